@@ -1,0 +1,40 @@
+package org.unmask.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code unmask} command: one subcommand per job. Each subcommand is a thin adapter over the engine. */
+@Command(
+    name = "unmask",
+    mixinStandardHelpOptions = true,
+    versionProvider = UnmaskCli.Version.class,
+    description = "Finds North Korean remote IT workers, the laptop farms that host them and the rings behind fake applicants.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class UnmaskCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns the exit status, for tests. */
+  public static int run(String... args) {
+    return new CommandLine(new UnmaskCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = UnmaskCli.class.getPackage().getImplementationVersion();
+      return new String[] {"unmask " + (v == null ? "dev" : v)};
+    }
+  }
+}

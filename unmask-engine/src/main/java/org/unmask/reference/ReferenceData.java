@@ -1,0 +1,110 @@
+package org.unmask.reference;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The slow-changing facts a scan joins telemetry against: the roster, devices, applicants,
+ * payroll changes and watchlists. Immutable; built once per scan (or broadcast in Flink).
+ */
+public final class ReferenceData {
+
+  private final List<Person> people;
+  private final List<Device> devices;
+  private final List<Applicant> applicants;
+  private final List<PayrollChange> payroll;
+  private final List<WatchlistEntry> watchlist;
+  private final Map<String, Person> personById = new HashMap<>();
+  private final Map<String, Person> personByEmail = new HashMap<>();
+  private final Map<String, Person> personByUserName = new HashMap<>();
+  private final Map<String, Device> deviceById = new HashMap<>();
+
+  public ReferenceData(
+      List<Person> people,
+      List<Device> devices,
+      List<Applicant> applicants,
+      List<PayrollChange> payroll,
+      List<WatchlistEntry> watchlist) {
+    this.people = List.copyOf(people);
+    this.devices = List.copyOf(devices);
+    this.applicants = List.copyOf(applicants);
+    this.payroll = List.copyOf(payroll);
+    this.watchlist = List.copyOf(watchlist);
+    for (Person p : this.people) {
+      personById.putIfAbsent(p.personId(), p);
+      if (p.email() != null) {
+        String email = p.email().toLowerCase(Locale.ROOT);
+        personByEmail.putIfAbsent(email, p);
+        int at = email.indexOf('@');
+        if (at > 0) {
+          personByUserName.putIfAbsent(email.substring(0, at), p);
+        }
+      }
+    }
+    for (Device d : this.devices) {
+      deviceById.putIfAbsent(d.deviceId(), d);
+    }
+  }
+
+  public static ReferenceData empty() {
+    return new ReferenceData(List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  public List<Person> people() {
+    return people;
+  }
+
+  public List<Device> devices() {
+    return devices;
+  }
+
+  public List<Applicant> applicants() {
+    return applicants;
+  }
+
+  public List<PayrollChange> payroll() {
+    return payroll;
+  }
+
+  public List<WatchlistEntry> watchlist() {
+    return watchlist;
+  }
+
+  public Optional<Person> person(String personId) {
+    return Optional.ofNullable(personId == null ? null : personById.get(personId));
+  }
+
+  /** The person whose work email this is, case-insensitively. */
+  public Optional<Person> personByEmail(String email) {
+    return Optional.ofNullable(email == null ? null : personByEmail.get(email.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * The person whose work email starts with this local part (endpoint events carry
+   * {@code user.name}, e.g. {@code ana.ruiz}, or a {@code DOMAIN\\user} form).
+   */
+  public Optional<Person> personByUserName(String userName) {
+    if (userName == null) {
+      return Optional.empty();
+    }
+    String name = userName.toLowerCase(Locale.ROOT);
+    int slash = name.lastIndexOf('\\');
+    if (slash >= 0) {
+      name = name.substring(slash + 1);
+    }
+    return Optional.ofNullable(personByUserName.get(name));
+  }
+
+  public Optional<Device> device(String deviceId) {
+    return Optional.ofNullable(deviceId == null ? null : deviceById.get(deviceId));
+  }
+
+  /** Devices by id, read-only. */
+  public Map<String, Device> devicesById() {
+    return Collections.unmodifiableMap(deviceById);
+  }
+}
