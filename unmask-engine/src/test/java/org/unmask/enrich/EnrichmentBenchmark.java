@@ -51,6 +51,12 @@ public final class EnrichmentBenchmark {
     long t0 = System.nanoTime();
     IpIntel intel = IpIntel.shipped();
     System.out.printf("load shipped IpIntel: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    System.out.printf("heap in use after load: %.0f MB (IpIntel: %s)%n", (rt.totalMemory() - rt.freeMemory()) / 1e6,
+        intel.sources().size() + " sources");
 
     Random random = new Random(42);
     List<String> distinct = new ArrayList<>();
