@@ -93,9 +93,12 @@ public final class IpEnricher {
     this.unknown = build(new IpFacts(IpProfile.UNKNOWN, false, null, List.of()));
   }
 
-  /** Watchlist rows of type ip/cidr that were not an address or block and so never match. */
-  public int rejectedWatchlistRows() {
-    return watchlist.rejected();
+  /**
+   * One message per watchlist row of type ip/cidr whose value is not an address or block, saying
+   * which row and why; such rows never match. For the scan's rejected.jsonl or report.
+   */
+  public List<String> watchlistProblems() {
+    return watchlist.problems();
   }
 
   /** The event with IP intelligence added for each address field it has (itself if none). */
