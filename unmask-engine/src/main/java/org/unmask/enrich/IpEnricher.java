@@ -20,7 +20,7 @@ import org.unmask.reference.WatchlistEntry;
  *       {@code P.geo.location.lat}/{@code .lon}: each only when the event does not carry it already
  *       (an identity provider's own geolocation is kept);
  *   <li>{@code P.unmask.network} ({@link NetworkType#id()}), the booleans {@code P.unmask.vpn},
- *       {@code .hosting}, {@code .tor}, {@code .dprk}, {@code .shared_by_design}, {@code .allow},
+ *       {@code .hosting}, {@code .tor}, {@code .private_relay}, {@code .dprk}, {@code .shared_by_design}, {@code .allow},
  *       plus {@code P.unmask.dprk_confidence} and {@code P.unmask.allow_label} when they apply, and
  *       {@code P.unmask.watchlist}, the list of concern labels (empty when none).
  * </ul>
@@ -42,7 +42,7 @@ public final class IpEnricher {
   private static final String[] SUFFIXES = {
     ".geo.country_iso_code", ".as.number", ".as.organization.name", ".geo.city_name",
     ".geo.region_iso_code", ".geo.location.lat", ".geo.location.lon",
-    ".unmask.network", ".unmask.vpn", ".unmask.hosting", ".unmask.tor", ".unmask.dprk",
+    ".unmask.network", ".unmask.vpn", ".unmask.hosting", ".unmask.tor", ".unmask.private_relay", ".unmask.dprk",
     ".unmask.dprk_confidence", ".unmask.shared_by_design", ".unmask.allow", ".unmask.allow_label",
     ".unmask.watchlist"
   };
@@ -189,12 +189,13 @@ public final class IpEnricher {
     v[8] = p.vpn();
     v[9] = p.hosting();
     v[10] = p.tor();
-    v[11] = p.dprk();
-    v[12] = p.dprkConfidence();
-    v[13] = facts.sharedByDesign();
-    v[14] = facts.allow();
-    v[15] = facts.allowLabel();
-    v[16] = facts.concerns();
+    v[11] = p.privateRelay();
+    v[12] = p.dprk();
+    v[13] = p.dprkConfidence();
+    v[14] = facts.sharedByDesign();
+    v[15] = facts.allow();
+    v[16] = facts.allowLabel();
+    v[17] = facts.concerns();
     return new Resolved(facts, v);
   }
 

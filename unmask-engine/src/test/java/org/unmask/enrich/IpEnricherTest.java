@@ -43,6 +43,7 @@ class IpEnricherTest {
     assertThat(e.get("source.unmask.hosting")).isEqualTo(true);
     assertThat(e.get("source.unmask.vpn")).isEqualTo(false);
     assertThat(e.get("source.unmask.tor")).isEqualTo(false);
+    assertThat(e.get("source.unmask.private_relay")).isEqualTo(false);
     assertThat(e.get("source.unmask.dprk")).isEqualTo(false);
     assertThat(e.get("source.unmask.shared_by_design")).isEqualTo(false);
     assertThat(e.get("source.unmask.allow")).isEqualTo(false);
