@@ -54,7 +54,7 @@ class IpIntelTest {
 
   @Test
   void appleICloudPrivateRelayEgress_isVpn_andMarkedAsPrivateRelay() {
-    IpProfile p = SHIPPED.lookup("104.28.28.1"); // X4BNet input/vpn/ips/apple.txt: 104.28.28.0/26
+    IpProfile p = SHIPPED.lookup("104.28.28.65"); // apple.txt and output/vpn: 104.28.28.64/29
     assertThat(p.vpn()).isTrue();
     assertThat(p.privateRelay()).isTrue();
     assertThat(SHIPPED.lookup("2.26.157.10").privateRelay()).as("a commercial VPN").isFalse();
