@@ -310,7 +310,9 @@ public final class IpIntel {
         asOrg = asnTable.organization(found);
       }
     }
-    boolean inVpn = vpn.contains(address);
+    // Apple's relay egress counts as VPN even where X4BNet's output list omits a block of it.
+    boolean inRelay = privateRelay.contains(address);
+    boolean inVpn = inRelay || vpn.contains(address);
     boolean inDatacenter = datacenter.contains(address);
     boolean isTor = tor.contains(address);
     int dprkValue = dprk.lookup(address, 0);
@@ -336,6 +338,6 @@ public final class IpIntel {
     return new IpProfile(canonical, countryIso, cityAnswer.cityName(), cityAnswer.regionIso(),
         cityAnswer.latitude(), cityAnswer.longitude(), asn, asOrg, type,
         inVpn || type == NetworkType.VPN, inDatacenter || type == NetworkType.HOSTING, isTor,
-        privateRelay.contains(address), dprkValue > 0, dprkValue == IpLists.DPRK_HIGH ? "high" : dprkValue == IpLists.DPRK_LOW ? "low" : null);
+        inRelay, dprkValue > 0, dprkValue == IpLists.DPRK_HIGH ? "high" : dprkValue == IpLists.DPRK_LOW ? "low" : null);
   }
 }

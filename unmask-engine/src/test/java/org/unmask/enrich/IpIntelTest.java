@@ -58,6 +58,9 @@ class IpIntelTest {
     assertThat(p.vpn()).isTrue();
     assertThat(p.privateRelay()).isTrue();
     assertThat(SHIPPED.lookup("2.26.157.10").privateRelay()).as("a commercial VPN").isFalse();
+    IpProfile notInX4bnetOutput = SHIPPED.lookup("104.28.28.1"); // apple.txt 104.28.28.0/26 only
+    assertThat(notInX4bnetOutput.network()).isEqualTo(NetworkType.VPN);
+    assertThat(notInX4bnetOutput.sharedByDesign()).isTrue();
   }
 
   @Test
