@@ -25,6 +25,11 @@ import org.unmask.reference.WatchlistEntry;
  *       {@code P.unmask.watchlist}, the list of concern labels (empty when none).
  * </ul>
  *
+ * <p>The {@code P.unmask.*} fields are Unmask's own: for each address field present, every one of
+ * them is overwritten or, when it does not apply, removed, so a log line cannot pre-set
+ * {@code source.unmask.allow}. (Fields under a prefix whose address field is absent are left alone;
+ * detectors key on the address field.)
+ *
  * <p>Each distinct address text is resolved once and kept in an LRU cache (100,000 entries by
  * default), so the per-event cost is a hash lookup and a few map puts. One instance per scan: it
  * holds that scan's watchlists. It is thread-safe, but the cache is a single lock; give each
@@ -118,8 +123,13 @@ public final class IpEnricher {
       }
       for (int i = 0; i < values.length; i++) {
         Object value = values[i];
-        if (value != null && (i >= CONDITIONAL || !fields.containsKey(keys[i]))) {
-          merged.put(keys[i], value);
+        if (value != null) {
+          if (i >= CONDITIONAL || !fields.containsKey(keys[i])) {
+            merged.put(keys[i], value);
+          }
+        } else if (i >= CONDITIONAL && fields.containsKey(keys[i])) {
+          // P.unmask.* is ours: a log line must not smuggle in an allow label or DPRK confidence
+          merged.remove(keys[i]);
         }
       }
     }

@@ -73,6 +73,17 @@ class IpEnricherTest {
   }
 
   @Test
+  void enrich_replacesUnmaskFieldsALogLineTriedToPreset() {
+    IpEnricher enricher = new IpEnricher(INTEL, WATCHLIST);
+    Event e = enricher.enrich(event(Map.of("source.ip", "8.8.8.8", "source.unmask.allow", true,
+        "source.unmask.allow_label", "allow:office-egress", "source.unmask.dprk_confidence", "high",
+        "source.unmask.network", "residential")));
+    assertThat(e.get("source.unmask.allow")).isEqualTo(false);
+    assertThat(e.get("source.unmask.network")).isEqualTo("hosting");
+    assertThat(e.fields()).doesNotContainKeys("source.unmask.allow_label", "source.unmask.dprk_confidence");
+  }
+
+  @Test
   void enrich_marksAllowListedAddresses_withTheirLabel() {
     IpEnricher enricher = new IpEnricher(INTEL, WATCHLIST);
     Event e = enricher.enrich(event(Map.of("source.ip", "198.51.100.77")));
