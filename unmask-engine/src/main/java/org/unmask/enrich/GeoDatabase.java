@@ -24,10 +24,13 @@ final class GeoDatabase implements AutoCloseable {
 
   private final Reader reader;
   private final String name;
+  private final boolean ipv4Only;
 
   private GeoDatabase(Reader reader, String name) {
     this.reader = reader;
     this.name = name;
+    // An IPv4-only tree would walk an IPv6 address's leading bits and answer nonsense.
+    this.ipv4Only = reader.getMetadata().getIpVersion() == 4;
   }
 
   static GeoDatabase open(File file) throws IOException {
@@ -48,6 +51,9 @@ final class GeoDatabase implements AutoCloseable {
   }
 
   Answer lookup(IpAddress address) {
+    if (ipv4Only && !address.v4()) {
+      return Answer.NONE;
+    }
     Map<?, ?> record;
     try {
       record = reader.get(address.toInetAddress(), Map.class);
