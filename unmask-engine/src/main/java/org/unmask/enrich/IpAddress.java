@@ -66,9 +66,43 @@ record IpAddress(long hi, long lo, boolean v4) {
     }
   }
 
+  /** Dotted quad, or RFC 5952 text for IPv6: lower case, no leading zeros, longest zero run as "::". */
   @Override
   public String toString() {
-    return toInetAddress().getHostAddress();
+    if (v4) {
+      return (lo >>> 24 & 0xff) + "." + (lo >>> 16 & 0xff) + "." + (lo >>> 8 & 0xff) + "." + (lo & 0xff);
+    }
+    int[] groups = new int[8];
+    for (int i = 0; i < 4; i++) {
+      groups[i] = (int) (hi >>> (48 - 16 * i)) & 0xffff;
+      groups[4 + i] = (int) (lo >>> (48 - 16 * i)) & 0xffff;
+    }
+    int bestStart = -1;
+    int bestLength = 1; // a single zero group is not shortened
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder b = new StringBuilder(39);
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        b.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+        b.append(':');
+      }
+      b.append(Integer.toHexString(groups[i]));
+    }
+    return b.toString();
   }
 
   /** Parses a literal IPv4/IPv6 address (brackets and a zone suffix allowed); null if malformed. */
