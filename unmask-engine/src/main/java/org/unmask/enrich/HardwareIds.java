@@ -51,7 +51,7 @@ public final class HardwareIds {
   private static Map<String, String> readTsv(String resource) {
     Map<String, String> map = new HashMap<>(32_768);
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(IpIntel.resource(resource)), StandardCharsets.UTF_8))) {
+        new GZIPInputStream(ReferenceFiles.resource(resource)), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         int tab = line.indexOf('\t');
         if (tab > 0) {

@@ -126,7 +126,7 @@ public final class RmmCatalog {
       synchronized (RmmCatalog.class) {
         result = shipped;
         if (result == null) {
-          try (InputStream in = new GZIPInputStream(IpIntel.resource(RESOURCE))) {
+          try (InputStream in = new GZIPInputStream(ReferenceFiles.resource(RESOURCE))) {
             RmmTool[] loaded = new ObjectMapper().readValue(in, RmmTool[].class);
             result = new RmmCatalog(Arrays.asList(loaded));
           } catch (IOException e) {

@@ -47,20 +47,20 @@ public final class EnrichmentResourceGenerator {
   static void generateIp(Path data, Path out) throws IOException {
     // Country: the MaxMind-format file as is, gzipped (the Reader loads it into memory).
     try (InputStream in = Files.newInputStream(data.resolve("geoip/country/geo-whois-asn-country.mmdb"));
-        OutputStream gz = gzip(out.resolve(IpIntel.COUNTRY_RESOURCE))) {
+        OutputStream gz = gzip(out.resolve(ReferenceFiles.COUNTRY_RESOURCE))) {
       in.transferTo(gz);
     }
 
     RangeTable.Builder asnRanges = new RangeTable.Builder();
     Map<Integer, String> orgs = new HashMap<>();
     int skipped = 0;
-    for (String name : IpIntel.ASN_CSV_FILES) {
+    for (String name : ReferenceFiles.ASN_CSV_FILES) {
       try (BufferedReader r = Files.newBufferedReader(data.resolve("geoip/asn").resolve(name), StandardCharsets.UTF_8)) {
         skipped += AsnTable.readCsv(r, asnRanges, orgs);
       }
     }
     AsnTable asn = new AsnTable(asnRanges.build(), orgs);
-    try (var o = new DataOutputStream(gzip(out.resolve(IpIntel.ASN_RESOURCE)))) {
+    try (var o = new DataOutputStream(gzip(out.resolve(ReferenceFiles.ASN_RESOURCE)))) {
       asn.write(o);
     }
     System.out.printf("asn: %d ranges, %d organisations, %d rows skipped%n", asn.size(), orgs.size(), skipped);
@@ -91,13 +91,13 @@ public final class EnrichmentResourceGenerator {
     }
     lists.put(IpLists.TOR, tor.build());
     RangeTable.Builder dprk = new RangeTable.Builder();
-    try (BufferedReader r = Files.newBufferedReader(data.resolve("dprk").resolve(IpIntel.DPRK_FILE), StandardCharsets.UTF_8)) {
+    try (BufferedReader r = Files.newBufferedReader(data.resolve("dprk").resolve(ReferenceFiles.DPRK_FILE), StandardCharsets.UTF_8)) {
       IpLists.readDprkRanges(r, dprk);
     }
     lists.put(IpLists.DPRK, dprk.build());
     System.out.printf("tor: %d, dprk: %d, icloud private relay: %d ranges%n", lists.get(IpLists.TOR).size(),
         lists.get(IpLists.DPRK).size(), lists.get(IpLists.PRIVATE_RELAY).size());
-    try (var o = new DataOutputStream(gzip(out.resolve(IpIntel.LISTS_RESOURCE)))) {
+    try (var o = new DataOutputStream(gzip(out.resolve(ReferenceFiles.LISTS_RESOURCE)))) {
       IpLists.write(lists, o);
     }
   }
