@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ScanCommand.class,
+      SimulateCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 
