@@ -29,7 +29,7 @@ import org.unmask.ingest.VendorFields;
  *       whose vendor and model ids parse; {@code added}/{@code removed} become
  *       {@code connected}/{@code disconnected};
  *   <li>{@code *process*} ({@code processes}, {@code process_events}) -> {@code endpoint.process};
- *   <li>{@code *keyboard*}, {@code *locale*}, {@code *input_source*} -> {@code endpoint.inventory}
+ *   <li>{@code *keyboard_layout*}, {@code *locale*}, {@code *input_source*} -> {@code endpoint.inventory}
  *       with {@code host.locale.keyboard_layouts} gathered from every row;
  *   <li>anything else -> {@code osquery.result}, fields kept for rules.
  * </ul>
@@ -79,16 +79,23 @@ public final class OsqueryAdapter implements VendorAdapter {
     if (query.contains("usb") && usb(f, action)) {
       return;
     }
-    if (query.contains("process") && has(f, "columns.pid") || query.contains("process") && has(f, "columns.path")) {
+    if (query.contains("process") && (has(f, "columns.pid") || has(f, "columns.path"))) {
       process(f);
       return;
     }
-    if (query.contains("keyboard") || query.contains("locale") || query.contains("input_source")) {
+    if (isLayoutQuery(query)) {
       inventory(f);
       return;
     }
     dataset(f, "osquery.result");
     add(f, "event.action", action);
+  }
+
+  /** Keyboard-layout and locale inventory queries (not, say, osx-attacks' Keyboard_Event_Taps). */
+  private static boolean isLayoutQuery(String query) {
+    String q = query.replace('-', '_');
+    return q.contains("keyboard_layout") || q.contains("keyboardlayout") || q.contains("input_source")
+        || q.contains("locale");
   }
 
   private static boolean usb(Map<String, Object> f, String action) {
@@ -175,6 +182,10 @@ public final class OsqueryAdapter implements VendorAdapter {
     }
     String calendar = text(f, "calendarTime");
     if (calendar != null) {
+      Instant iso = org.unmask.ingest.Timestamps.lenient(calendar);
+      if (iso != null) {
+        return iso;
+      }
       String s = calendar.trim().replaceAll(" +", " ");
       if (s.endsWith(" UTC")) {
         s = s.substring(0, s.length() - 4);

@@ -139,7 +139,7 @@ public final class WindowsAdapter implements VendorAdapter {
     add(f, "source.domain", s.data("WorkstationName"));
     Long type = number(s.raw("LogonType"));
     add(f, "windows.logon.type", type);
-    if (type != null && (type == 2 || type == 10 || type == 11)) {
+    if (type != null && (type == 2 || type == 7 || type == 10 || type == 11)) { // console, unlock/RDP reconnect, RDP, cached
       add(f, "windows.logon.interactive", Boolean.TRUE);
     }
   }
