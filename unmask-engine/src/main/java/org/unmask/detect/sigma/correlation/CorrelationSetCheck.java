@@ -58,10 +58,13 @@ final class CorrelationSetCheck {
       }
       for (Map.Entry<String, Map<String, String>> alias : rule.aliases().entrySet()) {
         for (String aliased : alias.getValue().keySet()) {
+          String spelling = otherSpelling.get(aliased);
           boolean referenced = rule.rules().contains(aliased)
-              || rule.rules().contains(otherSpelling.get(aliased))
+              || (spelling != null && rule.rules().contains(spelling))
               || referencesCorrelationBy(rule, aliased);
-          if (!referenced) {
+          // Without the loaded rules, an alias by name for a rule referenced by id cannot be told
+          // from a typo; only report what is certainly wrong.
+          if (!referenced && known != null) {
             problem(rule, "alias '" + alias.getKey() + "' maps rule '" + aliased
                 + "', which this correlation does not reference");
           }
