@@ -28,7 +28,7 @@ public final class DisplayIdentity implements Detector<DisplayIdentity.Reported>
   private static final Map<String, Set<String>> BRAND_IDS = Map.ofEntries(
       Map.entry("dell", Set.of("DEL", "DELL")),
       Map.entry("samsung", Set.of("SAM", "SEC", "STN")),
-      Map.entry("lg", Set.of("GSM", "LGD", "LGE")),
+      Map.entry("lg", Set.of("GSM", "LGD", "LGE", "APP")), // the LG UltraFine line carries Apple's id
       Map.entry("asus", Set.of("AUS", "ACI")),
       Map.entry("acer", Set.of("ACR", "AMW")),
       Map.entry("hp", Set.of("HPN", "HWP", "HPQ")),

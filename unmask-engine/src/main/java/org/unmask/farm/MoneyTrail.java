@@ -74,7 +74,9 @@ public final class MoneyTrail {
     for (Person p : ref.people()) {
       Instant hired = startOf(p.hireDate());
       add(holders, "bank_account_id", p.bankAccountId(), p.personId(), hired, peopleRef(ref, p));
-      add(holders, "payee", norm(p.payeeName()), p.personId(), hired, peopleRef(ref, p));
+      if (isThirdPartyPayee(p, p.payeeName())) {
+        add(holders, "payee", norm(p.payeeName()), p.personId(), hired, peopleRef(ref, p));
+      }
       add(holders, "phone", digits(p.phone()), p.personId(), hired, peopleRef(ref, p));
       add(holders, "email", lower(p.personalEmail()), p.personId(), hired, peopleRef(ref, p));
       if (p.payeeName() != null && isOrganisation(p.payeeName()) && !ownCompany(p, p.payeeName())) {
@@ -112,7 +114,9 @@ public final class MoneyTrail {
           }
         }
         case PAYEE_NAME -> {
-          add(holders, "payee", norm(c.newValue()), c.personId(), c.changedAt(), where);
+          if (p != null && isThirdPartyPayee(p, c.newValue())) {
+            add(holders, "payee", norm(c.newValue()), c.personId(), c.changedAt(), where);
+          }
           if (p != null && c.newValue() != null && isOrganisation(c.newValue()) && !ownCompany(p, c.newValue())) {
             findings.add(ORGANISATION_PAYEE.finding(EntityRef.person(c.personId()), c.changedAt(), List.of(where),
                 "payee:" + norm(c.newValue()), c.personId() + "'s salary payee was changed to an organisation ("
@@ -222,6 +226,15 @@ public final class MoneyTrail {
                 + "'" + (w.source().isEmpty() ? "" : " (" + w.source() + ")") + ".", WATCHLISTED.risk()));
       }
     }
+  }
+
+  /**
+   * A payee other than the employee: two employees both paid to "James Thomas" are usually two
+   * people called James Thomas, but two paid to one third party share a collector.
+   */
+  static boolean isThirdPartyPayee(Person p, String payee) {
+    String n = norm(payee);
+    return n != null && (isOrganisation(payee) || !n.equals(norm(p.fullName())));
   }
 
   static boolean isOrganisation(String payee) {
