@@ -1,7 +1,7 @@
 package org.unmask;
 
 import org.unmask.detect.EventRules;
-import org.unmask.ingest.RejectSink;
+import org.unmask.detect.sigma.SigmaEventRules;
 import org.unmask.scan.ScanOptions;
 
 /** Loads the Sigma rules a scan runs: the shipped content plus the user's paths. */
@@ -9,7 +9,10 @@ final class Rules {
 
   private Rules() {}
 
-  static EventRules load(ScanOptions options, RejectSink problems) {
-    return EventRules.NONE;
+  static EventRules load(ScanOptions options) {
+    if (!options.builtInRules() && options.rulePaths().isEmpty()) {
+      return EventRules.NONE;
+    }
+    return SigmaEventRules.load(options.rulePaths(), options.builtInRules(), options.riskPolicy());
   }
 }

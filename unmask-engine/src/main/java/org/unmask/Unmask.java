@@ -40,7 +40,7 @@ public final class Unmask {
     try (RejectedFile rejected = new RejectedFile(options.out())) {
       ReferenceData reference = ds.readReference(rejected);
       IpEnricher enricher = new IpEnricher(IpIntel.forDataDirectory(options.dataDir()), reference);
-      EventRules rules = Rules.load(options, rejected);
+      EventRules rules = Rules.load(options);
       ApplicantStage applicants = options.withVetting() ? Vetting.stage(ds.folder(), rejected) : ApplicantStage.none();
       ScanPipeline pipeline = new ScanPipeline(reference, enricher::enrich, rules, applicants,
           options.riskPolicy(), options.suppressed());
