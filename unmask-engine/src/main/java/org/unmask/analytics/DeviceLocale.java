@@ -29,7 +29,7 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
       "unmask.device.korean_input", "Korean keyboard layout on the laptop",
       Severity.LOW, List.of("T1614"), "endpoint", 8);
 
-  static final int MIN_MISMATCH_DAYS = 5;
+  static final int MIN_MISMATCH_DAYS = 10;
   static final double MIN_MISMATCH_SHARE = 0.5;
   static final int MIN_HOURS_APART = 4;
 

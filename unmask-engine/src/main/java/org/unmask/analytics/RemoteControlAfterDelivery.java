@@ -9,6 +9,7 @@ import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
 import org.unmask.event.Severity;
 import org.unmask.reference.Device;
+import org.unmask.reference.Roles;
 import org.unmask.state.State;
 
 /**
@@ -62,6 +63,10 @@ public final class RemoteControlAfterDelivery implements Detector<RemoteControlA
     Device device = context.reference().device(event.text("host.id")).orElse(null);
     if (device == null || device.shippedAt() == null) {
       return;
+    }
+    if ("endpoint.process".equals(event.dataset())
+        && Roles.administersComputers(context.reference().person(device.personId()).orElse(null))) {
+      return; // an IT administrator's new laptop gets remote-support tools on day one
     }
     Duration since = Duration.between(device.shippedAt(), event.timestamp());
     if (since.isNegative() || since.compareTo(WINDOW) > 0) {

@@ -32,7 +32,7 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
       "unmask.hours.foreign_workday", "Works on another continent's clock",
       Severity.HIGH, List.of("T1656"), "behaviour", 30);
 
-  static final int MIN_DAYS = 6;
+  static final int MIN_DAYS = 12;
   static final int MIN_EVENTS = 40;
   static final int WORKDAY_START = 8;
   static final int WORKDAY_END = 19;

@@ -32,7 +32,7 @@ class DeviceLocaleTest {
 
   @Test
   void laptopKeptOnSeoulTime_fires() {
-    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref).feed(snapshots(8, "Asia/Seoul", "en-US")).findings();
+    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref).feed(snapshots(12, "Asia/Seoul", "en-US")).findings();
     assertThat(findings).extracting(Finding::ruleId).containsExactly("unmask.device.foreign_timezone");
   }
 

@@ -32,6 +32,7 @@ import org.unmask.event.Severity;
 import org.unmask.event.SourceRef;
 import org.unmask.reference.Person;
 import org.unmask.reference.ReferenceData;
+import org.unmask.reference.Roles;
 import org.unmask.risk.RiskPolicy;
 import org.unmask.risk.RuleTraits;
 
@@ -46,6 +47,9 @@ public final class SigmaEventRules implements EventRules {
 
   /** Where the shipped rules live on the class path. */
   static final String BUILT_IN = "/org/unmask/rules";
+
+  /** Share of points remote-access software findings keep for IT administrators. */
+  static final double IT_ROLE_WEIGHT = 0.25;
 
   private final SigmaRuleSet rules;
   private final CorrelationEngine correlations;
@@ -172,9 +176,15 @@ public final class SigmaEventRules implements EventRules {
     }
     Severity severity = Severity.parse(r.level());
     String subject = entity.type() == EntityRef.Type.PERSON ? entity.id() : "device " + entity.id();
+    double points = policy.pointsFor(severity);
+    String note = "";
+    if (r.attackIds().contains("T1219") && Roles.administersComputers(person)) {
+      points *= IT_ROLE_WEIGHT; // remote-support software is an IT administrator's daily tool
+      note = "; expected for an IT role, so it weighs little";
+    }
     return new Finding(Finding.idOf(key(r), entity, event.source().toString()), key(r), r.title(), severity,
-        r.attackIds(), event.timestamp(), entity, policy.pointsFor(severity), List.of(event.source()),
-        r.title() + " (" + subject + ", " + describe(event) + ").");
+        r.attackIds(), event.timestamp(), entity, points, List.of(event.source()),
+        r.title() + " (" + subject + ", " + describe(event) + note + ").");
   }
 
   private Finding correlationFinding(CorrelationMatch c, ReferenceData reference) {
