@@ -69,7 +69,7 @@ final class LineReader implements Closeable {
           return emit(carry, 0, carryLen);
         }
       }
-      int nl = indexOfNewline(buf, pos, limit);
+      int nl = Bytes.indexOfNewline(buf, pos, limit);
       int end = nl < 0 ? limit : nl;
       int chunk = end - pos;
       if (skipped >= 0) {
@@ -146,15 +146,6 @@ final class LineReader implements Closeable {
       pos = limit = 0;
       return false;
     }
-  }
-
-  private static int indexOfNewline(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   byte[] bytes() {
