@@ -88,16 +88,16 @@ public final class Dataset {
   /**
    * Reads one JSON-lines file (plain or {@code .gz}) in file order, with the same parsing,
    * adapters and rejections as a dataset: for rule samples and small fixtures. The file name in
-   * events and rejections is the file's own name.
+   * events and rejections is the file's own name. Vendor lines are recognised by shape only (a
+   * folder such as {@code rules/windows/} is not a vendor hint).
    */
   public static List<Event> readEvents(Path file, RejectSink sink) {
     String name = file.getFileName().toString();
     EventFile ef = new EventFile(file, name, size(file), name.endsWith(".gz"));
     Adapters adapters = new Adapters();
     EventParser parser = new EventParser(adapters);
-    VendorAdapter hint = adapters.hintFor(file.toString().replace('\\', '/'));
     List<Event> out = new ArrayList<>();
-    FileSource source = new FileSource(ef, 0, parser, hint, sink, ReadOptions.DEFAULT_MAX_LINE_BYTES, null);
+    FileSource source = new FileSource(ef, 0, parser, null, sink, ReadOptions.DEFAULT_MAX_LINE_BYTES, null);
     try {
       while (source.advance()) {
         out.add(source.head);
