@@ -122,5 +122,9 @@ class WindowsAdapterTest {
     assertThat(e.dataset()).isEqualTo("windows.system");
     assertThat(e.text("event.code")).isEqualTo("7045");
     assertThat(UsbId.parse("USB\\VID_046D&PID_C52B\\5&1A2B")).isEqualTo(new UsbId("046d", "c52b", null));
+    assertThat(UsbId.parse("USB\\VID_046D&PID_C52B&MI_00\\7&2F&0&0000")).isEqualTo(new UsbId("046d", "c52b", null));
+    assertThat(UsbId.parse("\\\\?\\USB#VID_0781&PID_5581#4C530001230410117484#{a5dcbf10-6530-11d2-901f-00c04fb951ed}"))
+        .isEqualTo(new UsbId("0781", "5581", "4C530001230410117484"));
+    assertThat(UsbId.parse("USB\\VID_XYZ1&PID_5581\\1")).isNull();
   }
 }
