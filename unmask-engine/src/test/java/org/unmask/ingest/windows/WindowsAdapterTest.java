@@ -47,6 +47,24 @@ class WindowsAdapterTest {
   }
 
   @Test
+  void readEvents_readsSigmaRegressionJsonFilesAsTheyAre() throws IOException {
+    Path root = TestDatasets.shared().resolve("data/sigma/regression_data");
+    List<Path> files;
+    try (var walk = Files.walk(root)) {
+      files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    List<org.unmask.ingest.Rejection> rejections = new java.util.ArrayList<>();
+    long events = 0;
+    for (Path f : files) {
+      List<Event> read = org.unmask.ingest.Dataset.readEvents(f, rejections::add);
+      assertThat(read).as(f.toString()).isNotEmpty().allSatisfy(e -> assertThat(e.dataset()).matches("endpoint\\.process|windows\\..+"));
+      events += read.size();
+    }
+    assertThat(rejections).isEmpty();
+    assertThat(events).isEqualTo(TestDatasets.sigmaRegressionEvents().size());
+  }
+
+  @Test
   void otrfNxlogLogons_areWindowsSecurity_withUserSourceAndOutcome() throws IOException {
     List<String> lines = Files.readAllLines(TestDatasets.shared().resolve("data/sample-logs/otrf/rdp_interactive_logon_events.jsonl"));
     AdapterHarness h = AdapterHarness.read(dir, "mordor.jsonl", lines);
