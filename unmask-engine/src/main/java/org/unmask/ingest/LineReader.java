@@ -50,6 +50,9 @@ final class LineReader implements Closeable {
     }
     lineNumber++;
     carryLen = 0;
+    if (carry.length > 4 * BUFFER) {
+      carry = new byte[0]; // a rare long line must not pin a megabyte per open file
+    }
     long skipped = -1; // >= 0 once the line is known to be too long
     while (true) {
       if (pos >= limit) {

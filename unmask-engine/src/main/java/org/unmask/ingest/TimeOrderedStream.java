@@ -131,7 +131,7 @@ final class TimeOrderedStream implements EventStream {
       }
     }
     for (Path run : sorter.finish()) {
-      offer(new RunSource(run, files, hints, parser, r -> sink.reject(r)));
+      offer(new RunSource(run, files, hints, parser, sink));
     }
   }
 
