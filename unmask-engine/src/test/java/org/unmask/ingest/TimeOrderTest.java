@@ -159,4 +159,15 @@ class TimeOrderTest {
     byte[] invalid = "{\"@timestamp\":\"2026-02-30T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(TimeProbe.fastPath(invalid, 0, invalid.length)).isNull();
   }
+
+  @Test
+  void unusableSpillFolder_isAClearDatasetError() throws IOException {
+    TestDatasets.write(dir.resolve("events/u.jsonl"), event(9, "late"), event(1, "early"));
+    Path notAFolder = Files.writeString(spill.resolve("file"), "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Dataset.open(dir).events(rejections::add, ReadOptions.defaults().withSpillDir(notAFolder)))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageStartingWith("cannot create a folder for sorting in " + notAFolder)
+        .hasMessageEndingWith("choose another spill folder");
+  }
 }

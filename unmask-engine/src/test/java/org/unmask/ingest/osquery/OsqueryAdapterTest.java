@@ -89,4 +89,14 @@ class OsqueryAdapterTest {
     assertThat(e.dataset()).isEqualTo("osquery.result");
     assertThat(e.fields()).doesNotContainKey("host.locale.keyboard_layouts");
   }
+
+  @Test
+  void folderHint_adaptsRowsTooBareToRecognise() {
+    String bare = "{\"@timestamp\":\"2026-05-04T19:00:03Z\",\"name\":\"usb_devices\",\"columns\":{\"vendor_id\":\"046d\",\"model_id\":\"c52b\"}}";
+    assertThat(AdapterHarness.read(dir.resolve("a"), "osquery/x.jsonl", List.of(bare)).events.get(0).dataset())
+        .isEqualTo("endpoint.usb");
+    AdapterHarness unhinted = AdapterHarness.read(dir.resolve("b"), "x.jsonl", List.of(bare));
+    assertThat(unhinted.events).isEmpty();
+    assertThat(unhinted.rejections).extracting(Rejection::reason).containsExactly("missing event.dataset");
+  }
 }
