@@ -86,24 +86,56 @@ public final class Dataset {
   }
 
   /**
-   * Reads one JSON-lines file (plain or {@code .gz}) in file order, with the same parsing,
+   * Reads one JSON-lines file (plain or {@code .gz}) — or a {@code .json} file of one or more
+   * objects, pretty-printed or not — in file order, with the same parsing,
    * adapters and rejections as a dataset: for rule samples and small fixtures. The file name in
-   * events and rejections is the file's own name.
+   * events and rejections is the file's own name. Vendor lines are recognised by shape only (a
+   * folder such as {@code rules/windows/} is not a vendor hint).
    */
   public static List<Event> readEvents(Path file, RejectSink sink) {
     String name = file.getFileName().toString();
+    if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return readJsonObjects(file, name, sink);
+    }
     EventFile ef = new EventFile(file, name, size(file), name.endsWith(".gz"));
     Adapters adapters = new Adapters();
     EventParser parser = new EventParser(adapters);
-    VendorAdapter hint = adapters.hintFor(file.toString().replace('\\', '/'));
     List<Event> out = new ArrayList<>();
-    FileSource source = new FileSource(ef, 0, parser, hint, sink, ReadOptions.DEFAULT_MAX_LINE_BYTES, null);
+    FileSource source = new FileSource(ef, 0, parser, null, sink, ReadOptions.DEFAULT_MAX_LINE_BYTES, null);
     try {
       while (source.advance()) {
         out.add(source.head);
       }
     } finally {
       source.close();
+    }
+    return out;
+  }
+
+  /**
+   * A {@code .json} file holding one or more (possibly pretty-printed) objects one after another,
+   * as in Sigma's regression data; each event's line is the line where its object starts.
+   */
+  private static List<Event> readJsonObjects(Path file, String name, RejectSink sink) {
+    EventParser parser = new EventParser(new Adapters());
+    List<Event> out = new ArrayList<>();
+    long line = 1;
+    try (com.fasterxml.jackson.core.JsonParser p = parser.factory().createParser(file.toFile())) {
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        line = p.currentTokenLocation().getLineNr();
+        if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+          sink.reject(new Rejection(name, line, "expected a JSON object, got " + EventParser.describe(t)));
+          p.skipChildren();
+          continue;
+        }
+        Event e = parser.toEvent(parser.flattenObject(p), name, line, null, sink);
+        if (e != null) {
+          out.add(e);
+        }
+      }
+    } catch (IOException e) {
+      sink.reject(new Rejection(name, line, "not JSON: " + EventSource.message(e) + "; rest of file skipped"));
     }
     return out;
   }

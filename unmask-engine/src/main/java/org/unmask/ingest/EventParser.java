@@ -132,7 +132,10 @@ final class EventParser {
       }
       return out;
     } catch (StreamConstraintsException e) {
-      reason = "objects and arrays nested deeper than " + MAX_NESTING + " levels";
+      String msg = String.valueOf(e.getOriginalMessage());
+      reason = msg.contains("nesting depth")
+          ? "objects and arrays nested deeper than " + MAX_NESTING + " levels"
+          : "not JSON: " + (msg.length() > 160 ? msg.substring(0, 160) + "..." : msg);
       return null;
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage();

@@ -50,6 +50,9 @@ final class LineReader implements Closeable {
     }
     lineNumber++;
     carryLen = 0;
+    if (carry.length > 4 * BUFFER) {
+      carry = new byte[0]; // a rare long line must not pin a megabyte per open file
+    }
     long skipped = -1; // >= 0 once the line is known to be too long
     while (true) {
       if (pos >= limit) {
@@ -69,7 +72,7 @@ final class LineReader implements Closeable {
           return emit(carry, 0, carryLen);
         }
       }
-      int nl = indexOfNewline(buf, pos, limit);
+      int nl = Bytes.indexOfNewline(buf, pos, limit);
       int end = nl < 0 ? limit : nl;
       int chunk = end - pos;
       if (skipped >= 0) {
@@ -146,15 +149,6 @@ final class LineReader implements Closeable {
       pos = limit = 0;
       return false;
     }
-  }
-
-  private static int indexOfNewline(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   byte[] bytes() {

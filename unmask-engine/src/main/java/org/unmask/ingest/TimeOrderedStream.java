@@ -35,7 +35,7 @@ import org.unmask.event.Event;
  * </ol>
  *
  * <p>Memory: one 64 KiB read buffer (plus at most one line) per open file, one 64 KiB buffer per
- * run, and the sort chunk while the stream is being opened. With the defaults (chunk = heap/8, at
+ * run (runs beyond {@link ReadOptions#maxOpenFiles()} are first merged into longer ones), and the sort chunk while the stream is being opened. With the defaults (chunk = heap/8, at
  * most 64 MiB) a 5 GB dataset scans in a 512 MB heap. Cost: sorted files are read twice (probe,
  * stream) but parsed once; unsorted files are read twice and parsed twice. Temporary files are
  * deleted by {@link #close()}.
@@ -101,7 +101,7 @@ final class TimeOrderedStream implements EventStream {
       throw new DatasetException("cannot create a folder for sorting in " + options.spillDir() + ": "
           + EventSource.message(e) + " — choose another spill folder", e);
     }
-    ExternalSorter sorter = new ExternalSorter(spill, options.sortChunkBytes());
+    ExternalSorter sorter = new ExternalSorter(spill, options.sortChunkBytes(), options.maxOpenFiles());
     int maxLine = options.maxLineBytes();
     for (int i : toSort) {
       EventFile file = files.get(i);
@@ -131,7 +131,7 @@ final class TimeOrderedStream implements EventStream {
       }
     }
     for (Path run : sorter.finish()) {
-      offer(new RunSource(run, files, hints, parser, r -> sink.reject(r)));
+      offer(new RunSource(run, files, hints, parser, sink));
     }
   }
 

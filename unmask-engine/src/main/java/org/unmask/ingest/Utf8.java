@@ -16,9 +16,7 @@ final class Utf8 {
     int end = off + len;
     while (i < end) {
       // ASCII fast path: most of every line.
-      while (i < end && b[i] >= 0) {
-        i++;
-      }
+      i = Bytes.skipAscii(b, i, end);
       if (i >= end) {
         return -1;
       }

@@ -18,14 +18,22 @@ public final class VendorFields {
           "idp.signin", "vpn.session", "endpoint.process", "endpoint.usb", "endpoint.display",
           "endpoint.inventory", "network.flow", "proxy.http", "git.audit");
 
+  /** Lower-case spellings of the (few, constant) keys adapters ask for, computed once. */
+  private static final java.util.concurrent.ConcurrentMap<String, String> LOWER =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private VendorFields() {}
+
+  private static String lower(String key) {
+    return LOWER.computeIfAbsent(key, k -> k.toLowerCase(Locale.ROOT));
+  }
 
   /** The value under {@code key}, or under its lower-case spelling, or null. */
   public static Object get(Map<String, Object> f, String key) {
     Object v = f.get(key);
     if (v == null) {
-      String lower = key.toLowerCase(Locale.ROOT);
-      if (!lower.equals(key)) {
+      String lower = lower(key);
+      if (lower != key) {
         v = f.get(lower);
       }
     }
@@ -34,7 +42,11 @@ public final class VendorFields {
 
   /** True when the key (or its lower-case spelling) is present, even with a null value. */
   public static boolean has(Map<String, Object> f, String key) {
-    return f.containsKey(key) || f.containsKey(key.toLowerCase(Locale.ROOT));
+    if (f.containsKey(key)) {
+      return true;
+    }
+    String lower = lower(key);
+    return lower != key && f.containsKey(lower);
   }
 
   /** The value as non-blank text (numbers rendered), or null. */

@@ -96,6 +96,12 @@ class EventParsingTest {
   }
 
   @Test
+  void absurdlyLongNumber_isRejected_asNotJson() {
+    assertRejected("{\"@timestamp\":\"2026-05-04T14:00:02Z\",\"event.dataset\":\"x\",\"n\":" + "9".repeat(2000) + "}",
+        "not JSON: Number value length");
+  }
+
+  @Test
   void invalidUtf8_isRejected_withByteOffset_andNeighboursKept() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write((good(1) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -99,6 +99,22 @@ class TimeOrderTest {
   }
 
   @Test
+  void manyRuns_areMergedInLevels_andStayInOrder() throws IOException {
+    Random random = new Random(5);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      lines.add(event(random.nextInt(1_000), "u" + i));
+    }
+    TestDatasets.write(dir.resolve("events/u.jsonl"), lines.toArray(String[]::new));
+    // ~10 runs of 64 KiB, at most 3 open at once: two levels of intermediate merges
+    List<Event> events = readAll(ReadOptions.defaults().withSpillDir(spill).withSortChunkBytes(64 * 1024).withMaxOpenFiles(3));
+    assertThat(events).hasSize(6_000).isSortedAccordingTo(ORDER);
+    try (var left = Files.list(spill)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
   void order_isTheSame_whateverTheSortChunkSize() {
     Random random = new Random(7);
     List<String> lines = new ArrayList<>();
@@ -142,5 +158,16 @@ class TimeOrderTest {
     }
     byte[] invalid = "{\"@timestamp\":\"2026-02-30T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(TimeProbe.fastPath(invalid, 0, invalid.length)).isNull();
+  }
+
+  @Test
+  void unusableSpillFolder_isAClearDatasetError() throws IOException {
+    TestDatasets.write(dir.resolve("events/u.jsonl"), event(9, "late"), event(1, "early"));
+    Path notAFolder = Files.writeString(spill.resolve("file"), "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Dataset.open(dir).events(rejections::add, ReadOptions.defaults().withSpillDir(notAFolder)))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageStartingWith("cannot create a folder for sorting in " + notAFolder)
+        .hasMessageEndingWith("choose another spill folder");
   }
 }

@@ -26,14 +26,17 @@ import org.unmask.ingest.VendorFields;
  *       which holds the Graph fields.
  * </ul>
  *
- * Sign-ins become {@code idp.signin}; other Azure Monitor records of Entra (audit logs) are kept as
- * {@code entra.audit} with the initiating user and caller IP.
+ * User sign-ins become {@code idp.signin}; service-principal and managed-identity sign-ins (apps,
+ * not people) {@code entra.service_signin}; other Azure Monitor records of Entra (audit logs) are
+ * kept as {@code entra.audit} with the initiating user and caller IP.
  */
 public final class EntraAdapter implements VendorAdapter {
 
-  private static final Set<String> SIGNIN_CATEGORIES =
-      Set.of("signinlogs", "noninteractiveusersigninlogs", "serviceprincipalsigninlogs",
-          "managedidentitysigninlogs");
+  private static final Set<String> USER_SIGNIN_CATEGORIES =
+      Set.of("signinlogs", "noninteractiveusersigninlogs");
+  /** Sign-ins of applications, not people: kept apart so person detectors never see them. */
+  private static final Set<String> SERVICE_SIGNIN_CATEGORIES =
+      Set.of("serviceprincipalsigninlogs", "managedidentitysigninlogs");
 
   @Override
   public String name() {
@@ -65,9 +68,17 @@ public final class EntraAdapter implements VendorAdapter {
     VendorFields.timestamp(f, time(firstText(f, "time", "properties.createdDateTime", "properties.activityDateTime")));
     String category = text(f, "category");
     String operation = text(f, "operationName");
-    boolean signin = (category != null && SIGNIN_CATEGORIES.contains(category.toLowerCase(Locale.ROOT)))
-        || "Sign-in activity".equalsIgnoreCase(operation);
-    if (signin) {
+    String lowerCategory = category == null ? "" : category.toLowerCase(Locale.ROOT);
+    boolean service = SERVICE_SIGNIN_CATEGORIES.contains(lowerCategory);
+    boolean signin = USER_SIGNIN_CATEGORIES.contains(lowerCategory)
+        || (!service && "Sign-in activity".equalsIgnoreCase(operation));
+    if (service) {
+      dataset(f, "entra.service_signin");
+      add(f, "event.action", "sign-in");
+      add(f, "source.ip", VendorFields.address(firstText(f, "properties.ipAddress", "callerIpAddress")));
+      add(f, "service.name", firstText(f, "properties.servicePrincipalName", "properties.appDisplayName"));
+      add(f, "event.outcome", outcome(firstText(f, "properties.status.errorCode", "resultType")));
+    } else if (signin) {
       signin(f, "properties.");
       add(f, "source.ip", VendorFields.address(get(f, "callerIpAddress")));
       if (get(f, "event.outcome") == null) {

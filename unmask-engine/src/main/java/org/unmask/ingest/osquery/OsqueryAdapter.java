@@ -186,7 +186,7 @@ public final class OsqueryAdapter implements VendorAdapter {
       if (iso != null) {
         return iso;
       }
-      String s = calendar.trim().replaceAll(" +", " ");
+      String s = collapseSpaces(calendar.trim()); // "%e" pads single-digit days: "May  4"
       if (s.endsWith(" UTC")) {
         s = s.substring(0, s.length() - 4);
       }
@@ -197,6 +197,17 @@ public final class OsqueryAdapter implements VendorAdapter {
       }
     }
     return null;
+  }
+
+  private static String collapseSpaces(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != ' ' || b.length() == 0 || b.charAt(b.length() - 1) != ' ') {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   private static Long number(Object v) {

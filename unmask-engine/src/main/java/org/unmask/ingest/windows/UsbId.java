@@ -25,13 +25,13 @@ record UsbId(String vendor, String product, String serial) {
       return null;
     }
     String serial = null;
-    int slash = text.indexOf('\\', p + 8);
-    if (slash >= 0) {
-      int end = slash + 1;
+    int sep = p + 8; // "USB\VID_0781&PID_5581\<serial>" or, in interface paths, "#<serial>#{guid}"
+    if (sep < text.length() && (text.charAt(sep) == '\\' || text.charAt(sep) == '#')) {
+      int end = sep + 1;
       while (end < text.length() && text.charAt(end) != '\\' && text.charAt(end) != '#' && text.charAt(end) != '}') {
         end++;
       }
-      String s = text.substring(slash + 1, end);
+      String s = text.substring(sep + 1, end);
       // a serial has no '&' (Windows synthesises "6&2f4f..&0&1" ids for serial-less devices)
       if (!s.isEmpty() && s.indexOf('&') < 0 && s.length() <= 64) {
         serial = s;

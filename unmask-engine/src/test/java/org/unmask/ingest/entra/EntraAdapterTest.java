@@ -22,8 +22,9 @@ class EntraAdapterTest {
 
     assertThat(h.rejections).isEmpty();
     assertThat(h.events).hasSize(logs.size());
-    assertThat(h.dataset("idp.signin")).hasSizeGreaterThanOrEqualTo(25);
-    assertThat(h.events).allSatisfy(e -> assertThat(e.dataset()).isIn("idp.signin", "entra.audit"));
+    assertThat(h.dataset("idp.signin")).hasSize(18).allSatisfy(e -> assertThat(e.text("user.email")).contains("@"));
+    assertThat(h.dataset("entra.service_signin")).hasSize(8).allSatisfy(e -> assertThat(e.text("source.ip")).isEqualTo("12.12.12.12"));
+    assertThat(h.events).allSatisfy(e -> assertThat(e.dataset()).isIn("idp.signin", "entra.service_signin", "entra.audit"));
 
     Event boromir = h.dataset("idp.signin").stream()
         .filter(e -> "boromir@lotr.com".equals(e.text("user.email"))).findFirst().orElseThrow();

@@ -37,7 +37,7 @@ class OsqueryAdapterTest {
         "unixTime":1777921203,"epoch":0,"counter":3,"numerics":false,"decorations":{"hostname":"LT-ANA-01"},\
         "columns":{"usb_address":"3","usb_port":"1","vendor":"Logitech","vendor_id":"46D","version":"1203","model":"USB Receiver",\
         "model_id":"0xC52B","serial":"561E54EF6E99","class":"0","subclass":"0","protocol":"0","removable":"1"},"action":"added"}""";
-    String removed = added.replace("\"added\"", "\"removed\"").replace("1777921203", "1777921300");
+    String removed = added.replace("\"added\"", "\"removed\"").replace("\"unixTime\":1777921203,", "");
     AdapterHarness h = AdapterHarness.read(dir, "agents.jsonl", List.of(added, removed)); // shape alone
 
     assertThat(h.rejections).isEmpty();
@@ -52,6 +52,8 @@ class OsqueryAdapterTest {
         .containsEntry("usb.serial", "561E54EF6E99")
         .containsEntry("event.action", "connected");
     assertThat(h.events.get(1).text("event.action")).isEqualTo("disconnected");
+    // without unixTime, calendarTime ("%a %b %e %H:%M:%S %Y UTC") gives the time
+    assertThat(h.events.get(1).timestamp()).isEqualTo(Instant.parse("2026-05-04T19:00:03Z"));
   }
 
   @Test
@@ -86,5 +88,15 @@ class OsqueryAdapterTest {
     Event e = AdapterHarness.read(dir, "osquery/t.jsonl", List.of(line)).events.get(0);
     assertThat(e.dataset()).isEqualTo("osquery.result");
     assertThat(e.fields()).doesNotContainKey("host.locale.keyboard_layouts");
+  }
+
+  @Test
+  void folderHint_adaptsRowsTooBareToRecognise() {
+    String bare = "{\"@timestamp\":\"2026-05-04T19:00:03Z\",\"name\":\"usb_devices\",\"columns\":{\"vendor_id\":\"046d\",\"model_id\":\"c52b\"}}";
+    assertThat(AdapterHarness.read(dir.resolve("a"), "osquery/x.jsonl", List.of(bare)).events.get(0).dataset())
+        .isEqualTo("endpoint.usb");
+    AdapterHarness unhinted = AdapterHarness.read(dir.resolve("b"), "x.jsonl", List.of(bare));
+    assertThat(unhinted.events).isEmpty();
+    assertThat(unhinted.rejections).extracting(Rejection::reason).containsExactly("missing event.dataset");
   }
 }

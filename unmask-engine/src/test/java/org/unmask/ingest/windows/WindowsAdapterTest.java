@@ -47,6 +47,24 @@ class WindowsAdapterTest {
   }
 
   @Test
+  void readEvents_readsSigmaRegressionJsonFilesAsTheyAre() throws IOException {
+    Path root = TestDatasets.shared().resolve("data/sigma/regression_data");
+    List<Path> files;
+    try (var walk = Files.walk(root)) {
+      files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    List<org.unmask.ingest.Rejection> rejections = new java.util.ArrayList<>();
+    long events = 0;
+    for (Path f : files) {
+      List<Event> read = org.unmask.ingest.Dataset.readEvents(f, rejections::add);
+      assertThat(read).as(f.toString()).isNotEmpty().allSatisfy(e -> assertThat(e.dataset()).matches("endpoint\\.process|windows\\..+"));
+      events += read.size();
+    }
+    assertThat(rejections).isEmpty();
+    assertThat(events).isEqualTo(TestDatasets.sigmaRegressionEvents().size());
+  }
+
+  @Test
   void otrfNxlogLogons_areWindowsSecurity_withUserSourceAndOutcome() throws IOException {
     List<String> lines = Files.readAllLines(TestDatasets.shared().resolve("data/sample-logs/otrf/rdp_interactive_logon_events.jsonl"));
     AdapterHarness h = AdapterHarness.read(dir, "mordor.jsonl", lines);
@@ -122,5 +140,9 @@ class WindowsAdapterTest {
     assertThat(e.dataset()).isEqualTo("windows.system");
     assertThat(e.text("event.code")).isEqualTo("7045");
     assertThat(UsbId.parse("USB\\VID_046D&PID_C52B\\5&1A2B")).isEqualTo(new UsbId("046d", "c52b", null));
+    assertThat(UsbId.parse("USB\\VID_046D&PID_C52B&MI_00\\7&2F&0&0000")).isEqualTo(new UsbId("046d", "c52b", null));
+    assertThat(UsbId.parse("\\\\?\\USB#VID_0781&PID_5581#4C530001230410117484#{a5dcbf10-6530-11d2-901f-00c04fb951ed}"))
+        .isEqualTo(new UsbId("0781", "5581", "4C530001230410117484"));
+    assertThat(UsbId.parse("USB\\VID_XYZ1&PID_5581\\1")).isNull();
   }
 }
