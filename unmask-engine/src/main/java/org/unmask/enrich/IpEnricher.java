@@ -20,7 +20,7 @@ import org.unmask.reference.WatchlistEntry;
  *       {@code P.geo.location.lat}/{@code .lon}: each only when the event does not carry it already
  *       (an identity provider's own geolocation is kept);
  *   <li>{@code P.unmask.network} ({@link NetworkType#id()}), the booleans {@code P.unmask.vpn},
- *       {@code .hosting}, {@code .tor}, {@code .dprk}, {@code .shared_by_design}, {@code .allow},
+ *       {@code .hosting}, {@code .tor}, {@code .private_relay}, {@code .dprk}, {@code .shared_by_design}, {@code .allow},
  *       plus {@code P.unmask.dprk_confidence} and {@code P.unmask.allow_label} when they apply, and
  *       {@code P.unmask.watchlist}, the list of concern labels (empty when none).
  * </ul>
@@ -42,7 +42,7 @@ public final class IpEnricher {
   private static final String[] SUFFIXES = {
     ".geo.country_iso_code", ".as.number", ".as.organization.name", ".geo.city_name",
     ".geo.region_iso_code", ".geo.location.lat", ".geo.location.lon",
-    ".unmask.network", ".unmask.vpn", ".unmask.hosting", ".unmask.tor", ".unmask.dprk",
+    ".unmask.network", ".unmask.vpn", ".unmask.hosting", ".unmask.tor", ".unmask.private_relay", ".unmask.dprk",
     ".unmask.dprk_confidence", ".unmask.shared_by_design", ".unmask.allow", ".unmask.allow_label",
     ".unmask.watchlist"
   };
@@ -93,15 +93,18 @@ public final class IpEnricher {
     this.unknown = build(new IpFacts(IpProfile.UNKNOWN, false, null, List.of()));
   }
 
-  /** Watchlist rows of type ip/cidr that were not an address or block and so never match. */
-  public int rejectedWatchlistRows() {
-    return watchlist.rejected();
+  /**
+   * One message per watchlist row of type ip/cidr whose value is not an address or block, saying
+   * which row and why; such rows never match. For the scan's rejected.jsonl or report.
+   */
+  public List<String> watchlistProblems() {
+    return watchlist.problems();
   }
 
   /** The event with IP intelligence added for each address field it has (itself if none). */
   public Event enrich(Event event) {
     Map<String, Object> fields = event.fields();
-    Map<String, Object> extra = null;
+    Map<String, Object> merged = null; // built directly rather than via Event.with: one map copy, not two
     for (int f = 0; f < FIELDS.length; f++) {
       String text = addressText(fields.get(FIELDS[f]));
       if (text == null) {
@@ -109,17 +112,18 @@ public final class IpEnricher {
       }
       Object[] values = resolve(text).values;
       String[] keys = KEYS[f];
-      if (extra == null) {
-        extra = new HashMap<>(32);
+      if (merged == null) {
+        merged = new HashMap<>((int) ((fields.size() + 2 * SUFFIXES.length) / 0.75f) + 1);
+        merged.putAll(fields);
       }
       for (int i = 0; i < values.length; i++) {
         Object value = values[i];
         if (value != null && (i >= CONDITIONAL || !fields.containsKey(keys[i]))) {
-          extra.put(keys[i], value);
+          merged.put(keys[i], value);
         }
       }
     }
-    return extra == null ? event : event.with(extra);
+    return merged == null ? event : new Event(event.timestamp(), event.dataset(), merged, event.source());
   }
 
   /** Everything known about an address, including this scan's watchlists. Never null. */
@@ -185,12 +189,13 @@ public final class IpEnricher {
     v[8] = p.vpn();
     v[9] = p.hosting();
     v[10] = p.tor();
-    v[11] = p.dprk();
-    v[12] = p.dprkConfidence();
-    v[13] = facts.sharedByDesign();
-    v[14] = facts.allow();
-    v[15] = facts.allowLabel();
-    v[16] = facts.concerns();
+    v[11] = p.privateRelay();
+    v[12] = p.dprk();
+    v[13] = p.dprkConfidence();
+    v[14] = facts.sharedByDesign();
+    v[15] = facts.allow();
+    v[16] = facts.allowLabel();
+    v[17] = facts.concerns();
     return new Resolved(facts, v);
   }
 

@@ -50,6 +50,7 @@ public final class IpIntel {
   static final List<String> ASN_CSV_FILES = List.of("asn-ipv4.csv", "asn-ipv6.csv");
   static final List<String> TOR_FILES = List.of("tor-exits.csv", "tor-exits.txt", "torbulkexitlist");
   static final String DPRK_FILE = "kp-ip-ranges.csv";
+  static final List<String> PRIVATE_RELAY_FILES = List.of("egress-ip-ranges.csv", "icloud-private-relay.txt");
 
   private static volatile IpIntel shipped;
   private static final Map<Path, IpIntel> BY_DATA_DIR = new ConcurrentHashMap<>();
@@ -62,6 +63,7 @@ public final class IpIntel {
   private final RangeTable datacenter;
   private final RangeTable tor;
   private final RangeTable dprk;
+  private final RangeTable privateRelay;
   private final NetworkRules rules;
   private final List<String> sources;
 
@@ -75,6 +77,7 @@ public final class IpIntel {
     this.datacenter = lists.getOrDefault(IpLists.DATACENTER, RangeTable.empty());
     this.tor = lists.getOrDefault(IpLists.TOR, RangeTable.empty());
     this.dprk = lists.getOrDefault(IpLists.DPRK, RangeTable.empty());
+    this.privateRelay = lists.getOrDefault(IpLists.PRIVATE_RELAY, RangeTable.empty());
     this.rules = rules;
     this.sources = List.copyOf(sources);
   }
@@ -177,7 +180,7 @@ public final class IpIntel {
       try (var in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(resource(LISTS_RESOURCE), 1 << 16)))) {
         lists = new HashMap<>(IpLists.read(in));
       }
-      sources.add("lists: shipped X4BNet vpn/datacenter, Tor exits, DPRK ranges");
+      sources.add("lists: shipped X4BNet vpn/datacenter/Apple private relay, Tor exits, DPRK ranges");
       if (dataDir != null) {
         overrideLists(dataDir, lists, sources);
       }
@@ -230,6 +233,15 @@ public final class IpIntel {
       lists.put(IpLists.TOR, builder.build());
       sources.add("tor: " + torFile);
     }
+    Path relayFile = first(dir, PRIVATE_RELAY_FILES);
+    if (relayFile != null) {
+      RangeTable.Builder builder = new RangeTable.Builder();
+      try (BufferedReader r = Files.newBufferedReader(relayFile, StandardCharsets.UTF_8)) {
+        IpLists.readCidrLines(r, builder);
+      }
+      lists.put(IpLists.PRIVATE_RELAY, builder.build());
+      sources.add("icloud private relay: " + relayFile);
+    }
     Path dprkFile = dir.resolve(DPRK_FILE);
     if (Files.isRegularFile(dprkFile)) {
       RangeTable.Builder builder = new RangeTable.Builder();
@@ -278,7 +290,7 @@ public final class IpIntel {
     String canonical = address.toString();
     if (SpecialRanges.isPrivate(address)) {
       return new IpProfile(canonical, null, null, null, null, null, null, null, NetworkType.PRIVATE, false, false,
-          false, false, null);
+          false, false, false, null);
     }
     GeoDatabase.Answer cityAnswer = city == null ? GeoDatabase.Answer.NONE : city.lookup(address);
     String countryIso = cityAnswer.countryIso();
@@ -298,7 +310,9 @@ public final class IpIntel {
         asOrg = asnTable.organization(found);
       }
     }
-    boolean inVpn = vpn.contains(address);
+    // Apple's relay egress counts as VPN even where X4BNet's output list omits a block of it.
+    boolean inRelay = privateRelay.contains(address);
+    boolean inVpn = inRelay || vpn.contains(address);
     boolean inDatacenter = datacenter.contains(address);
     boolean isTor = tor.contains(address);
     int dprkValue = dprk.lookup(address, 0);
@@ -324,6 +338,6 @@ public final class IpIntel {
     return new IpProfile(canonical, countryIso, cityAnswer.cityName(), cityAnswer.regionIso(),
         cityAnswer.latitude(), cityAnswer.longitude(), asn, asOrg, type,
         inVpn || type == NetworkType.VPN, inDatacenter || type == NetworkType.HOSTING, isTor,
-        dprkValue > 0, dprkValue == IpLists.DPRK_HIGH ? "high" : dprkValue == IpLists.DPRK_LOW ? "low" : null);
+        inRelay, dprkValue > 0, dprkValue == IpLists.DPRK_HIGH ? "high" : dprkValue == IpLists.DPRK_LOW ? "low" : null);
   }
 }

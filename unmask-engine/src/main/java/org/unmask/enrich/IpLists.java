@@ -19,6 +19,7 @@ final class IpLists {
   static final String DATACENTER = "datacenter";
   static final String TOR = "tor";
   static final String DPRK = "dprk";
+  static final String PRIVATE_RELAY = "icloud_private_relay";
 
   /** DPRK range values: the confidence column of kp-ip-ranges.csv. */
   static final int DPRK_LOW = 1;
@@ -28,12 +29,18 @@ final class IpLists {
 
   private IpLists() {}
 
-  /** X4BNet format: one CIDR (or address) a line; blank lines and {@code #} comments ignored. */
+  /**
+   * X4BNet format: one CIDR (or address) a line; blank lines and {@code #} comments ignored. Only
+   * the first comma-separated field counts, so Apple's egress-ip-ranges.csv
+   * ({@code prefix,country,region,city,}) reads as is.
+   */
   static int readCidrLines(BufferedReader reader, RangeTable.Builder into) throws IOException {
     int skipped = 0;
     for (String line; (line = reader.readLine()) != null; ) {
       int hash = line.indexOf('#');
-      String s = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      String s = hash >= 0 ? line.substring(0, hash) : line;
+      int comma = s.indexOf(',');
+      s = (comma >= 0 ? s.substring(0, comma) : s).strip();
       if (!s.isEmpty() && !into.add(s, 1)) {
         skipped++;
       }

@@ -16,6 +16,8 @@ package org.unmask.enrich;
  * @param vpn on a commercial VPN provider's list
  * @param hosting on the datacenter/hosting list or a hosting ASN (VPN exits usually are too)
  * @param tor a Tor exit relay
+ * @param privateRelay an Apple iCloud Private Relay egress address: ordinary Safari users, so a
+ *     weaker signal than a commercial VPN ({@code vpn} is true for these too)
  * @param dprk inside North Korean address space
  * @param dprkConfidence {@code high} (the RIR delegation 175.45.176.0/22) or {@code low}
  *     (geofeed/WHOIS claims: score, never block); null when not DPRK
@@ -33,13 +35,14 @@ public record IpProfile(
     boolean vpn,
     boolean hosting,
     boolean tor,
+    boolean privateRelay,
     boolean dprk,
     String dprkConfidence) {
 
   /** The profile of text that is not an IP address. */
   public static final IpProfile UNKNOWN =
       new IpProfile(null, null, null, null, null, null, null, null, NetworkType.UNKNOWN, false, false, false,
-          false, null);
+          false, false, null);
 
   /** True when many unrelated people share such an address (mobile CGNAT, satellite, VPN, Tor). */
   public boolean sharedByDesign() {

@@ -22,12 +22,11 @@ final class IpWatchlist {
   private final Map<Integer, Map<IpAddress, List<WatchlistEntry>>> byPrefix = new HashMap<>();
   private final int[] v4Prefixes;
   private final int[] v6Prefixes;
-  private final int rejected;
+  private final List<String> problems = new ArrayList<>();
 
   IpWatchlist(List<WatchlistEntry> entries) {
     TreeSet<Integer> p4 = new TreeSet<>();
     TreeSet<Integer> p6 = new TreeSet<>();
-    int bad = 0;
     for (WatchlistEntry e : entries) {
       if (e.type() != WatchlistEntry.Type.IP && e.type() != WatchlistEntry.Type.CIDR) {
         continue;
@@ -36,7 +35,7 @@ final class IpWatchlist {
       int slash = value.indexOf('/');
       IpAddress address = IpAddress.parse(slash < 0 ? value : value.substring(0, slash));
       if (address == null) {
-        bad++;
+        problems.add(problem(e, "is not an IPv4 or IPv6 address"));
         continue;
       }
       int max = address.v4() ? 32 : 128;
@@ -48,7 +47,7 @@ final class IpWatchlist {
           prefix = -1;
         }
         if (prefix < 0 || prefix > max) {
-          bad++;
+          problems.add(problem(e, "has no prefix length between /0 and /" + max));
           continue;
         }
       }
@@ -61,12 +60,17 @@ final class IpWatchlist {
     }
     v4Prefixes = p4.descendingSet().stream().mapToInt(Integer::intValue).toArray();
     v6Prefixes = p6.descendingSet().stream().mapToInt(Integer::intValue).toArray();
-    rejected = bad;
   }
 
-  /** Watchlist rows of type ip/cidr whose value was not an address or block (ignored). */
-  int rejected() {
-    return rejected;
+  private static String problem(WatchlistEntry e, String why) {
+    String value = e.value().length() > 80 ? e.value().substring(0, 80) + "..." : e.value();
+    return "watchlist " + e.type().name().toLowerCase(java.util.Locale.ROOT) + " row '" + value + "' (label '"
+        + e.label() + "') " + why + "; the row is ignored";
+  }
+
+  /** One message per ip/cidr row whose value was not an address or block (those rows never match). */
+  List<String> problems() {
+    return List.copyOf(problems);
   }
 
   boolean isEmpty() {

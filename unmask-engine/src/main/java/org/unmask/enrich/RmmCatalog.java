@@ -29,23 +29,41 @@ public final class RmmCatalog {
   static final String RESOURCE = "rmm-tools.json.gz";
 
   /**
-   * Executable names LOLRMM lists that are Windows built-ins or generic words many unrelated
-   * programs use ({@code dwm.exe} is the Desktop Window Manager, {@code setup.exe} is everything).
+   * Executable names LOLRMM lists that are Windows built-ins, generic words many unrelated
+   * programs use ({@code dwm.exe} is the Desktop Window Manager, {@code setup.exe} is everything)
+   * or everyday admin tools (PuTTY, WinSCP, PsExec). Kept in step with the generic lists of
+   * tools/generate_rmm_rules.py, so the Sigma rules and these lookups agree.
    */
-  static final Set<String> AMBIGUOUS_PROCESS_NAMES = Set.of("dwm.exe", "mstsc.exe", "teams.exe", "setup.exe",
-      "installer.exe", "agent.exe", "autoupdate.exe", "backup.exe", "upload.exe", "music.exe", "tar.exe",
-      "7z.exe", "7zip.exe", "perl.exe", "wperl.exe", "httpd.exe", "qq.exe", "connect.exe", "rd.exe", "si.exe",
-      "dd.exe", "update-shim.exe", "selfupdater.exe", "notificationhelper.exe", "privacyhelper.exe",
-      "usernotificationhelper.exe", "installshield setup.exe");
+  static final Set<String> AMBIGUOUS_PROCESS_NAMES = Set.of(
+      "*.exe", "7z.exe", "7zip.exe", "agent.exe", "app.exe", "autoupdate.exe", "backup.exe", "chrome.exe",
+      "client.exe", "cmd.exe", "connect.exe", "dd.exe", "dwm.exe", "explorer.exe", "helper.exe", "host.exe",
+      "httpd.exe", "install.exe", "installer.exe", "installshield setup.exe", "java.exe", "javaw.exe",
+      "launcher.exe", "main.exe", "msedge.exe", "msiexec.exe", "mstsc.exe", "music.exe", "nc.exe",
+      "ncat.exe", "node.exe", "notificationhelper.exe", "perl.exe", "plink.exe", "powershell.exe",
+      "privacyhelper.exe", "psexec.exe", "putty.exe", "python.exe", "qq.exe", "quickassist.exe", "rd.exe",
+      "remote.exe", "run.exe", "rundll32.exe", "selfupdater.exe", "server.exe", "service.exe", "setup.exe",
+      "si.exe", "ssh.exe", "sshd.exe", "start.exe", "svchost.exe", "tar.exe", "teams.exe", "uninstall.exe",
+      "update-shim.exe", "update.exe", "updater.exe", "upload.exe", "usernotificationhelper.exe",
+      "viewer.exe", "winscp.exe", "wmic.exe", "wperl.exe");
 
   /** Signers shared by platforms or bundled libraries; not evidence of any one tool. */
-  static final Set<String> AMBIGUOUS_SIGNERS = Set.of("microsoft corporation", "microsoft windows",
-      "microsoft windows component publisher", "google llc", "oracle america, inc.", "apple inc.",
-      "win.rar gmbh", "simon tatham");
+  static final Set<String> AMBIGUOUS_SIGNERS = Set.of(
+      "adobe inc.", "adobe systems incorporated", "amazon.com services llc", "apple inc.", "codesigningmico",
+      "docker inc", "github, inc.", "globalsigningdig", "google inc", "google llc", "martin prikryl",
+      "microsoft corporation", "microsoft windows", "microsoft windows component publisher",
+      "mozilla corporation", "node.js foundation", "oculus vr, llc", "oracle america, inc.",
+      "python software foundation", "simon tatham", "the tor project, inc.", "tor project",
+      "unity technologies aps", "unity technologies sf", "win.rar gmbh");
 
   /** Shared hosting and code-hosting domains that LOLRMM lists because a tool downloads from them. */
-  static final Set<String> AMBIGUOUS_DOMAINS = Set.of("github.com", "raw.githubusercontent.com",
-      "objects.githubusercontent.com");
+  static final Set<String> AMBIGUOUS_DOMAINS = Set.of(
+      "*.akamaized.net", "*.amazonaws.com", "*.apple.com", "*.azurewebsites.net", "*.blob.core.windows.net",
+      "*.cloudflare.com", "*.cloudfront.net", "*.github.com", "*.google.com", "*.googleapis.com",
+      "*.gstatic.com", "*.herokuapp.com", "*.live.com", "*.microsoft.com", "*.office.com", "*.pages.dev",
+      "*.sourceforge.net", "*.windows.net", "amazonaws.com", "apple.com", "cloudflare.com",
+      "download.sourceforge.net", "ghcr.io", "github.com", "google.com", "googleapis.com",
+      "login.microsoftonline.com", "microsoft.com", "objects.githubusercontent.com", "pages.dev",
+      "raw.githubusercontent.com", "sourceforge.net", "user_managed");
 
   private static volatile RmmCatalog shipped;
 

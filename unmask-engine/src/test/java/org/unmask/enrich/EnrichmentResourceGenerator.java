@@ -78,6 +78,13 @@ public final class EnrichmentResourceGenerator {
       lists.put(name, b.build());
       System.out.printf("%s: %d ranges, %d lines skipped%n", name, lists.get(name).size(), bad);
     }
+    // Apple iCloud Private Relay egress: part of X4BNet's VPN input, kept apart so detectors can
+    // tell ordinary Safari users from commercial VPN customers.
+    RangeTable.Builder relay = new RangeTable.Builder();
+    try (BufferedReader r = Files.newBufferedReader(x4b.resolveSibling("input/vpn/ips/apple.txt"), StandardCharsets.UTF_8)) {
+      IpLists.readCidrLines(r, relay);
+    }
+    lists.put(IpLists.PRIVATE_RELAY, relay.build());
     RangeTable.Builder tor = new RangeTable.Builder();
     try (BufferedReader r = Files.newBufferedReader(data.resolve("ip-ranges/tor/tor-exits.csv"), StandardCharsets.UTF_8)) {
       IpLists.readTorExits(r, tor);
@@ -88,7 +95,8 @@ public final class EnrichmentResourceGenerator {
       IpLists.readDprkRanges(r, dprk);
     }
     lists.put(IpLists.DPRK, dprk.build());
-    System.out.printf("tor: %d, dprk: %d ranges%n", lists.get(IpLists.TOR).size(), lists.get(IpLists.DPRK).size());
+    System.out.printf("tor: %d, dprk: %d, icloud private relay: %d ranges%n", lists.get(IpLists.TOR).size(),
+        lists.get(IpLists.DPRK).size(), lists.get(IpLists.PRIVATE_RELAY).size());
     try (var o = new DataOutputStream(gzip(out.resolve(IpIntel.LISTS_RESOURCE)))) {
       IpLists.write(lists, o);
     }

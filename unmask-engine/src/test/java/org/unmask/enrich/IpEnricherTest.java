@@ -43,6 +43,7 @@ class IpEnricherTest {
     assertThat(e.get("source.unmask.hosting")).isEqualTo(true);
     assertThat(e.get("source.unmask.vpn")).isEqualTo(false);
     assertThat(e.get("source.unmask.tor")).isEqualTo(false);
+    assertThat(e.get("source.unmask.private_relay")).isEqualTo(false);
     assertThat(e.get("source.unmask.dprk")).isEqualTo(false);
     assertThat(e.get("source.unmask.shared_by_design")).isEqualTo(false);
     assertThat(e.get("source.unmask.allow")).isEqualTo(false);
@@ -90,7 +91,8 @@ class IpEnricherTest {
     assertThat(enricher.facts("155.94.199.59").concerns()).containsExactly("astrill exit (LevelBlue)");
     assertThat(enricher.facts("2001:db8:bad:1::9").concerns()).containsExactly("bad v6 block");
     assertThat(enricher.facts("203.0.114.1").concerns()).isEmpty();
-    assertThat(enricher.rejectedWatchlistRows()).isEqualTo(1);
+    assertThat(enricher.watchlistProblems()).singleElement().asString()
+        .contains("not-a-block/99").contains("typo").contains("ignored");
   }
 
   @Test

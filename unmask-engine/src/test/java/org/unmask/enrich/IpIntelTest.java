@@ -53,6 +53,17 @@ class IpIntelTest {
   }
 
   @Test
+  void appleICloudPrivateRelayEgress_isVpn_andMarkedAsPrivateRelay() {
+    IpProfile p = SHIPPED.lookup("104.28.28.65"); // apple.txt and output/vpn: 104.28.28.64/29
+    assertThat(p.vpn()).isTrue();
+    assertThat(p.privateRelay()).isTrue();
+    assertThat(SHIPPED.lookup("2.26.157.10").privateRelay()).as("a commercial VPN").isFalse();
+    IpProfile notInX4bnetOutput = SHIPPED.lookup("104.28.28.1"); // apple.txt 104.28.28.0/26 only
+    assertThat(notInX4bnetOutput.network()).isEqualTo(NetworkType.VPN);
+    assertThat(notInX4bnetOutput.sharedByDesign()).isTrue();
+  }
+
+  @Test
   void torExit_isTor_inBothFamilies() {
     assertThat(SHIPPED.lookup("204.8.96.141").network()).isEqualTo(NetworkType.TOR);
     assertThat(SHIPPED.lookup("2620:7:6003::141").tor()).isTrue();
@@ -107,10 +118,13 @@ class IpIntelTest {
         "cidr_or_range,ip_version,asn,as_org,confidence,basis,source,source_date\n198.51.100.0/24,4,,,high,test,test,2026-01-01\n");
     Files.writeString(dir.resolve("asn-ipv4.csv"), "198.51.100.0,198.51.100.255,64500,\"Example Mobile, Inc.\"\n");
     Files.writeString(dir.resolve("network-types.txt"), "mobile AS64500 # test carrier\nresidential AS21928\n");
+    Files.writeString(dir.resolve("egress-ip-ranges.csv"), "192.0.2.128/25,US,US-CA,Los Angeles,\n");
 
     IpIntel intel = IpIntel.load(dir);
 
     assertThat(intel.lookup("192.0.2.7").network()).isEqualTo(NetworkType.VPN);
+    assertThat(intel.lookup("192.0.2.200").privateRelay()).as("Apple's egress CSV read as is").isTrue();
+    assertThat(intel.lookup("104.28.28.1").privateRelay()).as("shipped relay list replaced").isFalse();
     assertThat(intel.lookup("2.26.157.10").vpn()).as("shipped VPN list replaced").isFalse();
     IpProfile p = intel.lookup("198.51.100.9");
     assertThat(p.dprk()).isTrue();
