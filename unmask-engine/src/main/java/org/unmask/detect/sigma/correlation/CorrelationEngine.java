@@ -35,12 +35,14 @@ public final class CorrelationEngine {
    * @param maxMatchesPerGroup matches kept per group window; the oldest are dropped beyond this,
    *     and rules whose condition needs more are rejected at compile time
    * @param maxEvidence source lines reported per correlation match
+   * @param percentileSamples how many of the most recent numeric values value_percentile ranks
+   *     against (text values are ranked against the whole window)
    */
-  public record Limits(int maxMatchesPerGroup, int maxEvidence) {
-    public static final Limits DEFAULT = new Limits(10_000, 20);
+  public record Limits(int maxMatchesPerGroup, int maxEvidence, int percentileSamples) {
+    public static final Limits DEFAULT = new Limits(10_000, 20, 1_000);
 
     public Limits {
-      if (maxMatchesPerGroup < 1 || maxEvidence < 1) {
+      if (maxMatchesPerGroup < 1 || maxEvidence < 1 || percentileSamples < 1) {
         throw new IllegalArgumentException("limits must be positive");
       }
     }

@@ -124,8 +124,8 @@ final class CorrelationRuleParser {
 
   private List<String> groupBy(Object value) {
     if (value == null) {
-      problem("correlation.group-by is missing; list the fields that define one group"
-          + " (an empty list [] correlates all matches together)");
+      // The schema requires group-by, but the specification's prose calls it optional and Sigma v1
+      // aggregations without "by" convert to correlations without it: all matches form one group.
       return List.of();
     }
     List<String> fields = strings(value, "correlation.group-by", true);

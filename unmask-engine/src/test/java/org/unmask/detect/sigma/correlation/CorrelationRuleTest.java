@@ -145,11 +145,19 @@ class CorrelationRuleTest {
         .contains("title is missing")
         .contains("unknown correlation type 'event_cont'; did you mean 'event_count'?")
         .contains("unknown key 'correlation.group_by'; did you mean 'group-by'?")
-        .contains("correlation.group-by is missing")
         .contains("timespan '1H'")
         .contains("condition.gte must be a number, not 'many'")
         .contains("level 'severe'")
         .contains("correlation.rules entry 'a' is too short");
+  }
+
+  @Test
+  void parse_readsAMissingGroupByAsOneGroup_asSigmaV1AggregationsConvert() {
+    CorrelationRule rule = parse("""
+        title: t (v1 aggregation)
+        correlation: {type: event_count, rules: [rule_a], timespan: 1h, condition: {gt: 10}}
+        """);
+    assertThat(rule.groupBy()).isEmpty();
   }
 
   @Test

@@ -161,7 +161,7 @@ class EventCountCorrelationTest {
   @Test
   void eventCount_keepsTheNewestMatchesWithinTheStateLimit() {
     var h = CorrelationHarness.of(FAILED_LOGINS.replace("{gte: 5}", "{gte: 3}"),
-        new CorrelationEngine.Limits(4, 20));
+        new CorrelationEngine.Limits(4, 20, 1000));
     for (int i = 0; i < 100; i++) {
       h.feed("failed_login", i, "ComputerName", "WS1");
     }
