@@ -62,11 +62,13 @@ public record CorrelationMatch(
   }
 
   /**
-   * A discriminator for {@code Finding.idOf}: the group and the firing time. The engine fires at
-   * most once per group per match, so this is unique and the same on every re-run.
+   * A discriminator for {@code Finding.idOf}: the group, the firing time and the triggering line.
+   * The engine fires at most once per group per match, so this is unique, and it is the same on
+   * every re-run.
    */
   public String discriminator() {
-    return GroupKey.of(List.copyOf(groupBy.values())) + "@" + windowEnd.toEpochMilli();
+    return GroupKey.of(List.copyOf(groupBy.values())) + "@" + windowEnd.toEpochMilli() + "@"
+        + trigger.source();
   }
 
   /** One readable sentence, e.g. for a finding summary. */
