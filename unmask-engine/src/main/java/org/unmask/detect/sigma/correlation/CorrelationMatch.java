@@ -67,28 +67,53 @@ public record CorrelationMatch(
    * every re-run.
    */
   public String discriminator() {
-    return GroupKey.of(List.copyOf(groupBy.values())) + "@" + windowEnd.toEpochMilli() + "@"
+    return GroupKey.of(List.copyOf(groupBy.values()))
+        + "@"
+        + windowEnd.toEpochMilli()
+        + "@"
         + trigger.source();
   }
 
   /** One readable sentence, e.g. for a finding summary. */
   public String summary() {
     String group = groupBy.isEmpty() ? "all events" : groupBy.toString();
-    String what = switch (rule.type()) {
-      case EVENT_COUNT -> matches + " matches";
-      case VALUE_COUNT -> CorrelationCondition.render(value) + " distinct "
-          + String.join("+", rule.condition().fields());
-      case TEMPORAL, TEMPORAL_ORDERED -> CorrelationCondition.render(value) + " of "
-          + rule.rules().size() + " rules" + (rule.type() == CorrelationType.TEMPORAL_ORDERED
-              ? " in order" : "");
-      case VALUE_SUM -> "sum of " + rule.condition().fields().get(0) + " = "
-          + CorrelationCondition.render(value);
-      case VALUE_AVG -> "average " + rule.condition().fields().get(0) + " = "
-          + CorrelationCondition.render(value);
-      case VALUE_PERCENTILE -> rule.condition().fields().get(0) + " at percentile "
-          + CorrelationCondition.render(value);
-    };
-    return rule.title() + ": " + what + " within " + rule.timespan() + " for " + group
-        + " (condition " + rule.condition() + ")";
+    String what =
+        switch (rule.type()) {
+          case EVENT_COUNT -> matches + " matches";
+          case VALUE_COUNT ->
+              CorrelationCondition.render(value)
+                  + " distinct "
+                  + String.join("+", rule.condition().fields());
+          case TEMPORAL, TEMPORAL_ORDERED ->
+              CorrelationCondition.render(value)
+                  + " of "
+                  + rule.rules().size()
+                  + " rules"
+                  + (rule.type() == CorrelationType.TEMPORAL_ORDERED ? " in order" : "");
+          case VALUE_SUM ->
+              "sum of "
+                  + rule.condition().fields().get(0)
+                  + " = "
+                  + CorrelationCondition.render(value);
+          case VALUE_AVG ->
+              "average "
+                  + rule.condition().fields().get(0)
+                  + " = "
+                  + CorrelationCondition.render(value);
+          case VALUE_PERCENTILE ->
+              rule.condition().fields().get(0)
+                  + " at percentile "
+                  + CorrelationCondition.render(value);
+        };
+    return rule.title()
+        + ": "
+        + what
+        + " within "
+        + rule.timespan()
+        + " for "
+        + group
+        + " (condition "
+        + rule.condition()
+        + ")";
   }
 }

@@ -17,13 +17,12 @@ import org.unmask.state.State;
  *
  * <p>Window: a group keeps the matches whose time is within {@code timespan} of its latest match
  * (inclusive: two matches exactly one timespan apart are in one window). The condition is tested
- * over that trailing window each time a match arrives, so windows are not tied to clock
- * boundaries.
+ * over that trailing window each time a match arrives, so windows are not tied to clock boundaries.
  *
- * <p>Firing is edge-triggered: a group fires when its condition becomes true, stays silent while
- * it stays true, and fires again either after it has been false or, if it holds continuously, once
- * a full timespan after the previous firing. A burst therefore gives one match, a campaign that
- * lasts days gives one match per timespan, and the result depends only on the input order.
+ * <p>Firing is edge-triggered: a group fires when its condition becomes true, stays silent while it
+ * stays true, and fires again either after it has been false or, if it holds continuously, once a
+ * full timespan after the previous firing. A burst therefore gives one match, a campaign that lasts
+ * days gives one match per timespan, and the result depends only on the input order.
  */
 final class Correlator {
 
@@ -57,7 +56,8 @@ final class Correlator {
     for (String name : rule.groupBy()) {
       String value = GroupKey.render(event.get(field(name, ref, ruleName, ruleId)));
       if (value == null) {
-        return null; // cannot tell which group it belongs to; lumping all such matches would mislead
+        return null; // cannot tell which group it belongs to; lumping all such matches would
+                     // mislead
       }
       group.put(name, value);
     }
@@ -77,8 +77,8 @@ final class Correlator {
         }
       }
       value = values.size() == 1 ? values.get(0) : GroupKey.of(values);
-      boolean numeric = rule.type() == CorrelationType.VALUE_SUM
-          || rule.type() == CorrelationType.VALUE_AVG;
+      boolean numeric =
+          rule.type() == CorrelationType.VALUE_SUM || rule.type() == CorrelationType.VALUE_AVG;
       if (numeric && Double.isNaN(number)) {
         return null; // a sum or average over text would be meaningless
       }
@@ -87,7 +87,8 @@ final class Correlator {
     State<WindowState> state = provider.state(rule.key(), GroupKey.of(List.copyOf(group.values())));
     WindowState window = state.value();
     if (window == null) {
-      window = new WindowState(rule.rules().size(), rule.type() == CorrelationType.TEMPORAL_ORDERED);
+      window =
+          new WindowState(rule.rules().size(), rule.type() == CorrelationType.TEMPORAL_ORDERED);
     }
     long at = event.timestamp().toEpochMilli();
     long latest = window.size() == 0 ? at : Math.max(at, window.last().at());
@@ -190,10 +191,10 @@ final class Correlator {
 
   /**
    * The triggering value's percentile rank in the window, 0..100. For numbers: the share of the
-   * most recent {@code percentileSamples} window values that are less than or equal to it (a
-   * median value scores about 50). For text (the specification's example ranks process names): the
-   * share of window values equal to it, exactly, so {@code lte: 1} means "this value makes up at
-   * most 1% of what the group did".
+   * most recent {@code percentileSamples} window values that are less than or equal to it (a median
+   * value scores about 50). For text (the specification's example ranks process names): the share
+   * of window values equal to it, exactly, so {@code lte: 1} means "this value makes up at most 1%
+   * of what the group did".
    */
   private double percentile(WindowState window, WindowState.Hit current) {
     int size = window.size();

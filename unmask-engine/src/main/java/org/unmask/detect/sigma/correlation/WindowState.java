@@ -36,19 +36,25 @@ final class WindowState implements Serializable {
 
   final ArrayList<Hit> hits = new ArrayList<>();
   int head;
+
   /** Whether the condition held when the last match arrived. */
   boolean active;
+
   /** Epoch millis of the last firing. */
   long lastFiredAt = Long.MIN_VALUE;
 
   /** Live matches per referenced rule. */
   final int[] ruleCounts;
+
   /** Live occurrences per field value (value_count, value_percentile). */
   final HashMap<String, Integer> valueCounts = new HashMap<>();
+
   /** Live matches whose field is numeric. */
   int numericCount;
+
   /** Running sum of the numeric field values (value_sum, value_avg). */
   double sum;
+
   /** Per referenced rule, the sorted times of its live matches (temporal_ordered only). */
   final TimeList[] ruleTimes;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class GroupKeyTest {
 
@@ -17,8 +17,25 @@ class GroupKeyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "NaN", "Infinity", "-Infinity", "1e999", "0x10", "1e", "e5", ".",
-      "1.2.3", "12abc", "١٢", "1_000", "1d", "1f"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e999",
+        "0x10",
+        "1e",
+        "e5",
+        ".",
+        "1.2.3",
+        "12abc",
+        "١٢",
+        "1_000",
+        "1d",
+        "1f"
+      })
   void number_rejectsEverythingElse_withoutThrowing(String text) {
     assertThat(GroupKey.number(text)).isNaN();
   }

@@ -14,9 +14,9 @@ import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
 
 /**
- * The engine keeps running aggregates; this replays seeded random streams (ties, late matches,
- * a small state limit) through it and through a naive model that recomputes every aggregate from
- * the window, and requires the same firings.
+ * The engine keeps running aggregates; this replays seeded random streams (ties, late matches, a
+ * small state limit) through it and through a naive model that recomputes every aggregate from the
+ * window, and requires the same firings.
  */
 class IncrementalAggregatesTest {
 
@@ -24,22 +24,28 @@ class IncrementalAggregatesTest {
 
   @ParameterizedTest
   @CsvSource({
-      "event_count, '{gte: 6}'",
-      "event_count, '{gt: 2, lte: 4}'",
-      "value_count, '{field: v, gte: 4}'",
-      "temporal, '{gte: 3}'",
-      "temporal_ordered, '{gte: 3}'",
-      "temporal_ordered, '{gte: 2}'",
-      "value_sum, '{field: n, gt: 40}'",
-      "value_avg, '{field: n, lt: 3}'",
-      "value_percentile, '{field: v, lte: 10}'",
-      "value_percentile, '{field: n, gte: 90}'"})
+    "event_count, '{gte: 6}'",
+    "event_count, '{gt: 2, lte: 4}'",
+    "value_count, '{field: v, gte: 4}'",
+    "temporal, '{gte: 3}'",
+    "temporal_ordered, '{gte: 3}'",
+    "temporal_ordered, '{gte: 2}'",
+    "value_sum, '{field: n, gt: 40}'",
+    "value_avg, '{field: n, lt: 3}'",
+    "value_percentile, '{field: v, lte: 10}'",
+    "value_percentile, '{field: n, gte: 90}'"
+  })
   void engine_firesExactlyAsANaiveRecomputationWould(String type, String condition) {
     int fired = 0;
     int quiet = 0;
     for (long seed = 1; seed <= 20; seed++) {
-      String yaml = "title: t\ncorrelation: {type: " + type + ", rules: [r0, r1, r2], group-by: [g],"
-          + " timespan: 1m, condition: " + condition + "}\n";
+      String yaml =
+          "title: t\ncorrelation: {type: "
+              + type
+              + ", rules: [r0, r1, r2], group-by: [g],"
+              + " timespan: 1m, condition: "
+              + condition
+              + "}\n";
       CorrelationRule rule = YamlDocs.correlations(yaml, "f.yml").get(0);
       var limits = new CorrelationEngine.Limits(12, 20, 7);
       var engine = CorrelationEngine.compile(List.of(rule), null, new MapStateProvider(), limits);
@@ -54,15 +60,28 @@ class IncrementalAggregatesTest {
         int ruleIndex = random.nextInt(3);
         String value = "v" + random.nextInt(5);
         int number = random.nextInt(10);
-        Event event = new Event(Instant.ofEpochMilli(at), "test",
-            Map.of("g", group, "v", value, "n", number), new SourceRef("e", i));
+        Event event =
+            new Event(
+                Instant.ofEpochMilli(at),
+                "test",
+                Map.of("g", group, "v", value, "n", number),
+                new SourceRef("e", i));
         List<CorrelationMatch> out = new ArrayList<>();
         engine.onMatch(null, "r" + ruleIndex, event, out::add);
 
-        boolean expected = modelFires(rule, limits, model.computeIfAbsent(group, g -> new ArrayList<>()),
-            firing.computeIfAbsent(group, g -> new long[] {0, Long.MIN_VALUE}),
-            new Sample(at, ruleIndex, type.equals("value_percentile") && condition.contains("field: n")
-                ? String.valueOf(number) : value, number));
+        boolean expected =
+            modelFires(
+                rule,
+                limits,
+                model.computeIfAbsent(group, g -> new ArrayList<>()),
+                firing.computeIfAbsent(group, g -> new long[] {0, Long.MIN_VALUE}),
+                new Sample(
+                    at,
+                    ruleIndex,
+                    type.equals("value_percentile") && condition.contains("field: n")
+                        ? String.valueOf(number)
+                        : value,
+                    number));
         assertThat(!out.isEmpty()).as("seed %d match %d", seed, i).isEqualTo(expected);
         fired += expected ? 1 : 0;
         quiet += expected ? 0 : 1;
@@ -72,8 +91,12 @@ class IncrementalAggregatesTest {
     assertThat(quiet).as("and silence").isGreaterThan(10);
   }
 
-  private static boolean modelFires(CorrelationRule rule, CorrelationEngine.Limits limits,
-      List<Sample> window, long[] firing, Sample sample) {
+  private static boolean modelFires(
+      CorrelationRule rule,
+      CorrelationEngine.Limits limits,
+      List<Sample> window,
+      long[] firing,
+      Sample sample) {
     long span = rule.timespan().toMillis();
     long latest = window.stream().mapToLong(Sample::at).max().orElse(sample.at());
     latest = Math.max(latest, sample.at());
@@ -90,35 +113,43 @@ class IncrementalAggregatesTest {
     while (window.size() > limits.maxMatchesPerGroup()) {
       window.remove(0);
     }
-    double aggregate = switch (rule.type()) {
-      case EVENT_COUNT -> window.size();
-      case VALUE_COUNT -> window.stream().map(Sample::value).distinct().count();
-      case TEMPORAL -> window.stream().map(Sample::rule).distinct().count();
-      case TEMPORAL_ORDERED -> {
-        int next = 0;
-        long previous = Long.MIN_VALUE;
-        while (next < 3) {
-          final int r = next;
-          final long p = previous;
-          var found = window.stream().filter(s -> s.rule() == r && s.at() >= p).findFirst();
-          if (found.isEmpty()) {
-            break;
+    double aggregate =
+        switch (rule.type()) {
+          case EVENT_COUNT -> window.size();
+          case VALUE_COUNT -> window.stream().map(Sample::value).distinct().count();
+          case TEMPORAL -> window.stream().map(Sample::rule).distinct().count();
+          case TEMPORAL_ORDERED -> {
+            int next = 0;
+            long previous = Long.MIN_VALUE;
+            while (next < 3) {
+              final int r = next;
+              final long p = previous;
+              var found = window.stream().filter(s -> s.rule() == r && s.at() >= p).findFirst();
+              if (found.isEmpty()) {
+                break;
+              }
+              previous = found.get().at();
+              next++;
+            }
+            yield next;
           }
-          previous = found.get().at();
-          next++;
-        }
-        yield next;
-      }
-      case VALUE_SUM -> window.stream().mapToDouble(Sample::number).sum();
-      case VALUE_AVG -> window.stream().mapToDouble(Sample::number).average().orElse(Double.NaN);
-      case VALUE_PERCENTILE -> {
-        if (rule.condition().fields().get(0).equals("n")) {
-          List<Sample> recent = window.subList(Math.max(0, window.size() - limits.percentileSamples()), window.size());
-          yield 100.0 * recent.stream().filter(s -> s.number() <= sample.number()).count() / recent.size();
-        }
-        yield 100.0 * window.stream().filter(s -> s.value().equals(sample.value())).count() / window.size();
-      }
-    };
+          case VALUE_SUM -> window.stream().mapToDouble(Sample::number).sum();
+          case VALUE_AVG ->
+              window.stream().mapToDouble(Sample::number).average().orElse(Double.NaN);
+          case VALUE_PERCENTILE -> {
+            if (rule.condition().fields().get(0).equals("n")) {
+              List<Sample> recent =
+                  window.subList(
+                      Math.max(0, window.size() - limits.percentileSamples()), window.size());
+              yield 100.0
+                  * recent.stream().filter(s -> s.number() <= sample.number()).count()
+                  / recent.size();
+            }
+            yield 100.0
+                * window.stream().filter(s -> s.value().equals(sample.value())).count()
+                / window.size();
+          }
+        };
     boolean holds = rule.condition().test(aggregate);
     boolean fire = holds && (firing[0] == 0 || latest - firing[1] >= span);
     firing[0] = holds ? 1 : 0;
@@ -127,5 +158,4 @@ class IncrementalAggregatesTest {
     }
     return fire;
   }
-
 }

@@ -24,16 +24,20 @@ class SigmaCorpusCorrelationTest {
 
   static final Path SIGMA =
       Path.of(System.getProperty("unmask.shared", "../../shared"), "data/sigma");
-  static final Pattern AGGREGATE = Pattern.compile(
-      "(count|sum|avg)\\s*\\(\\s*([\\w.\\-]*)\\s*\\)\\s*(?:by\\s+([\\w.\\-]+)\\s*)?(<=|>=|==|=|<|>)\\s*(\\d+)",
-      Pattern.CASE_INSENSITIVE);
+  static final Pattern AGGREGATE =
+      Pattern.compile(
+          "(count|sum|avg)\\s*\\(\\s*([\\w.\\-]*)\\s*\\)\\s*(?:by\\s+([\\w.\\-]+)\\s*)?(<=|>=|==|=|<|>)\\s*(\\d+)",
+          Pattern.CASE_INSENSITIVE);
 
   @Test
   void everyCorrelationDocumentAndV1AggregationInTheCorpus_parsesAndCompiles() throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(SIGMA)) {
-      files = walk.filter(p -> p.toString().endsWith(".yml"))
-          .filter(p -> !p.toString().contains("regression_data")).sorted().toList();
+      files =
+          walk.filter(p -> p.toString().endsWith(".yml"))
+              .filter(p -> !p.toString().contains("regression_data"))
+              .sorted()
+              .toList();
     }
     List<CorrelationRule> rules = new ArrayList<>();
     int aggregations = 0;
@@ -46,8 +50,10 @@ class SigmaCorpusCorrelationTest {
         if (CorrelationRule.isCorrelation(doc.map())) {
           rules.add(CorrelationRule.parse(doc.map(), file.toString(), doc.line()));
         } else if (doc.map().get("detection") instanceof Map<?, ?> detection
-            && detection.get("condition") instanceof String condition && condition.contains("|")) {
-          Map<String, Object> converted = v1Correlation(doc.map(), condition, detection.get("timeframe"));
+            && detection.get("condition") instanceof String condition
+            && condition.contains("|")) {
+          Map<String, Object> converted =
+              v1Correlation(doc.map(), condition, detection.get("timeframe"));
           rules.add(CorrelationRule.parse(converted, file.toString(), doc.line()));
           aggregations++;
         }
@@ -56,35 +62,46 @@ class SigmaCorpusCorrelationTest {
     assertThat(aggregations).isEqualTo(55);
     var engine = CorrelationEngine.compile(rules, null, new MapStateProvider());
     assertThat(engine.rules()).hasSize(55);
-    assertThat(engine.rules()).extracting(CorrelationRule::type).contains(CorrelationType.EVENT_COUNT,
-        CorrelationType.VALUE_COUNT, CorrelationType.VALUE_SUM, CorrelationType.TEMPORAL);
+    assertThat(engine.rules())
+        .extracting(CorrelationRule::type)
+        .contains(
+            CorrelationType.EVENT_COUNT,
+            CorrelationType.VALUE_COUNT,
+            CorrelationType.VALUE_SUM,
+            CorrelationType.TEMPORAL);
   }
 
-  private static Map<String, Object> v1Correlation(Map<String, Object> rule, String condition, Object timeframe) {
+  private static Map<String, Object> v1Correlation(
+      Map<String, Object> rule, String condition, Object timeframe) {
     String id = String.valueOf(rule.get("id"));
-    String aggregation = condition.substring(condition.indexOf('|') + 1).replaceAll("#.*", "").trim();
+    String aggregation =
+        condition.substring(condition.indexOf('|') + 1).replaceAll("#.*", "").trim();
     Map<String, Object> correlation = new LinkedHashMap<>();
     Matcher m = AGGREGATE.matcher(aggregation);
     if (m.matches()) {
       String function = m.group(1).toLowerCase();
       String field = m.group(2);
-      correlation.put("type", switch (function) {
-        case "count" -> field.isEmpty() ? "event_count" : "value_count";
-        case "sum" -> "value_sum";
-        default -> "value_avg";
-      });
+      correlation.put(
+          "type",
+          switch (function) {
+            case "count" -> field.isEmpty() ? "event_count" : "value_count";
+            case "sum" -> "value_sum";
+            default -> "value_avg";
+          });
       correlation.put("rules", List.of(id));
       if (m.group(3) != null) {
         correlation.put("group-by", List.of(m.group(3)));
       }
       Map<String, Object> bound = new LinkedHashMap<>();
-      bound.put(switch (m.group(4)) {
-        case ">" -> "gt";
-        case ">=" -> "gte";
-        case "<" -> "lt";
-        case "<=" -> "lte";
-        default -> "eq";
-      }, Long.parseLong(m.group(5)));
+      bound.put(
+          switch (m.group(4)) {
+            case ">" -> "gt";
+            case ">=" -> "gte";
+            case "<" -> "lt";
+            case "<=" -> "lte";
+            default -> "eq";
+          },
+          Long.parseLong(m.group(5)));
       if (!field.isEmpty()) {
         bound.put("field", field);
       }

@@ -15,8 +15,9 @@ class SpecificationExamplesTest {
   static final String FAILED_LOGIN = "5638f7c0-ac70-491d-8465-2a65075e0d86";
 
   static CorrelationHarness load(String name) throws IOException {
-    String yaml = Files.readString(
-        CorrelationRuleTest.SPEC.resolve("tests/schema/correlation").resolve(name));
+    String yaml =
+        Files.readString(
+            CorrelationRuleTest.SPEC.resolve("tests/schema/correlation").resolve(name));
     return CorrelationHarness.of(yaml);
   }
 
@@ -32,7 +33,8 @@ class SpecificationExamplesTest {
       assertThat(h.out).as(file + ": 99 per host").isEmpty();
       assertThat(h.feedRule(FAILED_LOGIN, null, 3600, field, "DC1")).as(file).hasSize(1);
       assertThat(h.feedRule(FAILED_LOGIN, null, 3601, field, "DC2"))
-          .as(file + ": the first DC2 failure left the hour").isEmpty();
+          .as(file + ": the first DC2 failure left the hour")
+          .isEmpty();
     }
   }
 
@@ -40,15 +42,50 @@ class SpecificationExamplesTest {
   void valueCount_hundredUsersFromOneSourceAndDestinationInADay() throws IOException {
     var h = load("value_count.yml");
     for (int i = 0; i < 99; i++) {
-      h.feedRule(FAILED_LOGIN, null, i * 600, "ComputerName", "DC1", "WorkstationName", "WS7",
-          "User", "user" + i);
-      h.feedRule(FAILED_LOGIN, null, i * 600, "ComputerName", "DC1", "WorkstationName", "WS8",
-          "User", "other" + i);
+      h.feedRule(
+          FAILED_LOGIN,
+          null,
+          i * 600,
+          "ComputerName",
+          "DC1",
+          "WorkstationName",
+          "WS7",
+          "User",
+          "user" + i);
+      h.feedRule(
+          FAILED_LOGIN,
+          null,
+          i * 600,
+          "ComputerName",
+          "DC1",
+          "WorkstationName",
+          "WS8",
+          "User",
+          "other" + i);
     }
-    h.feedRule(FAILED_LOGIN, null, 86_000, "ComputerName", "DC1", "WorkstationName", "WS7", "User", "user5");
+    h.feedRule(
+        FAILED_LOGIN,
+        null,
+        86_000,
+        "ComputerName",
+        "DC1",
+        "WorkstationName",
+        "WS7",
+        "User",
+        "user5");
     assertThat(h.out).isEmpty();
-    assertThat(h.feedRule(FAILED_LOGIN, null, 86_400, "ComputerName", "DC1", "WorkstationName", "WS7",
-        "User", "user99")).hasSize(1);
+    assertThat(
+            h.feedRule(
+                FAILED_LOGIN,
+                null,
+                86_400,
+                "ComputerName",
+                "DC1",
+                "WorkstationName",
+                "WS7",
+                "User",
+                "user99"))
+        .hasSize(1);
   }
 
   @Test
@@ -79,7 +116,8 @@ class SpecificationExamplesTest {
     h.feed("website_access", 1800, "SourceIP", "10.1.1.1", "User", "ana", "bytes_sent", 500_000);
     h.feed("website_access", 3601, "SourceIP", "10.1.1.1", "User", "ana", "bytes_sent", 500_000);
     assertThat(h.out).as("exactly 1,000,000 is not more, and the first left the hour").isEmpty();
-    assertThat(h.feed("website_access", 3602, "SourceIP", "10.1.1.1", "User", "ana", "bytes_sent", 1))
+    assertThat(
+            h.feed("website_access", 3602, "SourceIP", "10.1.1.1", "User", "ana", "bytes_sent", 1))
         .hasSize(1);
   }
 
@@ -99,9 +137,12 @@ class SpecificationExamplesTest {
     for (int i = 0; i < 150; i++) {
       h.feed("process_creation", i, "ComputerName", "WS1", "Image", "C:\\Windows\\explorer.exe");
     }
-    assertThat(h.feed("process_creation", 200, "ComputerName", "WS1", "Image", "C:\\x\\AnyDesk.exe"))
+    assertThat(
+            h.feed("process_creation", 200, "ComputerName", "WS1", "Image", "C:\\x\\AnyDesk.exe"))
         .hasSize(1);
-    assertThat(h.feed("process_creation", 201, "ComputerName", "WS2", "Image", "C:\\x\\AnyDesk.exe"))
-        .as("alone on WS2 it is 100% of that computer's processes").isEmpty();
+    assertThat(
+            h.feed("process_creation", 201, "ComputerName", "WS2", "Image", "C:\\x\\AnyDesk.exe"))
+        .as("alone on WS2 it is 100% of that computer's processes")
+        .isEmpty();
   }
 }
