@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A correlation's {@code condition}: one or more comparisons joined by AND (a range such as
- * {@code gt: 100, lte: 200}), and for the value_* types the field(s) the aggregate is taken over.
+ * A correlation's {@code condition}: one or more comparisons joined by AND (a range such as {@code
+ * gt: 100, lte: 200}), and for the value_* types the field(s) the aggregate is taken over.
  *
  * @param bounds the comparisons; never empty
  * @param fields the {@code field} entry (several for value_count, linked by AND); empty otherwise

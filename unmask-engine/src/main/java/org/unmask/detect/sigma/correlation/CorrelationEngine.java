@@ -20,8 +20,8 @@ import org.unmask.event.Event;
  * <p>Each referenced rule (by {@code id} or {@code name}) feeds the correlations that list it. A
  * correlation that fires is fed, like a base match, to the correlations that reference it
  * (chaining), depth first, before the next input is handled. Only matches that are meant to be
- * reported reach the caller: a correlation referenced by another correlation whose {@code
- * generate} is false is internal, exactly as its base rules are (see {@link #reportsBaseRule}).
+ * reported reach the caller: a correlation referenced by another correlation whose {@code generate}
+ * is false is internal, exactly as its base rules are (see {@link #reportsBaseRule}).
  *
  * <p>The engine holds no mutable fields: every window lives in the {@link StateProvider}, so the
  * same instance serves the local scan and a Flink operator. The windowing and firing rules are
@@ -35,12 +35,14 @@ public final class CorrelationEngine {
    * @param maxMatchesPerGroup matches kept per group window; the oldest are dropped beyond this,
    *     and rules whose condition needs more are rejected at compile time
    * @param maxEvidence source lines reported per correlation match
+   * @param percentileSamples how many of the most recent numeric values value_percentile ranks
+   *     against (text values are ranked against the whole window)
    */
-  public record Limits(int maxMatchesPerGroup, int maxEvidence) {
-    public static final Limits DEFAULT = new Limits(10_000, 20);
+  public record Limits(int maxMatchesPerGroup, int maxEvidence, int percentileSamples) {
+    public static final Limits DEFAULT = new Limits(10_000, 20, 1_000);
 
     public Limits {
-      if (maxMatchesPerGroup < 1 || maxEvidence < 1) {
+      if (maxMatchesPerGroup < 1 || maxEvidence < 1 || percentileSamples < 1) {
         throw new IllegalArgumentException("limits must be positive");
       }
     }
@@ -74,8 +76,8 @@ public final class CorrelationEngine {
    * Checks the rules as a set and builds the engine.
    *
    * @param rules the correlation rules, in load order (which is also the order they are fed)
-   * @param knownRules the loaded detection rules, to check that references resolve; null skips
-   *     that check (references to unknown rules then simply never match)
+   * @param knownRules the loaded detection rules, to check that references resolve; null skips that
+   *     check (references to unknown rules then simply never match)
    * @param state where group windows live
    * @param limits state bounds
    * @throws CorrelationRuleException listing duplicate ids or names, unknown references, aliases

@@ -62,31 +62,58 @@ public record CorrelationMatch(
   }
 
   /**
-   * A discriminator for {@code Finding.idOf}: the group and the firing time. The engine fires at
-   * most once per group per match, so this is unique and the same on every re-run.
+   * A discriminator for {@code Finding.idOf}: the group, the firing time and the triggering line.
+   * The engine fires at most once per group per match, so this is unique, and it is the same on
+   * every re-run.
    */
   public String discriminator() {
-    return GroupKey.of(List.copyOf(groupBy.values())) + "@" + windowEnd.toEpochMilli();
+    return GroupKey.of(List.copyOf(groupBy.values()))
+        + "@"
+        + windowEnd.toEpochMilli()
+        + "@"
+        + trigger.source();
   }
 
   /** One readable sentence, e.g. for a finding summary. */
   public String summary() {
     String group = groupBy.isEmpty() ? "all events" : groupBy.toString();
-    String what = switch (rule.type()) {
-      case EVENT_COUNT -> matches + " matches";
-      case VALUE_COUNT -> CorrelationCondition.render(value) + " distinct "
-          + String.join("+", rule.condition().fields());
-      case TEMPORAL, TEMPORAL_ORDERED -> CorrelationCondition.render(value) + " of "
-          + rule.rules().size() + " rules" + (rule.type() == CorrelationType.TEMPORAL_ORDERED
-              ? " in order" : "");
-      case VALUE_SUM -> "sum of " + rule.condition().fields().get(0) + " = "
-          + CorrelationCondition.render(value);
-      case VALUE_AVG -> "average " + rule.condition().fields().get(0) + " = "
-          + CorrelationCondition.render(value);
-      case VALUE_PERCENTILE -> rule.condition().fields().get(0) + " at percentile "
-          + CorrelationCondition.render(value);
-    };
-    return rule.title() + ": " + what + " within " + rule.timespan() + " for " + group
-        + " (condition " + rule.condition() + ")";
+    String what =
+        switch (rule.type()) {
+          case EVENT_COUNT -> matches + " matches";
+          case VALUE_COUNT ->
+              CorrelationCondition.render(value)
+                  + " distinct "
+                  + String.join("+", rule.condition().fields());
+          case TEMPORAL, TEMPORAL_ORDERED ->
+              CorrelationCondition.render(value)
+                  + " of "
+                  + rule.rules().size()
+                  + " rules"
+                  + (rule.type() == CorrelationType.TEMPORAL_ORDERED ? " in order" : "");
+          case VALUE_SUM ->
+              "sum of "
+                  + rule.condition().fields().get(0)
+                  + " = "
+                  + CorrelationCondition.render(value);
+          case VALUE_AVG ->
+              "average "
+                  + rule.condition().fields().get(0)
+                  + " = "
+                  + CorrelationCondition.render(value);
+          case VALUE_PERCENTILE ->
+              rule.condition().fields().get(0)
+                  + " at percentile "
+                  + CorrelationCondition.render(value);
+        };
+    return rule.title()
+        + ": "
+        + what
+        + " within "
+        + rule.timespan()
+        + " for "
+        + group
+        + " (condition "
+        + rule.condition()
+        + ")";
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.unmask.event.Severity;
 
 /**
@@ -67,7 +68,18 @@ public record CorrelationRule(
    * @throws CorrelationRuleException listing every problem found in the document
    */
   public static CorrelationRule parse(Map<String, Object> document, String file, int line) {
-    return new CorrelationRuleParser(file, line).parse(document);
+    return new CorrelationRuleParser(file, line, null).parse(document);
+  }
+
+  /**
+   * As {@link #parse(Map, String, int)}, with each problem placed on the line of the key it is
+   * about. {@code lineOf} maps a slash-separated key path ({@code correlation/timespan}, {@code
+   * correlation/condition/gte}, {@code level}) to its line, or to the document's line when it does
+   * not know the path, as the Sigma loader's {@code YamlDocument.lineOf} does.
+   */
+  public static CorrelationRule parse(
+      Map<String, Object> document, String file, int line, ToIntFunction<String> lineOf) {
+    return new CorrelationRuleParser(file, line, lineOf).parse(document);
   }
 
   /** True for a YAML document that is a correlation rule rather than a detection rule. */
@@ -76,8 +88,8 @@ public record CorrelationRule(
   }
 
   /**
-   * The identity used for state, findings and chaining: the {@code id}, else the {@code name},
-   * else {@code file:line} (ids are optional in the specification, but state must be keyed).
+   * The identity used for state, findings and chaining: the {@code id}, else the {@code name}, else
+   * {@code file:line} (ids are optional in the specification, but state must be keyed).
    */
   public String key() {
     if (id != null) {
@@ -94,7 +106,9 @@ public record CorrelationRule(
     List<String> techniques = new ArrayList<>();
     for (String tag : tags) {
       String lower = tag.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("attack.t") && lower.length() > 9 && Character.isDigit(lower.charAt(9))) {
+      if (lower.startsWith("attack.t")
+          && lower.length() > 9
+          && Character.isDigit(lower.charAt(9))) {
         String technique = lower.substring("attack.".length()).toUpperCase(Locale.ROOT);
         if (!techniques.contains(technique)) {
           techniques.add(technique);

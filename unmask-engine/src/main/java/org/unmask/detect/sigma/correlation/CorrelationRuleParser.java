@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.unmask.event.Severity;
 
 /**
@@ -28,9 +29,16 @@ final class CorrelationRuleParser {
   private final int line;
   private final List<CorrelationProblem> problems = new ArrayList<>();
 
-  CorrelationRuleParser(String file, int line) {
+  private final ToIntFunction<String> lineOf;
+
+  /**
+   * @param lineOf the line of a key path such as {@code correlation/timespan}, or of the document
+   *     when the path is unknown; null puts every problem on the document's line
+   */
+  CorrelationRuleParser(String file, int line, ToIntFunction<String> lineOf) {
     this.file = file == null ? "<unnamed>" : file;
     this.line = line;
+    this.lineOf = lineOf;
   }
 
   CorrelationRule parse(Map<String, Object> document) {
@@ -39,7 +47,7 @@ final class CorrelationRuleParser {
     }
     String title = text(document, "title", true);
     if (title != null && title.length() > 256) {
-      problem("title is " + title.length() + " characters; the limit is 256");
+      problem("title", "title is " + title.length() + " characters; the limit is 256");
     }
     String id = text(document, "id", false);
     String name = text(document, "name", false);
@@ -49,12 +57,16 @@ final class CorrelationRuleParser {
 
     Object body = document.get("correlation");
     if (!(body instanceof Map<?, ?> correlation)) {
-      problem("correlation must be a mapping with type, rules, group-by, timespan and condition");
+      problem(
+          "correlation",
+          "correlation must be a mapping with type, rules, group-by, timespan and condition");
       throw new CorrelationRuleException(problems);
     }
     for (Object key : correlation.keySet()) {
       if (!CORRELATION_KEYS.contains(String.valueOf(key))) {
-        problem(unknownKey("correlation." + key, String.valueOf(key), CORRELATION_KEYS));
+        problem(
+            "correlation/" + key,
+            unknownKey("correlation." + key, String.valueOf(key), CORRELATION_KEYS));
       }
     }
     CorrelationType type = type(correlation.get("type"));
@@ -63,21 +75,26 @@ final class CorrelationRuleParser {
     Duration timespan = timespan(correlation.get("timespan"));
     Map<String, Map<String, String>> aliases = aliases(correlation.get("aliases"));
     Object generateValue = correlation.get("generate");
+    String generatePath = "correlation/generate";
     if (generateValue == null) {
+      generatePath = "generate";
       generateValue = document.get("generate"); // the specification lists it beside level
     }
     if (generateValue instanceof Boolean b) {
       generate = b;
     } else if (generateValue != null) {
-      problem("generate must be true or false, not '" + generateValue + "'");
+      problem(generatePath, "generate must be true or false, not '" + generateValue + "'");
     }
     CorrelationCondition condition = condition(type, correlation.get("condition"), rules.size());
     if (type != null && type.isTemporal() && rules.size() == 1) {
-      problem(type.label() + " relates several rules but lists only one; use event_count for one");
+      problem(
+          "correlation/rules",
+          type.label() + " relates several rules but lists only one; use event_count for one");
     }
     for (String alias : aliases.keySet()) {
       if (!groupBy.contains(alias) && !(condition != null && condition.fields().contains(alias))) {
-        problem("alias '" + alias + "' is not used in group-by" + SEE);
+        problem(
+            "correlation/aliases/" + alias, "alias '" + alias + "' is not used in group-by" + SEE);
       }
     }
     if (!problems.isEmpty()) {
@@ -90,33 +107,41 @@ final class CorrelationRuleParser {
 
   private CorrelationType type(Object value) {
     if (value == null) {
-      problem("correlation.type is missing; use one of " + typeLabels());
+      problem("correlation", "correlation.type is missing; use one of " + typeLabels());
       return null;
     }
     CorrelationType type = CorrelationType.byLabel(String.valueOf(value));
     if (type == null) {
       String hint = suggest(String.valueOf(value).toLowerCase(Locale.ROOT), typeLabels());
-      problem("unknown correlation type '" + value + "'" + hint + "; use one of " + typeLabels());
+      problem(
+          "correlation/type",
+          "unknown correlation type '" + value + "'" + hint + "; use one of " + typeLabels());
     }
     return type;
   }
 
   private List<String> references(Object value) {
     if (value == null) {
-      problem("correlation.rules is missing; list the names or ids of the rules to correlate");
+      problem(
+          "correlation",
+          "correlation.rules is missing; list the names or ids of the rules to correlate");
       return List.of();
     }
     List<String> refs = strings(value, "correlation.rules", true);
     if (refs.isEmpty()) {
-      problem("correlation.rules is empty; list the names or ids of the rules to correlate");
+      problem(
+          "correlation/rules",
+          "correlation.rules is empty; list the names or ids of the rules to correlate");
     }
     Set<String> seen = new LinkedHashSet<>();
     for (String ref : refs) {
       if (ref.length() < 2) {
-        problem("correlation.rules entry '" + ref + "' is too short to be a rule name or id");
+        problem(
+            "correlation/rules",
+            "correlation.rules entry '" + ref + "' is too short to be a rule name or id");
       }
       if (!seen.add(ref)) {
-        problem("correlation.rules lists '" + ref + "' twice");
+        problem("correlation/rules", "correlation.rules lists '" + ref + "' twice");
       }
     }
     return refs;
@@ -124,26 +149,32 @@ final class CorrelationRuleParser {
 
   private List<String> groupBy(Object value) {
     if (value == null) {
-      problem("correlation.group-by is missing; list the fields that define one group"
-          + " (an empty list [] correlates all matches together)");
+      // The schema requires group-by, but the specification's prose calls it optional and Sigma v1
+      // aggregations without "by" convert to correlations without it: all matches form one group.
       return List.of();
     }
     List<String> fields = strings(value, "correlation.group-by", true);
     if (new LinkedHashSet<>(fields).size() != fields.size()) {
-      problem("correlation.group-by lists a field twice");
+      problem("correlation/group-by", "correlation.group-by lists a field twice");
     }
     return fields;
   }
 
   private Duration timespan(Object value) {
     if (value == null) {
-      problem("correlation.timespan is missing; write a number and a unit such as 10m, 1h or 7d");
+      problem(
+          "correlation",
+          "correlation.timespan is missing; write a number and a unit such as 10m, 1h or 7d");
       return null;
     }
     Duration parsed = Timespan.parse(String.valueOf(value));
     if (parsed == null) {
-      problem("timespan '" + value + "' is not a positive number followed by one lower-case unit "
-          + "(s, m, h, d, w, M, y), at most 366 days, e.g. 90m");
+      problem(
+          "correlation/timespan",
+          "timespan '"
+              + value
+              + "' is not a positive number followed by one lower-case unit "
+              + "(s, m, h, d, w, M, y), at most 366 days, e.g. 90m");
     }
     return parsed;
   }
@@ -153,20 +184,26 @@ final class CorrelationRuleParser {
       return Map.of();
     }
     if (!(value instanceof Map<?, ?> map)) {
-      problem("correlation.aliases must map an alias name to {rule name: field}");
+      problem(
+          "correlation/aliases",
+          "correlation.aliases must map an alias name to {rule name: field}");
       return Map.of();
     }
     Map<String, Map<String, String>> aliases = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String alias = String.valueOf(entry.getKey());
       if (!(entry.getValue() instanceof Map<?, ?> perRule) || perRule.isEmpty()) {
-        problem("alias '" + alias + "' must map each rule name to the field it reads");
+        problem(
+            "correlation/aliases/" + alias,
+            "alias '" + alias + "' must map each rule name to the field it reads");
         continue;
       }
       Map<String, String> fields = new LinkedHashMap<>();
       for (Map.Entry<?, ?> rule : perRule.entrySet()) {
         if (!(rule.getValue() instanceof String field) || field.isBlank()) {
-          problem("alias '" + alias + "' for rule '" + rule.getKey() + "' must name a field");
+          problem(
+              "correlation/aliases/" + alias + "/" + rule.getKey(),
+              "alias '" + alias + "' for rule '" + rule.getKey() + "' must name a field");
           continue;
         }
         fields.put(String.valueOf(rule.getKey()), field);
@@ -182,12 +219,14 @@ final class CorrelationRuleParser {
         return CorrelationCondition.allOf(ruleCount);
       }
       if (type != null) {
-        problem(type.label() + " needs a condition such as {gte: 10}" + SEE);
+        problem("correlation", type.label() + " needs a condition such as {gte: 10}" + SEE);
       }
       return null;
     }
     if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
-      problem("condition must be a mapping such as {gte: 10}; got '" + value + "'");
+      problem(
+          "correlation/condition",
+          "condition must be a mapping such as {gte: 10}; got '" + value + "'");
       return null;
     }
     List<CorrelationCondition.Bound> bounds = new ArrayList<>();
@@ -195,7 +234,8 @@ final class CorrelationRuleParser {
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String key = String.valueOf(entry.getKey());
       if (!CONDITION_KEYS.contains(key)) {
-        problem(unknownKey("condition." + key, key, CONDITION_KEYS));
+        problem(
+            "correlation/condition/" + key, unknownKey("condition." + key, key, CONDITION_KEYS));
         continue;
       }
       if (key.equals("field")) {
@@ -204,13 +244,18 @@ final class CorrelationRuleParser {
       }
       Double threshold = number(entry.getValue());
       if (threshold == null) {
-        problem("condition." + key + " must be a number, not '" + entry.getValue() + "'");
+        problem(
+            "correlation/condition/" + key,
+            "condition." + key + " must be a number, not '" + entry.getValue() + "'");
         continue;
       }
-      bounds.add(new CorrelationCondition.Bound(CorrelationCondition.Operator.byLabel(key), threshold));
+      bounds.add(
+          new CorrelationCondition.Bound(CorrelationCondition.Operator.byLabel(key), threshold));
     }
     if (bounds.isEmpty()) {
-      problem("condition has no comparison; add one of gt, gte, lt, lte, eq, neq");
+      problem(
+          "correlation/condition",
+          "condition has no comparison; add one of gt, gte, lt, lte, eq, neq");
     }
     if (type != null) {
       checkFields(type, fields);
@@ -221,13 +266,19 @@ final class CorrelationRuleParser {
 
   private void checkFields(CorrelationType type, List<String> fields) {
     if (type.needsField() && fields.isEmpty()) {
-      problem(type.label() + " needs condition.field: the field whose values it aggregates");
+      problem(
+          "correlation/condition",
+          type.label() + " needs condition.field: the field whose values it aggregates");
     }
     if (!type.needsField() && !fields.isEmpty()) {
-      problem(type.label() + " does not use condition.field; remove it or use value_count");
+      problem(
+          "correlation/condition/field",
+          type.label() + " does not use condition.field; remove it or use value_count");
     }
     if (fields.size() > 1 && type != CorrelationType.VALUE_COUNT) {
-      problem(type.label() + " aggregates one field; only value_count accepts a list");
+      problem(
+          "correlation/condition/field",
+          type.label() + " aggregates one field; only value_count accepts a list");
     }
   }
 
@@ -235,12 +286,18 @@ final class CorrelationRuleParser {
     for (CorrelationCondition.Bound bound : bounds) {
       double t = bound.threshold();
       if (type == CorrelationType.VALUE_PERCENTILE && (t < 0 || t > 100)) {
-        problem("value_percentile compares a percentage; " + bound + " is outside 0..100");
+        problem(
+            "correlation/condition/" + bound.operator().label(),
+            "value_percentile compares a percentage; " + bound + " is outside 0..100");
       }
-      boolean counts = type == CorrelationType.EVENT_COUNT || type == CorrelationType.VALUE_COUNT
-          || type.isTemporal();
+      boolean counts =
+          type == CorrelationType.EVENT_COUNT
+              || type == CorrelationType.VALUE_COUNT
+              || type.isTemporal();
       if (counts && t != Math.rint(t)) {
-        problem(type.label() + " compares a count; " + bound + " must be a whole number");
+        problem(
+            "correlation/condition/" + bound.operator().label(),
+            type.label() + " compares a count; " + bound + " must be a whole number");
       }
     }
   }
@@ -251,7 +308,7 @@ final class CorrelationRuleParser {
     }
     String text = String.valueOf(value);
     if (!LEVELS.contains(text)) {
-      problem("level '" + text + "' is not one of " + LEVELS.stream().sorted().toList());
+      problem("level", "level '" + text + "' is not one of " + LEVELS.stream().sorted().toList());
     }
     return Severity.parse(text);
   }
@@ -260,17 +317,17 @@ final class CorrelationRuleParser {
     Object value = document.get(key);
     if (value == null) {
       if (required) {
-        problem(key + " is missing");
+        problem(key, key + " is missing");
       }
       return null;
     }
     if (value instanceof Map<?, ?> || value instanceof List<?>) {
-      problem(key + " must be text");
+      problem(key, key + " must be text");
       return null;
     }
     String text = String.valueOf(value).trim();
     if (text.isEmpty()) {
-      problem(key + " is empty");
+      problem(key, key + " is empty");
       return null;
     }
     return text;
@@ -284,7 +341,7 @@ final class CorrelationRuleParser {
       List<String> out = new ArrayList<>(list.size());
       for (Object item : list) {
         if (item == null || item instanceof Map<?, ?> || item instanceof List<?>) {
-          problem(what + " entries must be text; found '" + item + "'");
+          problem(what.replace('.', '/'), what + " entries must be text; found '" + item + "'");
         } else {
           out.add(String.valueOf(item));
         }
@@ -292,7 +349,7 @@ final class CorrelationRuleParser {
       return out;
     }
     if (value instanceof Map<?, ?>) {
-      problem(what + " must be a list");
+      problem(what.replace('.', '/'), what + " must be a list");
       return List.of();
     }
     return List.of(String.valueOf(value)); // a lone string is read as a one-item list
@@ -345,7 +402,8 @@ final class CorrelationRuleParser {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;
@@ -354,12 +412,13 @@ final class CorrelationRuleParser {
     return previous[b.length()];
   }
 
-  private void problem(String message) {
-    problems.add(new CorrelationProblem(file, line, message));
+  private void problem(String path, String message) {
+    int at = lineOf == null ? line : lineOf.applyAsInt(path);
+    problems.add(new CorrelationProblem(file, at > 0 ? at : line, message));
   }
 
   private CorrelationRuleException fail(String message) {
-    problem(message);
+    problem("", message);
     return new CorrelationRuleException(problems);
   }
 }

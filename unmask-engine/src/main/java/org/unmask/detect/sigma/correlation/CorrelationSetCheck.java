@@ -52,30 +52,46 @@ final class CorrelationSetCheck {
     for (CorrelationRule rule : rules) {
       for (String ref : rule.rules()) {
         if (known != null && !byRef.containsKey(ref) && !baseRefs.contains(ref)) {
-          problem(rule, "correlation.rules refers to '" + ref + "', but no loaded rule has that"
-              + " name or id");
+          problem(
+              rule,
+              "correlation.rules refers to '"
+                  + ref
+                  + "', but no loaded rule has that"
+                  + " name or id");
         }
       }
       for (Map.Entry<String, Map<String, String>> alias : rule.aliases().entrySet()) {
         for (String aliased : alias.getValue().keySet()) {
           String spelling = otherSpelling.get(aliased);
-          boolean referenced = rule.rules().contains(aliased)
-              || (spelling != null && rule.rules().contains(spelling))
-              || referencesCorrelationBy(rule, aliased);
+          boolean referenced =
+              rule.rules().contains(aliased)
+                  || (spelling != null && rule.rules().contains(spelling))
+                  || referencesCorrelationBy(rule, aliased);
           // Without the loaded rules, an alias by name for a rule referenced by id cannot be told
           // from a typo; only report what is certainly wrong.
           if (!referenced && known != null) {
-            problem(rule, "alias '" + alias.getKey() + "' maps rule '" + aliased
-                + "', which this correlation does not reference");
+            problem(
+                rule,
+                "alias '"
+                    + alias.getKey()
+                    + "' maps rule '"
+                    + aliased
+                    + "', which this correlation does not reference");
           }
         }
       }
       double required = rule.condition().requiredCount();
-      boolean counts = rule.type() == CorrelationType.EVENT_COUNT
-          || rule.type() == CorrelationType.VALUE_COUNT;
+      boolean counts =
+          rule.type() == CorrelationType.EVENT_COUNT || rule.type() == CorrelationType.VALUE_COUNT;
       if (counts && required > limits.maxMatchesPerGroup()) {
-        problem(rule, "condition " + rule.condition() + " needs more matches per group than the "
-            + "limit of " + limits.maxMatchesPerGroup() + " kept in one window");
+        problem(
+            rule,
+            "condition "
+                + rule.condition()
+                + " needs more matches per group than the "
+                + "limit of "
+                + limits.maxMatchesPerGroup()
+                + " kept in one window");
       }
     }
     checkCycles();
@@ -90,11 +106,26 @@ final class CorrelationSetCheck {
     }
     CorrelationRule previous = byRef.putIfAbsent(ref, rule);
     if (previous != null && previous != rule) {
-      problem(rule, "correlation " + what + " '" + ref + "' is also used by " + previous.file()
-          + ":" + previous.line() + "; ids and names must be unique");
+      problem(
+          rule,
+          "correlation "
+              + what
+              + " '"
+              + ref
+              + "' is also used by "
+              + previous.file()
+              + ":"
+              + previous.line()
+              + "; ids and names must be unique");
     } else if (baseRefs.contains(ref)) {
-      problem(rule, "correlation " + what + " '" + ref + "' is also a detection rule's name or id;"
-          + " references to it would be ambiguous");
+      problem(
+          rule,
+          "correlation "
+              + what
+              + " '"
+              + ref
+              + "' is also a detection rule's name or id;"
+              + " references to it would be ambiguous");
     }
   }
 
@@ -118,7 +149,8 @@ final class CorrelationSetCheck {
     }
   }
 
-  private void visit(CorrelationRule rule, Map<CorrelationRule, Integer> colour, List<String> path) {
+  private void visit(
+      CorrelationRule rule, Map<CorrelationRule, Integer> colour, List<String> path) {
     Integer c = colour.get(rule);
     if (c != null && c == 2) {
       return;

@@ -19,7 +19,10 @@ public enum CorrelationType {
 
   /** True for the types that aggregate a field named by {@code condition.field}. */
   public boolean needsField() {
-    return this == VALUE_COUNT || this == VALUE_SUM || this == VALUE_AVG || this == VALUE_PERCENTILE;
+    return this == VALUE_COUNT
+        || this == VALUE_SUM
+        || this == VALUE_AVG
+        || this == VALUE_PERCENTILE;
   }
 
   /** True for temporal and temporal_ordered, whose condition is optional. */

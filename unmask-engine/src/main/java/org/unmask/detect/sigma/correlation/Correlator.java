@@ -2,7 +2,6 @@ package org.unmask.detect.sigma.correlation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,13 +17,12 @@ import org.unmask.state.State;
  *
  * <p>Window: a group keeps the matches whose time is within {@code timespan} of its latest match
  * (inclusive: two matches exactly one timespan apart are in one window). The condition is tested
- * over that trailing window each time a match arrives, so windows are not tied to clock
- * boundaries.
+ * over that trailing window each time a match arrives, so windows are not tied to clock boundaries.
  *
- * <p>Firing is edge-triggered: a group fires when its condition becomes true, stays silent while
- * it stays true, and fires again either after it has been false or, if it holds continuously, once
- * a full timespan after the previous firing. A burst therefore gives one match, a campaign that
- * lasts days gives one match per timespan, and the result depends only on the input order.
+ * <p>Firing is edge-triggered: a group fires when its condition becomes true, stays silent while it
+ * stays true, and fires again either after it has been false or, if it holds continuously, once a
+ * full timespan after the previous firing. A burst therefore gives one match, a campaign that lasts
+ * days gives one match per timespan, and the result depends only on the input order.
  */
 final class Correlator {
 
@@ -58,7 +56,8 @@ final class Correlator {
     for (String name : rule.groupBy()) {
       String value = GroupKey.render(event.get(field(name, ref, ruleName, ruleId)));
       if (value == null) {
-        return null; // cannot tell which group it belongs to; lumping all such matches would mislead
+        return null; // cannot tell which group it belongs to; lumping all such matches would
+                     // mislead
       }
       group.put(name, value);
     }
@@ -73,11 +72,13 @@ final class Correlator {
           return null;
         }
         values.add(text);
-        number = GroupKey.number(raw);
+        if (rule.type() != CorrelationType.VALUE_COUNT) {
+          number = GroupKey.number(raw);
+        }
       }
       value = values.size() == 1 ? values.get(0) : GroupKey.of(values);
-      boolean numeric = rule.type() == CorrelationType.VALUE_SUM
-          || rule.type() == CorrelationType.VALUE_AVG;
+      boolean numeric =
+          rule.type() == CorrelationType.VALUE_SUM || rule.type() == CorrelationType.VALUE_AVG;
       if (numeric && Double.isNaN(number)) {
         return null; // a sum or average over text would be meaningless
       }
@@ -86,45 +87,43 @@ final class Correlator {
     State<WindowState> state = provider.state(rule.key(), GroupKey.of(List.copyOf(group.values())));
     WindowState window = state.value();
     if (window == null) {
-      window = WindowState.empty();
+      window =
+          new WindowState(rule.rules().size(), rule.type() == CorrelationType.TEMPORAL_ORDERED);
     }
-    ArrayList<WindowState.Hit> hits = window.hits();
     long at = event.timestamp().toEpochMilli();
-    long latest = hits.isEmpty() ? at : Math.max(at, hits.get(hits.size() - 1).at());
+    long latest = window.size() == 0 ? at : Math.max(at, window.last().at());
     long horizon = latest - spanMillis;
     if (at < horizon) {
       return null; // later than a whole window: the pattern it could complete has already passed
     }
-    int expired = 0;
-    while (expired < hits.size() && hits.get(expired).at() < horizon) {
-      expired++;
+    while (window.size() > 0 && window.first().at() < horizon) {
+      window.removeFirst();
     }
-    hits.subList(0, expired).clear();
     WindowState.Hit hit = new WindowState.Hit(at, ruleIndex, value, number, evidence);
-    int position = hits.size();
-    while (position > 0 && hits.get(position - 1).at() > at) {
-      position--;
-    }
-    hits.add(position, hit);
-    if (hits.size() > limits.maxMatchesPerGroup()) {
-      hits.subList(0, hits.size() - limits.maxMatchesPerGroup()).clear();
+    window.add(hit);
+    while (window.size() > limits.maxMatchesPerGroup()) {
+      window.removeFirst();
     }
 
-    double aggregate = aggregate(hits, hit);
+    double aggregate = aggregate(window, hit);
     boolean holds = rule.condition().test(aggregate);
-    boolean fire = holds && (!window.active() || latest - window.lastFiredAt() >= spanMillis);
-    state.update(new WindowState(hits, holds, fire ? latest : window.lastFiredAt()));
+    boolean fire = holds && (!window.active || latest - window.lastFiredAt >= spanMillis);
+    window.active = holds;
+    if (fire) {
+      window.lastFiredAt = latest;
+    }
+    state.update(window);
     if (!fire) {
       return null;
     }
     return new CorrelationMatch(
         rule,
         group,
-        Instant.ofEpochMilli(hits.get(0).at()),
+        Instant.ofEpochMilli(window.first().at()),
         Instant.ofEpochMilli(latest),
-        hits.size(),
+        window.size(),
         aggregate,
-        evidenceOf(hits),
+        evidenceOf(window),
         event);
   }
 
@@ -133,8 +132,7 @@ final class Correlator {
     for (String key : provider.groupKeys(rule.key())) {
       State<WindowState> state = provider.state(rule.key(), key);
       WindowState window = state.value();
-      if (window == null || window.hits().isEmpty()
-          || window.hits().get(window.hits().size() - 1).at() < watermark - spanMillis) {
+      if (window == null || window.size() == 0 || window.last().at() < watermark - spanMillis) {
         state.clear();
       }
     }
@@ -153,90 +151,70 @@ final class Correlator {
     return name;
   }
 
-  private double aggregate(List<WindowState.Hit> hits, WindowState.Hit current) {
-    switch (rule.type()) {
-      case EVENT_COUNT:
-        return hits.size();
-      case VALUE_COUNT: {
-        Set<String> distinct = new HashSet<>();
-        for (WindowState.Hit h : hits) {
-          distinct.add(h.value());
+  private double aggregate(WindowState window, WindowState.Hit current) {
+    return switch (rule.type()) {
+      case EVENT_COUNT -> window.size();
+      case VALUE_COUNT -> window.valueCounts.size();
+      case TEMPORAL -> {
+        int rules = 0;
+        for (int count : window.ruleCounts) {
+          rules += count > 0 ? 1 : 0;
         }
-        return distinct.size();
+        yield rules;
       }
-      case TEMPORAL: {
-        Set<Integer> rules = new HashSet<>();
-        for (WindowState.Hit h : hits) {
-          rules.add(h.rule());
-        }
-        return rules.size();
-      }
-      case TEMPORAL_ORDERED:
-        return orderedPrefix(hits);
-      case VALUE_SUM:
-      case VALUE_AVG: {
-        double sum = 0;
-        for (WindowState.Hit h : hits) {
-          sum += h.number();
-        }
-        return rule.type() == CorrelationType.VALUE_SUM ? sum : sum / hits.size();
-      }
-      case VALUE_PERCENTILE:
-        return percentile(hits, current);
-      default:
-        throw new IllegalStateException("unhandled type " + rule.type());
-    }
+      case TEMPORAL_ORDERED -> orderedPrefix(window);
+      case VALUE_SUM -> window.sum();
+      case VALUE_AVG -> window.sum() / window.numericCount;
+      case VALUE_PERCENTILE -> percentile(window, current);
+    };
   }
 
   /**
    * How many of the referenced rules matched in their declared order: the longest prefix r0, r1,
-   * ... with non-decreasing match times. Matches with equal times may satisfy the order either way
-   * round, so simultaneous events do not depend on the order they happened to be read in. Greedy
-   * earliest choice is optimal for a prefix chain.
+   * ... with non-decreasing match times, choosing for each rule its earliest match at or after the
+   * previous one (greedy earliest is optimal for a prefix chain). Matches with equal times satisfy
+   * the order either way round, so simultaneous events do not depend on the order they were read.
    */
-  private int orderedPrefix(List<WindowState.Hit> hits) {
-    int next = 0;
-    int i = 0;
-    int ruleCount = rule.rules().size();
-    while (i < hits.size() && next < ruleCount) {
-      int j = i;
-      Set<Integer> sameTime = new HashSet<>();
-      while (j < hits.size() && hits.get(j).at() == hits.get(i).at()) {
-        sameTime.add(hits.get(j).rule());
-        j++;
+  private static int orderedPrefix(WindowState window) {
+    long previous = Long.MIN_VALUE;
+    int matched = 0;
+    for (WindowState.TimeList times : window.ruleTimes) {
+      long next = times.firstAtOrAfter(previous);
+      if (next == Long.MIN_VALUE) {
+        break;
       }
-      while (next < ruleCount && sameTime.contains(next)) {
-        next++;
-      }
-      i = j;
+      previous = next;
+      matched++;
     }
-    return next;
+    return matched;
   }
 
   /**
-   * The triggering value's percentile rank in the window, 0..100. For numbers: the share of
-   * window values less than or equal to it (its rank; a median value scores about 50). For text
-   * (the specification's example ranks process names): the share of window values equal to it, so
-   * {@code lte: 1} means "this value makes up at most 1% of what the group did".
+   * The triggering value's percentile rank in the window, 0..100. For numbers: the share of the
+   * most recent {@code percentileSamples} window values that are less than or equal to it (a median
+   * value scores about 50). For text (the specification's example ranks process names): the share
+   * of window values equal to it, exactly, so {@code lte: 1} means "this value makes up at most 1%
+   * of what the group did".
    */
-  private static double percentile(List<WindowState.Hit> hits, WindowState.Hit current) {
-    boolean numeric = !Double.isNaN(current.number());
-    for (WindowState.Hit h : hits) {
-      numeric &= !Double.isNaN(h.number());
-    }
-    int hitsAtOrBelow = 0;
-    for (WindowState.Hit h : hits) {
-      if (numeric ? h.number() <= current.number() : h.value().equals(current.value())) {
-        hitsAtOrBelow++;
+  private double percentile(WindowState window, WindowState.Hit current) {
+    int size = window.size();
+    if (!Double.isNaN(current.number()) && window.numericCount == size) {
+      int samples = Math.min(size, limits.percentileSamples());
+      int atOrBelow = 0;
+      for (int i = size - samples; i < size; i++) {
+        if (window.get(i).number() <= current.number()) {
+          atOrBelow++;
+        }
       }
+      return 100.0 * atOrBelow / samples;
     }
-    return 100.0 * hitsAtOrBelow / hits.size();
+    return 100.0 * window.valueCounts.getOrDefault(current.value(), 0) / size;
   }
 
-  private List<SourceRef> evidenceOf(List<WindowState.Hit> hits) {
+  private List<SourceRef> evidenceOf(WindowState window) {
     Set<SourceRef> refs = new LinkedHashSet<>();
-    for (WindowState.Hit h : hits) {
-      for (WindowState.Evidence e : h.evidence()) {
+    for (int i = 0; i < window.size(); i++) {
+      for (WindowState.Evidence e : window.get(i).evidence()) {
         if (refs.size() >= limits.maxEvidence()) {
           return List.copyOf(refs);
         }

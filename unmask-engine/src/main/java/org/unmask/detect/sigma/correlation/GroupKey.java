@@ -38,13 +38,52 @@ final class GroupKey {
     double d = Double.NaN;
     if (value instanceof Number n) {
       d = n.doubleValue();
-    } else if (value instanceof String s && !s.isBlank() && s.length() < 64) {
-      try {
-        d = Double.parseDouble(s.trim());
-      } catch (NumberFormatException e) {
-        return Double.NaN;
-      }
+    } else if (value instanceof String s && looksDecimal(s.trim())) {
+      d = Double.parseDouble(s.trim()); // cannot throw: looksDecimal admits only what it parses
     }
     return Double.isFinite(d) ? d : Double.NaN;
+  }
+
+  /**
+   * True for {@code [+-]digits[.digits][(e|E)[+-]digits]} with at least one mantissa digit. Checked
+   * by hand because most field values are not numbers, and a failed {@code parseDouble} costs an
+   * exception per match.
+   */
+  static boolean looksDecimal(String s) {
+    int n = s.length();
+    if (n == 0 || n > 64) {
+      return false;
+    }
+    int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+    int digits = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
   }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import org.unmask.state.State;
 
 /**
- * Where the correlation engine keeps its per-group windows: one {@link State} per correlation
- * rule and group-by key. The local scan uses {@link MapStateProvider}; a Flink operator returns a
- * view on its keyed state (a {@code MapState} keyed by correlation and group, with a TTL of the
- * longest timespan standing in for {@link #groupKeys}-based expiry).
+ * Where the correlation engine keeps its per-group windows: one {@link State} per correlation rule
+ * and group-by key. The local scan uses {@link MapStateProvider}; a Flink operator returns a view
+ * on its keyed state (a {@code MapState} keyed by correlation and group, with a TTL of the longest
+ * timespan standing in for {@link #groupKeys}-based expiry).
  */
 public interface StateProvider {
 

@@ -31,16 +31,17 @@ final class Timespan {
     if (amount <= 0) {
       return null;
     }
-    Duration duration = switch (unit) {
-      case 's' -> Duration.ofSeconds(amount);
-      case 'm' -> Duration.ofMinutes(amount);
-      case 'h' -> Duration.ofHours(amount);
-      case 'd' -> Duration.ofDays(amount);
-      case 'w' -> Duration.ofDays(7 * amount);
-      case 'M' -> Duration.ofDays(30 * amount);
-      case 'y' -> Duration.ofDays(365 * amount);
-      default -> null;
-    };
+    Duration duration =
+        switch (unit) {
+          case 's' -> Duration.ofSeconds(amount);
+          case 'm' -> Duration.ofMinutes(amount);
+          case 'h' -> Duration.ofHours(amount);
+          case 'd' -> Duration.ofDays(amount);
+          case 'w' -> Duration.ofDays(7 * amount);
+          case 'M' -> Duration.ofDays(30 * amount);
+          case 'y' -> Duration.ofDays(365 * amount);
+          default -> null;
+        };
     return duration == null || duration.compareTo(MAX) > 0 ? null : duration;
   }
 }

@@ -32,16 +32,20 @@ class ChainingCorrelationTest {
     assertThat(h.out).as("the inner event_count is not reported: generate is false").isEmpty();
     h.feedRule(SUCCESS_ID, "successful_login", 120, "User", "alice", "EventID", 4624L);
 
-    assertThat(h.out).singleElement().satisfies(match -> {
-      assertThat(match.ruleId()).isEqualTo("b180ead8-d58f-40b2-ae54-c8940995b9b6");
-      assertThat(match.level().label()).isEqualTo("high");
-      assertThat(match.groupBy()).containsExactly(java.util.Map.entry("User", "alice"));
-      assertThat(match.windowStart()).isEqualTo(CorrelationHarness.at(90));
-      assertThat(match.windowEnd()).isEqualTo(CorrelationHarness.at(120));
-      assertThat(match.evidence()).extracting(SourceRef::line)
-          .as("the ten failures through the inner match, then the success")
-          .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
-    });
+    assertThat(h.out)
+        .singleElement()
+        .satisfies(
+            match -> {
+              assertThat(match.ruleId()).isEqualTo("b180ead8-d58f-40b2-ae54-c8940995b9b6");
+              assertThat(match.level().label()).isEqualTo("high");
+              assertThat(match.groupBy()).containsExactly(java.util.Map.entry("User", "alice"));
+              assertThat(match.windowStart()).isEqualTo(CorrelationHarness.at(90));
+              assertThat(match.windowEnd()).isEqualTo(CorrelationHarness.at(120));
+              assertThat(match.evidence())
+                  .extracting(SourceRef::line)
+                  .as("the ten failures through the inner match, then the success")
+                  .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+            });
   }
 
   @Test
@@ -79,30 +83,36 @@ class ChainingCorrelationTest {
     assertThat(h.engine.reportsBaseRule(FAILED_ID, "failed_login")).isFalse();
     assertThat(h.engine.reportsBaseRule(null, "successful_login")).isFalse();
     assertThat(h.engine.reportsBaseRule(SUCCESS_ID, null))
-        .as("referenced by name, matched by id").isFalse();
+        .as("referenced by name, matched by id")
+        .isFalse();
     assertThat(h.engine.reportsBaseRule("some-other-rule", null)).isTrue();
   }
 
   @Test
   void generate_true_reportsTheReferencedRulesAndInnerCorrelations() throws IOException {
-    String yaml = TestRules.bruteForceExample()
-        .replace("level: high", "level: high\ngenerate: true")
-        .replace("        gte: 10", "        gte: 10\n    generate: true");
+    String yaml =
+        TestRules.bruteForceExample()
+            .replace("level: high", "level: high\ngenerate: true")
+            .replace("        gte: 10", "        gte: 10\n    generate: true");
     var h = CorrelationHarness.of(yaml);
     assertThat(h.engine.reportsBaseRule(FAILED_ID, "failed_login")).isTrue();
     assertThat(h.engine.reportsBaseRule(SUCCESS_ID, "successful_login")).isTrue();
 
     failures(h, "alice", 10, 0, 10);
-    assertThat(h.out).singleElement()
+    assertThat(h.out)
+        .singleElement()
         .satisfies(m -> assertThat(m.ruleId()).isEqualTo("a8418a5a-5fc4-46b5-b23b-6c73beb19d41"));
     h.feedRule(SUCCESS_ID, "successful_login", 120, "User", "alice");
-    assertThat(h.out).extracting(CorrelationMatch::ruleId).containsExactly(
-        "a8418a5a-5fc4-46b5-b23b-6c73beb19d41", "b180ead8-d58f-40b2-ae54-c8940995b9b6");
+    assertThat(h.out)
+        .extracting(CorrelationMatch::ruleId)
+        .containsExactly(
+            "a8418a5a-5fc4-46b5-b23b-6c73beb19d41", "b180ead8-d58f-40b2-ae54-c8940995b9b6");
   }
 
   @Test
   void chaining_outerRuleCanGroupByTheInnerAlias() {
-    String yaml = """
+    String yaml =
+        """
         title: outer
         id: 00000000-0000-4000-8000-00000000000a
         correlation:
@@ -127,10 +137,13 @@ class ChainingCorrelationTest {
     h.feed("conn_in", 1, "source.ip", "198.51.100.7");
     h.feed("conn_out", 600, "destination.ip", "198.51.100.7");
     h.feed("conn_in", 601, "source.ip", "198.51.100.7");
-    assertThat(h.out).singleElement().satisfies(m -> {
-      assertThat(m.ruleId()).isEqualTo("00000000-0000-4000-8000-00000000000a");
-      assertThat(m.groupBy()).containsEntry("ip", "198.51.100.7");
-      assertThat(m.evidence()).hasSize(4);
-    });
+    assertThat(h.out)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.ruleId()).isEqualTo("00000000-0000-4000-8000-00000000000a");
+              assertThat(m.groupBy()).containsEntry("ip", "198.51.100.7");
+              assertThat(m.evidence()).hasSize(4);
+            });
   }
 }

@@ -21,7 +21,8 @@ final class CorrelationHarness {
   final List<CorrelationMatch> out = new ArrayList<>();
   private long line;
 
-  private CorrelationHarness(List<CorrelationRule> rules, List<RuleRef> known, CorrelationEngine.Limits limits) {
+  private CorrelationHarness(
+      List<CorrelationRule> rules, List<RuleRef> known, CorrelationEngine.Limits limits) {
     this.engine = CorrelationEngine.compile(rules, known, state, limits);
   }
 
@@ -32,8 +33,8 @@ final class CorrelationHarness {
 
   static CorrelationHarness of(String yaml, CorrelationEngine.Limits limits) {
     List<RuleRef> known = YamlDocs.baseRules(yaml);
-    return new CorrelationHarness(YamlDocs.correlations(yaml, "mr_test.yml"),
-        known.isEmpty() ? null : known, limits);
+    return new CorrelationHarness(
+        YamlDocs.correlations(yaml, "mr_test.yml"), known.isEmpty() ? null : known, limits);
   }
 
   /** Feeds a match of the rule with this name (no id) at {@code seconds}; returns what fired. */
@@ -41,7 +42,8 @@ final class CorrelationHarness {
     return feedRule(null, ruleName, seconds, fields);
   }
 
-  List<CorrelationMatch> feedRule(String ruleId, String ruleName, double seconds, Object... fields) {
+  List<CorrelationMatch> feedRule(
+      String ruleId, String ruleName, double seconds, Object... fields) {
     int before = out.size();
     engine.onMatch(ruleId, ruleName, event(seconds, fields), out::add);
     return List.copyOf(out.subList(before, out.size()));

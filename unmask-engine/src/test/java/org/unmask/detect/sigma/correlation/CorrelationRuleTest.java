@@ -29,7 +29,8 @@ class CorrelationRuleTest {
   }
 
   static List<String> problems(String yaml) {
-    CorrelationRuleException e = catchThrowableOfType(CorrelationRuleException.class, () -> parse(yaml));
+    CorrelationRuleException e =
+        catchThrowableOfType(CorrelationRuleException.class, () -> parse(yaml));
     assertThat(e).as("expected the rule to be rejected").isNotNull();
     return e.problems().stream().map(CorrelationProblem::toString).toList();
   }
@@ -74,8 +75,8 @@ class CorrelationRuleTest {
 
   @Test
   void parse_readsEveryCorrelationExampleInTheSpecificationText() throws IOException {
-    String md = Files.readString(
-        SPEC.resolve("specification/sigma-correlation-rules-specification.md"));
+    String md =
+        Files.readString(SPEC.resolve("specification/sigma-correlation-rules-specification.md"));
     Matcher block = Pattern.compile("```ya?ml\\n(.*?)```", Pattern.DOTALL).matcher(md);
     List<CorrelationRule> parsed = new ArrayList<>();
     while (block.find()) {
@@ -92,11 +93,19 @@ class CorrelationRuleTest {
         }
       }
     }
-    assertThat(parsed).extracting(CorrelationRule::type).containsExactly(
-        CorrelationType.EVENT_COUNT, CorrelationType.VALUE_COUNT, CorrelationType.TEMPORAL,
-        CorrelationType.TEMPORAL_ORDERED, CorrelationType.VALUE_SUM, CorrelationType.VALUE_AVG,
-        CorrelationType.VALUE_PERCENTILE, CorrelationType.TEMPORAL,
-        CorrelationType.TEMPORAL_ORDERED, CorrelationType.EVENT_COUNT);
+    assertThat(parsed)
+        .extracting(CorrelationRule::type)
+        .containsExactly(
+            CorrelationType.EVENT_COUNT,
+            CorrelationType.VALUE_COUNT,
+            CorrelationType.TEMPORAL,
+            CorrelationType.TEMPORAL_ORDERED,
+            CorrelationType.VALUE_SUM,
+            CorrelationType.VALUE_AVG,
+            CorrelationType.VALUE_PERCENTILE,
+            CorrelationType.TEMPORAL,
+            CorrelationType.TEMPORAL_ORDERED,
+            CorrelationType.EVENT_COUNT);
     CorrelationRule aliased = parsed.get(7);
     assertThat(aliased.aliases().get("internal_ip"))
         .containsEntry("internal_error", "destination.ip")
@@ -114,8 +123,15 @@ class CorrelationRuleTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"30s,PT30S", "90m,PT1H30M", "1h,PT1H", "7d,PT168H", "2w,PT336H", "1M,PT720H",
-      "1y,PT8760H"})
+  @CsvSource({
+    "30s,PT30S",
+    "90m,PT1H30M",
+    "1h,PT1H",
+    "7d,PT168H",
+    "2w,PT336H",
+    "1M,PT720H",
+    "1y,PT8760H"
+  })
   void timespan_acceptsSpecificationAndPySigmaUnits(String text, String expected) {
     assertThat(Timespan.parse(text)).isEqualTo(Duration.parse(expected));
   }
@@ -128,24 +144,25 @@ class CorrelationRuleTest {
 
   @Test
   void parse_reportsEveryProblemTogether_withFileAndLine() {
-    List<String> problems = problems("""
-        # leading comment
-        id: 1
-        correlation:
-          type: event_cont
-          rules: [a]
-          group_by: [User]
-          timespan: 1H
-          condition:
-            gte: many
-        level: severe
-        """);
+    List<String> problems =
+        problems(
+            """
+            # leading comment
+            id: 1
+            correlation:
+              type: event_cont
+              rules: [a]
+              group_by: [User]
+              timespan: 1H
+              condition:
+                gte: many
+            level: severe
+            """);
     assertThat(problems).allMatch(p -> p.startsWith("rules/mr_test.yml:2: "));
     assertThat(String.join("\n", problems))
         .contains("title is missing")
         .contains("unknown correlation type 'event_cont'; did you mean 'event_count'?")
         .contains("unknown key 'correlation.group_by'; did you mean 'group-by'?")
-        .contains("correlation.group-by is missing")
         .contains("timespan '1H'")
         .contains("condition.gte must be a number, not 'many'")
         .contains("level 'severe'")
@@ -153,9 +170,38 @@ class CorrelationRuleTest {
   }
 
   @Test
+  void parse_readsAMissingGroupByAsOneGroup_asSigmaV1AggregationsConvert() {
+    CorrelationRule rule =
+        parse(
+            """
+            title: t (v1 aggregation)
+            correlation: {type: event_count, rules: [rule_a], timespan: 1h, condition: {gt: 10}}
+            """);
+    assertThat(rule.groupBy()).isEmpty();
+  }
+
+  @Test
+  void parse_placesEachProblemOnItsKeysLine_whenTheLoaderKnowsTheLines() {
+    YamlDocs.Doc doc =
+        YamlDocs.load(rule("value_percentile", "{field: x, gt: 101}").replace("10m", "10 minutes"))
+            .get(0);
+    java.util.Map<String, Integer> lines =
+        java.util.Map.of("correlation/timespan", 6, "correlation/condition/gt", 7);
+    CorrelationRuleException e =
+        catchThrowableOfType(
+            CorrelationRuleException.class,
+            () ->
+                CorrelationRule.parse(doc.map(), "r.yml", 1, path -> lines.getOrDefault(path, 1)));
+    assertThat(e.problems()).extracting(CorrelationProblem::line).containsExactly(6, 7);
+    assertThat(e.problems().get(0).toString()).startsWith("r.yml:6: timespan '10 minutes'");
+  }
+
+  @Test
   void parse_requiresFieldForValueTypes_andRejectsItElsewhere() {
-    assertThat(problems(rule("value_count", "gte: 3"))).anyMatch(p -> p.contains("needs condition.field"));
-    assertThat(problems(rule("value_sum", "gt: 3"))).anyMatch(p -> p.contains("needs condition.field"));
+    assertThat(problems(rule("value_count", "gte: 3")))
+        .anyMatch(p -> p.contains("needs condition.field"));
+    assertThat(problems(rule("value_sum", "gt: 3")))
+        .anyMatch(p -> p.contains("needs condition.field"));
     assertThat(problems(rule("event_count", "{gte: 3, field: User}")))
         .anyMatch(p -> p.contains("does not use condition.field"));
     assertThat(problems(rule("value_avg", "{gt: 3, field: [a, b]}")))
@@ -201,51 +247,71 @@ class CorrelationRuleTest {
 
   @Test
   void parse_rejectsDuplicateReferences_andTemporalOverOneRule() {
-    assertThat(problems("""
-        title: t
-        correlation: {type: temporal, rules: [rule_a, rule_a], group-by: [x], timespan: 1m}
-        """)).anyMatch(p -> p.contains("lists 'rule_a' twice"));
-    assertThat(problems("""
-        title: t
-        correlation: {type: temporal, rules: [rule_a], group-by: [x], timespan: 1m}
-        """)).anyMatch(p -> p.contains("lists only one"));
+    assertThat(
+            problems(
+                """
+                title: t
+                correlation: {type: temporal, rules: [rule_a, rule_a], group-by: [x], timespan: 1m}
+                """))
+        .anyMatch(p -> p.contains("lists 'rule_a' twice"));
+    assertThat(
+            problems(
+                """
+                title: t
+                correlation: {type: temporal, rules: [rule_a], group-by: [x], timespan: 1m}
+                """))
+        .anyMatch(p -> p.contains("lists only one"));
   }
 
   @Test
   void parse_rejectsAliasesNotUsedInGroupBy_andMalformedAliases() {
-    assertThat(problems("""
-        title: t
-        correlation:
-          type: temporal
-          rules: [rule_a, rule_b]
-          group-by: [ip]
-          timespan: 1m
-          aliases:
-            other: {rule_a: source.ip}
-            ip: [source.ip]
-        """))
+    assertThat(
+            problems(
+                """
+                title: t
+                correlation:
+                  type: temporal
+                  rules: [rule_a, rule_b]
+                  group-by: [ip]
+                  timespan: 1m
+                  aliases:
+                    other: {rule_a: source.ip}
+                    ip: [source.ip]
+                """))
         .anyMatch(p -> p.contains("alias 'other' is not used in group-by"))
         .anyMatch(p -> p.contains("alias 'ip' must map each rule name"));
   }
 
   @Test
   void parse_readsGenerate_andRejectsNonBoolean() {
-    assertThat(parse("""
-        title: t
-        correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m,
-                      condition: {gte: 2}, generate: true}
-        """).generate()).isTrue();
-    assertThat(parse("""
-        title: t
-        generate: true
-        correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m,
-                      condition: {gte: 2}}
-        """).generate()).as("written beside level, as the specification lists it").isTrue();
-    assertThat(problems("""
-        title: t
-        correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m,
-                      condition: {gte: 2}, generate: sometimes}
-        """)).anyMatch(p -> p.contains("generate must be true or false"));
+    assertThat(
+            parse(
+                    """
+                    title: t
+                    correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m,
+                                  condition: {gte: 2}, generate: true}
+                    """)
+                .generate())
+        .isTrue();
+    assertThat(
+            parse(
+                    """
+                    title: t
+                    generate: true
+                    correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m,
+                                  condition: {gte: 2}}
+                    """)
+                .generate())
+        .as("written beside level, as the specification lists it")
+        .isTrue();
+    assertThat(
+            problems(
+                """
+                title: t
+                correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m,
+                              condition: {gte: 2}, generate: sometimes}
+                """))
+        .anyMatch(p -> p.contains("generate must be true or false"));
   }
 
   @Test
@@ -259,16 +325,20 @@ class CorrelationRuleTest {
 
   @Test
   void attack_extractsTechniqueIdsFromTags() {
-    CorrelationRule rule = parse("""
-        title: t
-        tags: [attack.credential-access, attack.t1110.001, attack.T1078, car.2013-04-002, attack.t1110.001]
-        correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m, condition: {gte: 2}}
-        """);
+    CorrelationRule rule =
+        parse(
+            """
+title: t
+tags: [attack.credential-access, attack.t1110.001, attack.T1078, car.2013-04-002, attack.t1110.001]
+correlation: {type: event_count, rules: [rule_a], group-by: [], timespan: 1m, condition: {gte: 2}}
+""");
     assertThat(rule.attack()).containsExactly("T1110.001", "T1078");
   }
 
   static String rule(String type, String condition) {
-    return "title: t\ncorrelation:\n  type: " + type + "\n  rules: [rule_a, rule_b]\n"
+    return "title: t\ncorrelation:\n  type: "
+        + type
+        + "\n  rules: [rule_a, rule_b]\n"
         + "  group-by: [User]\n  timespan: 10m\n"
         + (condition == null ? "" : "  condition: " + braced(condition) + "\n");
   }

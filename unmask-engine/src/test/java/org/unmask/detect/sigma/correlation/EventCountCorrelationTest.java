@@ -8,7 +8,8 @@ import org.unmask.event.SourceRef;
 
 class EventCountCorrelationTest {
 
-  static final String FAILED_LOGINS = """
+  static final String FAILED_LOGINS =
+      """
       title: Many failed logins
       id: 0e95725d-7320-415d-80f7-004da920fc11
       level: high
@@ -94,7 +95,8 @@ class EventCountCorrelationTest {
     for (int i = 0; i < 5; i++) {
       h.feed("failed_login", 7200 + i, "ComputerName", "WS1");
     }
-    assertThat(h.out).extracting(CorrelationMatch::windowEnd)
+    assertThat(h.out)
+        .extracting(CorrelationMatch::windowEnd)
         .containsExactly(CorrelationHarness.at(4), CorrelationHarness.at(7204));
   }
 
@@ -122,7 +124,8 @@ class EventCountCorrelationTest {
 
   @Test
   void eventCount_withEmptyGroupBy_correlatesEverything() {
-    var h = CorrelationHarness.of(FAILED_LOGINS.replace("group-by: [ComputerName]", "group-by: []"));
+    var h =
+        CorrelationHarness.of(FAILED_LOGINS.replace("group-by: [ComputerName]", "group-by: []"));
     for (int i = 0; i < 5; i++) {
       h.feed("failed_login", i, "ComputerName", "WS" + i);
     }
@@ -132,7 +135,8 @@ class EventCountCorrelationTest {
 
   @Test
   void eventCount_groupValuesThatLookLikeKeysDoNotCollide() {
-    String twoFields = FAILED_LOGINS.replace("[ComputerName]", "[a, b]").replace("{gte: 5}", "{gte: 2}");
+    String twoFields =
+        FAILED_LOGINS.replace("[ComputerName]", "[a, b]").replace("{gte: 5}", "{gte: 2}");
     var h = CorrelationHarness.of(twoFields);
     h.feed("failed_login", 0, "a", "x;1:y", "b", "z");
     h.feed("failed_login", 1, "a", "x", "b", "y;1:z");
@@ -160,8 +164,10 @@ class EventCountCorrelationTest {
 
   @Test
   void eventCount_keepsTheNewestMatchesWithinTheStateLimit() {
-    var h = CorrelationHarness.of(FAILED_LOGINS.replace("{gte: 5}", "{gte: 3}"),
-        new CorrelationEngine.Limits(4, 20));
+    var h =
+        CorrelationHarness.of(
+            FAILED_LOGINS.replace("{gte: 5}", "{gte: 3}"),
+            new CorrelationEngine.Limits(4, 20, 1000));
     for (int i = 0; i < 100; i++) {
       h.feed("failed_login", i, "ComputerName", "WS1");
     }
@@ -171,8 +177,11 @@ class EventCountCorrelationTest {
 
   @Test
   void eventCount_matchesReferencesByIdOrName() {
-    var h = CorrelationHarness.of(FAILED_LOGINS.replace("[failed_login]",
-        "[5638f7c0-ac70-491d-8465-2a65075e0d86]").replace("{gte: 5}", "{gte: 2}"));
+    var h =
+        CorrelationHarness.of(
+            FAILED_LOGINS
+                .replace("[failed_login]", "[5638f7c0-ac70-491d-8465-2a65075e0d86]")
+                .replace("{gte: 5}", "{gte: 2}"));
     h.feedRule("5638f7c0-ac70-491d-8465-2a65075e0d86", "failed_login", 0, "ComputerName", "WS1");
     h.feedRule("5638f7c0-ac70-491d-8465-2a65075e0d86", null, 1, "ComputerName", "WS1");
     h.feed("unrelated", 2, "ComputerName", "WS1");

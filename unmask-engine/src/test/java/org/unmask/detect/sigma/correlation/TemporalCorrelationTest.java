@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** temporal and temporal_ordered, and the specification's field-name alias example. */
 class TemporalCorrelationTest {
 
-  static final String RECON = """
+  static final String RECON =
+      """
       title: Recon
       correlation:
         type: temporal
@@ -22,7 +23,12 @@ class TemporalCorrelationTest {
   static List<CorrelationMatch> run(String yaml, Object[]... matches) {
     var h = CorrelationHarness.of(yaml);
     for (Object[] m : matches) {
-      h.feed((String) m[0], ((Number) m[1]).doubleValue(), "ComputerName", "WS1", "User",
+      h.feed(
+          (String) m[0],
+          ((Number) m[1]).doubleValue(),
+          "ComputerName",
+          "WS1",
+          "User",
           m.length > 2 ? m[2] : "ana");
     }
     return h.out;
@@ -34,20 +40,31 @@ class TemporalCorrelationTest {
 
   @Test
   void temporal_firesWhenAllRulesMatchInAnyOrderWithinTheTimespan() {
-    List<CorrelationMatch> out = run(RECON,
-        m("recon_cmd_c", 0), m("recon_cmd_a", 60), m("recon_cmd_c", 90), m("recon_cmd_b", 299));
-    assertThat(out).singleElement().satisfies(match -> {
-      assertThat(match.value()).isEqualTo(3);
-      assertThat(match.matches()).isEqualTo(4);
-      assertThat(match.groupBy()).containsEntry("ComputerName", "WS1").containsEntry("User", "ana");
-      assertThat(match.ruleId()).isEqualTo("mr_test.yml:1");
-    });
+    List<CorrelationMatch> out =
+        run(
+            RECON,
+            m("recon_cmd_c", 0),
+            m("recon_cmd_a", 60),
+            m("recon_cmd_c", 90),
+            m("recon_cmd_b", 299));
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            match -> {
+              assertThat(match.value()).isEqualTo(3);
+              assertThat(match.matches()).isEqualTo(4);
+              assertThat(match.groupBy())
+                  .containsEntry("ComputerName", "WS1")
+                  .containsEntry("User", "ana");
+              assertThat(match.ruleId()).isEqualTo("mr_test.yml:1");
+            });
   }
 
   @Test
   void temporal_staysQuietWhenARuleIsMissing_tooSpreadOut_orInAnotherGroup() {
     assertThat(run(RECON, m("recon_cmd_a", 0), m("recon_cmd_b", 1), m("recon_cmd_a", 2))).isEmpty();
-    assertThat(run(RECON, m("recon_cmd_a", 0), m("recon_cmd_b", 1), m("recon_cmd_c", 301))).isEmpty();
+    assertThat(run(RECON, m("recon_cmd_a", 0), m("recon_cmd_b", 1), m("recon_cmd_c", 301)))
+        .isEmpty();
     assertThat(run(RECON, m("recon_cmd_a", 0), m("recon_cmd_b", 1), m("recon_cmd_c", 2, "bo")))
         .isEmpty();
   }
@@ -61,16 +78,30 @@ class TemporalCorrelationTest {
 
   @Test
   void temporal_doesNotRefireWhileTheSameSetStaysInTheWindow() {
-    assertThat(run(RECON, m("recon_cmd_a", 0), m("recon_cmd_b", 1), m("recon_cmd_c", 2),
-        m("recon_cmd_a", 3), m("recon_cmd_b", 4))).hasSize(1);
+    assertThat(
+            run(
+                RECON,
+                m("recon_cmd_a", 0),
+                m("recon_cmd_b", 1),
+                m("recon_cmd_c", 2),
+                m("recon_cmd_a", 3),
+                m("recon_cmd_b", 4)))
+        .hasSize(1);
   }
 
   @Test
   void temporalOrdered_firesForTheDeclaredOrder() {
     assertThat(run(RECON_ORDERED, m("recon_cmd_a", 0), m("recon_cmd_b", 10), m("recon_cmd_c", 20)))
         .hasSize(1);
-    assertThat(run(RECON_ORDERED, m("recon_cmd_c", 0), m("recon_cmd_a", 5), m("recon_cmd_b", 10),
-        m("recon_cmd_c", 20))).as("an early C does not hurt").hasSize(1);
+    assertThat(
+            run(
+                RECON_ORDERED,
+                m("recon_cmd_c", 0),
+                m("recon_cmd_a", 5),
+                m("recon_cmd_b", 10),
+                m("recon_cmd_c", 20)))
+        .as("an early C does not hurt")
+        .hasSize(1);
   }
 
   @Test
@@ -80,7 +111,8 @@ class TemporalCorrelationTest {
     assertThat(run(RECON_ORDERED, m("recon_cmd_a", 0), m("recon_cmd_c", 10), m("recon_cmd_b", 20)))
         .isEmpty();
     assertThat(run(RECON_ORDERED, m("recon_cmd_a", 0), m("recon_cmd_b", 10), m("recon_cmd_c", 301)))
-        .as("C arrives after A left the window").isEmpty();
+        .as("C arrives after A left the window")
+        .isEmpty();
   }
 
   @Test
@@ -107,11 +139,19 @@ class TemporalCorrelationTest {
     // b is read before a, but happened after it: sorted into place.
     assertThat(run(RECON_ORDERED, m("recon_cmd_b", 10), m("recon_cmd_a", 5), m("recon_cmd_c", 20)))
         .hasSize(1);
-    assertThat(run(RECON_ORDERED, m("recon_cmd_c", 400), m("recon_cmd_a", 0), m("recon_cmd_b", 401),
-        m("recon_cmd_c", 402))).as("a is older than 5m when read").isEmpty();
+    assertThat(
+            run(
+                RECON_ORDERED,
+                m("recon_cmd_c", 400),
+                m("recon_cmd_a", 0),
+                m("recon_cmd_b", 401),
+                m("recon_cmd_c", 402)))
+        .as("a is older than 5m when read")
+        .isEmpty();
   }
 
-  static final String ALIASES = """
+  static final String ALIASES =
+      """
       title: Internal error then connection back
       id: 7f2a0c5e-0000-4000-8000-000000000001
       correlation:
@@ -137,10 +177,16 @@ class TemporalCorrelationTest {
     var h = CorrelationHarness.of(ALIASES);
     h.feed("internal_error", 0, "destination.ip", "10.0.0.5", "source.ip", "203.0.113.9");
     List<CorrelationMatch> fired =
-        h.feed("new_network_connection", 4, "source.ip", "10.0.0.5", "destination.ip", "203.0.113.9");
-    assertThat(fired).singleElement().satisfies(match -> assertThat(match.groupBy())
-        .containsExactly(java.util.Map.entry("internal_ip", "10.0.0.5"),
-            java.util.Map.entry("remote_ip", "203.0.113.9")));
+        h.feed(
+            "new_network_connection", 4, "source.ip", "10.0.0.5", "destination.ip", "203.0.113.9");
+    assertThat(fired)
+        .singleElement()
+        .satisfies(
+            match ->
+                assertThat(match.groupBy())
+                    .containsExactly(
+                        java.util.Map.entry("internal_ip", "10.0.0.5"),
+                        java.util.Map.entry("remote_ip", "203.0.113.9")));
   }
 
   @Test
@@ -156,8 +202,14 @@ class TemporalCorrelationTest {
   void aliases_applyWhenTheRuleIsMatchedByIdButAliasedByName() {
     String byId = ALIASES.replace("- internal_error", "- 9a1f0000-0000-4000-8000-000000000002");
     var h = CorrelationHarness.of(byId);
-    h.feedRule("9a1f0000-0000-4000-8000-000000000002", "internal_error", 0,
-        "destination.ip", "10.0.0.5", "source.ip", "203.0.113.9");
+    h.feedRule(
+        "9a1f0000-0000-4000-8000-000000000002",
+        "internal_error",
+        0,
+        "destination.ip",
+        "10.0.0.5",
+        "source.ip",
+        "203.0.113.9");
     h.feed("new_network_connection", 4, "source.ip", "10.0.0.5", "destination.ip", "203.0.113.9");
     assertThat(h.out).hasSize(1);
   }

@@ -12,10 +12,14 @@ final class TestRules {
 
   /** The specification's complete example "Failed Logins Followed by Successful Login". */
   static String bruteForceExample() throws IOException {
-    String md = Files.readString(CorrelationRuleTest.SPEC.resolve(
-        "specification/sigma-correlation-rules-specification.md"));
-    Matcher m = Pattern.compile("```yml\\n(title: Correlation - Multiple Failed Logins.*?)```",
-        Pattern.DOTALL).matcher(md);
+    String md =
+        Files.readString(
+            CorrelationRuleTest.SPEC.resolve(
+                "specification/sigma-correlation-rules-specification.md"));
+    Matcher m =
+        Pattern.compile(
+                "```yml\\n(title: Correlation - Multiple Failed Logins.*?)```", Pattern.DOTALL)
+            .matcher(md);
     if (!m.find()) {
       throw new IllegalStateException("the specification no longer has the brute-force example");
     }

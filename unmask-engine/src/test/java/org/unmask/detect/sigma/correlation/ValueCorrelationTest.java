@@ -8,29 +8,44 @@ import org.junit.jupiter.api.Test;
 class ValueCorrelationTest {
 
   static String rule(String type, String groupBy, String timespan, String condition) {
-    return "title: " + type + "\nid: 11111111-2222-3333-4444-" + type.length() + "00000000000\n"
-        + "correlation:\n  type: " + type + "\n  rules: [rule_a]\n  group-by: " + groupBy
-        + "\n  timespan: " + timespan + "\n  condition: " + condition + "\n";
+    return "title: "
+        + type
+        + "\nid: 11111111-2222-3333-4444-"
+        + type.length()
+        + "00000000000\n"
+        + "correlation:\n  type: "
+        + type
+        + "\n  rules: [rule_a]\n  group-by: "
+        + groupBy
+        + "\n  timespan: "
+        + timespan
+        + "\n  condition: "
+        + condition
+        + "\n";
   }
 
   @Test
   void valueCount_firesOnEnoughDistinctValues() {
-    var h = CorrelationHarness.of(rule("value_count", "[ComputerName]", "1d", "{field: User, gte: 3}"));
+    var h =
+        CorrelationHarness.of(rule("value_count", "[ComputerName]", "1d", "{field: User, gte: 3}"));
     h.feed("rule_a", 0, "ComputerName", "WS1", "User", "ana");
     h.feed("rule_a", 1, "ComputerName", "WS1", "User", "ana");
     h.feed("rule_a", 2, "ComputerName", "WS1", "User", "bo");
     assertThat(h.out).isEmpty();
-    assertThat(h.feed("rule_a", 3, "ComputerName", "WS1", "User", "cy")).singleElement()
-        .satisfies(m -> {
-          assertThat(m.value()).isEqualTo(3);
-          assertThat(m.matches()).isEqualTo(4);
-          assertThat(m.summary()).contains("3 distinct User");
-        });
+    assertThat(h.feed("rule_a", 3, "ComputerName", "WS1", "User", "cy"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.value()).isEqualTo(3);
+              assertThat(m.matches()).isEqualTo(4);
+              assertThat(m.summary()).contains("3 distinct User");
+            });
   }
 
   @Test
   void valueCount_staysQuietOnOneRepeatedValue_andSkipsMatchesWithoutTheField() {
-    var h = CorrelationHarness.of(rule("value_count", "[ComputerName]", "1d", "{field: User, gte: 2}"));
+    var h =
+        CorrelationHarness.of(rule("value_count", "[ComputerName]", "1d", "{field: User, gte: 2}"));
     for (int i = 0; i < 20; i++) {
       h.feed("rule_a", i, "ComputerName", "WS1", "User", "ana");
       h.feed("rule_a", i, "ComputerName", "WS1");
@@ -40,7 +55,8 @@ class ValueCorrelationTest {
 
   @Test
   void valueCount_withSeveralFields_countsDistinctCombinations() {
-    var h = CorrelationHarness.of(rule("value_count", "[]", "1h", "{field: [User, Domain], gte: 3}"));
+    var h =
+        CorrelationHarness.of(rule("value_count", "[]", "1h", "{field: [User, Domain], gte: 3}"));
     h.feed("rule_a", 0, "User", "ana", "Domain", "a");
     h.feed("rule_a", 1, "User", "ana", "Domain", "b");
     h.feed("rule_a", 2, "User", "ana", "Domain", "a");
@@ -50,7 +66,8 @@ class ValueCorrelationTest {
 
   @Test
   void valueCount_forgetsValuesThatLeftTheWindow() {
-    var h = CorrelationHarness.of(rule("value_count", "[ComputerName]", "1m", "{field: User, gte: 3}"));
+    var h =
+        CorrelationHarness.of(rule("value_count", "[ComputerName]", "1m", "{field: User, gte: 3}"));
     h.feed("rule_a", 0, "ComputerName", "WS1", "User", "ana");
     h.feed("rule_a", 61, "ComputerName", "WS1", "User", "bo");
     h.feed("rule_a", 62, "ComputerName", "WS1", "User", "cy");
@@ -59,21 +76,26 @@ class ValueCorrelationTest {
 
   @Test
   void valueSum_firesWhenTheSumExceedsTheLimit() {
-    var h = CorrelationHarness.of(
-        rule("value_sum", "[SourceIP, User]", "1h", "{field: bytes_sent, gt: 1000000}"));
+    var h =
+        CorrelationHarness.of(
+            rule("value_sum", "[SourceIP, User]", "1h", "{field: bytes_sent, gt: 1000000}"));
     h.feed("rule_a", 0, "SourceIP", "10.0.0.1", "User", "ana", "bytes_sent", 600_000L);
     assertThat(h.out).isEmpty();
     assertThat(h.feed("rule_a", 10, "SourceIP", "10.0.0.1", "User", "ana", "bytes_sent", "400001"))
-        .singleElement().satisfies(m -> assertThat(m.value()).isEqualTo(1_000_001));
+        .singleElement()
+        .satisfies(m -> assertThat(m.value()).isEqualTo(1_000_001));
   }
 
   @Test
   void valueSum_staysQuietAtTheLimit_andIgnoresValuesThatAreNotFiniteNumbers() {
-    var h = CorrelationHarness.of(
-        rule("value_sum", "[User]", "1h", "{field: bytes_sent, gt: 1000000}"));
+    var h =
+        CorrelationHarness.of(
+            rule("value_sum", "[User]", "1h", "{field: bytes_sent, gt: 1000000}"));
     h.feed("rule_a", 0, "User", "ana", "bytes_sent", 1_000_000L);
-    for (Object hostile : new Object[] {"Infinity", "NaN", "1e999", "lots", "", true, null,
-        java.util.List.of(5_000_000)}) {
+    for (Object hostile :
+        new Object[] {
+          "Infinity", "NaN", "1e999", "lots", "", true, null, java.util.List.of(5_000_000)
+        }) {
       h.feed("rule_a", 1, "User", "ana", "bytes_sent", hostile);
     }
     h.feed("rule_a", 2, "User", "ana");
@@ -92,12 +114,18 @@ class ValueCorrelationTest {
 
   @Test
   void valueAvg_firesWhenTheAverageCrossesTheThreshold() {
-    var h = CorrelationHarness.of(rule("value_avg", "[SourceIP, User]", "24h", "{field: BytesOut, gt: 500}"));
+    var h =
+        CorrelationHarness.of(
+            rule("value_avg", "[SourceIP, User]", "24h", "{field: BytesOut, gt: 500}"));
     h.feed("rule_a", 0, "SourceIP", "1.2.3.4", "User", "ana", "BytesOut", 100);
     h.feed("rule_a", 1, "SourceIP", "1.2.3.4", "User", "ana", "BytesOut", 900);
     assertThat(h.out).as("average exactly 500").isEmpty();
     assertThat(h.feed("rule_a", 2, "SourceIP", "1.2.3.4", "User", "ana", "BytesOut", 503.5))
-        .singleElement().satisfies(m -> assertThat(m.value()).isEqualTo(501.1666, org.assertj.core.data.Offset.offset(0.001)));
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.value())
+                    .isEqualTo(501.1666, org.assertj.core.data.Offset.offset(0.001)));
   }
 
   @Test
@@ -111,19 +139,24 @@ class ValueCorrelationTest {
 
   @Test
   void valuePercentile_onText_firesForAValueThatIsRareInItsGroup() {
-    var h = CorrelationHarness.of(rule("value_percentile", "[ComputerName]", "24h", "{field: Image, lte: 1}"));
+    var h =
+        CorrelationHarness.of(
+            rule("value_percentile", "[ComputerName]", "24h", "{field: Image, lte: 1}"));
     for (int i = 0; i < 200; i++) {
       h.feed("rule_a", i, "ComputerName", "WS1", "Image", i % 2 == 0 ? "chrome.exe" : "code.exe");
     }
     assertThat(h.out).isEmpty();
     assertThat(h.feed("rule_a", 300, "ComputerName", "WS1", "Image", "AnyDesk.exe"))
-        .singleElement().satisfies(m -> assertThat(m.value()).isLessThan(1));
+        .singleElement()
+        .satisfies(m -> assertThat(m.value()).isLessThan(1));
     assertThat(h.feed("rule_a", 301, "ComputerName", "WS1", "Image", "chrome.exe")).isEmpty();
   }
 
   @Test
   void valuePercentile_onText_staysQuietWhileTheGroupHasFewValues() {
-    var h = CorrelationHarness.of(rule("value_percentile", "[ComputerName]", "24h", "{field: Image, lte: 1}"));
+    var h =
+        CorrelationHarness.of(
+            rule("value_percentile", "[ComputerName]", "24h", "{field: Image, lte: 1}"));
     for (int i = 0; i < 50; i++) {
       h.feed("rule_a", i, "ComputerName", "WS1", "Image", "p" + i + ".exe");
     }
@@ -132,13 +165,15 @@ class ValueCorrelationTest {
 
   @Test
   void valuePercentile_onNumbers_ranksTheTriggeringValue() {
-    var h = CorrelationHarness.of(rule("value_percentile", "[User]", "24h", "{field: bytes, gte: 99}"));
+    var h =
+        CorrelationHarness.of(rule("value_percentile", "[User]", "24h", "{field: bytes, gte: 99}"));
     for (int i = 1; i <= 99; i++) {
       h.feed("rule_a", i, "User", "ana", "bytes", 1000 + (i % 7));
     }
     h.out.clear(); // early values rank high in a small window; judge the full one
     assertThat(h.feed("rule_a", 100, "User", "ana", "bytes", 1003)).isEmpty();
-    assertThat(h.feed("rule_a", 101, "User", "ana", "bytes", 90_000_000)).singleElement()
+    assertThat(h.feed("rule_a", 101, "User", "ana", "bytes", 90_000_000))
+        .singleElement()
         .satisfies(m -> assertThat(m.value()).isEqualTo(100));
   }
 }

@@ -48,7 +48,8 @@ final class YamlDocs {
       if (!CorrelationRule.isCorrelation(doc.map())) {
         Object id = doc.map().get("id");
         Object name = doc.map().get("name");
-        refs.add(new RuleRef(id == null ? null : id.toString(), name == null ? null : name.toString()));
+        refs.add(
+            new RuleRef(id == null ? null : id.toString(), name == null ? null : name.toString()));
       }
     }
     return refs;
