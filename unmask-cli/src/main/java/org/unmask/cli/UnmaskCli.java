@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       SimulateCommand.class,
+      EvaluateCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 
