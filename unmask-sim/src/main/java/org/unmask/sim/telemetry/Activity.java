@@ -115,6 +115,12 @@ public final class Activity {
         inventory(e, t + 5 * MIN + r.nextLong(10 * MIN), place, day, r);
         if (!delivery && r.nextInt(100) < 45) {
           peripherals(e, t + r.nextLong(20 * MIN), r, false);
+          if (!e.peripherals.isEmpty() && r.nextInt(100) < 50) {
+            // Undocking at the end of the day.
+            Catalog.Usb u = e.peripherals.get(0);
+            usb(e, sessions.get(sessions.size() - 1).end - r.nextLong(5 * MIN), "disconnected", u.vid(), u.pid(), u.manufacturer(), u.product(),
+                serialOf(e.deviceId + 0), classes(u.kind()));
+          }
         }
         if (kit) {
           kvm(e, t + 3 * MIN, r, firstKitDay);
