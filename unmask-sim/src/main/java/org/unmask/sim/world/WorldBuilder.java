@@ -442,8 +442,9 @@ public final class WorldBuilder {
       }
       if (r.nextInt(1000) < 20) {
         e.negatives.add(HardNegative.NIGHT_OWL);
-        e.startHour = 12.5 + r.nextDouble() * 2;
-        e.dayHours = 9 + r.nextDouble();
+        // Most start after noon; some really work evenings into the small hours, as an offshore shift would.
+        e.startHour = r.nextInt(100) < 40 ? 17 + r.nextDouble() * 2 : 12.5 + r.nextDouble() * 2;
+        e.dayHours = 8.5 + r.nextDouble();
         e.weekendProbability = 0.15;
       }
       if (e.engineer && r.nextInt(100) < 10) {
