@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ScanCommand.class,
       SimulateCommand.class,
+      EvaluateCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 

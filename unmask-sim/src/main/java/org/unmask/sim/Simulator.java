@@ -94,6 +94,11 @@ public final class Simulator {
         Instant firstActivity = p.firstActivityMillis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(p.firstActivityMillis);
         // Profile-only personas (young profile, ring) are malicious from their first day of work.
         Instant firstMalicious = p.firstMaliciousMillis == Long.MAX_VALUE ? firstActivity : Instant.ofEpochMilli(p.firstMaliciousMillis);
+        // Before the window the dataset holds no telemetry, so time to flag is measured from the window start at the earliest.
+        Instant windowStart = plan.start().atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (firstMalicious != null && firstMalicious.isBefore(windowStart) && e.hireDate.isBefore(plan.start())) {
+          firstMalicious = windowStart;
+        }
         hidden.add(new Truth.HiddenPerson(e.personId, p.kind.name().toLowerCase(Locale.ROOT), signals, p.farmId, p.ringId, e.deviceId,
             e.applicantId, p.operatorZone, e.hireDate.toString(), firstActivity, firstMalicious));
       }

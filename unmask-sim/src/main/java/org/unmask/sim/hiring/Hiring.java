@@ -70,7 +70,11 @@ public final class Hiring {
       if (ring != null) {
         RingKit kit = kits.get(ring.ringId);
         referrer = previousInRing != null && r.nextInt(100) < 40 ? "employee:" + previousInRing : referrer;
-        rows.add(ringApplicant(id, applied, e.fullName(), e.home, e, ring, kit, true));
+        ApplicantRow application = ringApplicant(id, applied, e.fullName(), e.home, e, ring, kit, true);
+        rows.add(application);
+        // HR copies contact details from the application, so the ring's shared phone and mailbox reach people.csv too.
+        e.phone = application.phone();
+        e.personalEmail = application.email();
         ring.applicantIds.add(id);
         previousInRing = e.personId;
         rows.set(rows.size() - 1, withReferrer(rows.get(rows.size() - 1), referrer));

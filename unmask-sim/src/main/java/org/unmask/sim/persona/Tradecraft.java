@@ -13,6 +13,8 @@ public enum Tradecraft {
   READDRESSED_TO_FARM,
   /** Several hires claim the farm as their home address (S16). */
   HOME_IS_FARM,
+  /** A lone laptop shipped to a facilitator's address that is not the claimed home (S16). */
+  SHIPPED_TO_FACILITATOR,
   /** PiKVM default USB gadget and EDID (S1, S2). */
   PIKVM,
   /** TinyPilot default USB gadget and EDID (S3, S4). */

@@ -105,7 +105,12 @@ public final class Activity {
     for (int s = 0; s < sessions.size(); s++) {
       Session session = sessions.get(s);
       long t = session.start;
-      signIn(e, t, place.ip, desktopUa(e, r), r);
+      String ua = desktopUa(e, r);
+      signIn(e, t, place.ip, ua, r);
+      // Single sign-on into further apps every two to three hours of a long block, as IdP logs show.
+      for (long k = t + 150 * MIN + r.nextLong(30 * MIN); k < session.end; k += 150 * MIN + r.nextLong(60 * MIN)) {
+        emitSignIn(e, k, place.ip, ua, "user.authentication.sso", "success", null);
+      }
       vpn(e, t + MIN + r.nextLong(4 * MIN), "start", place.ip);
       vpn(e, session.end, "end", place.ip);
       if (p != null && p.uses(Tradecraft.LAPTOP_FARM)) {
@@ -115,6 +120,12 @@ public final class Activity {
         inventory(e, t + 5 * MIN + r.nextLong(10 * MIN), place, day, r);
         if (!delivery && r.nextInt(100) < 45) {
           peripherals(e, t + r.nextLong(20 * MIN), r, false);
+          if (!e.peripherals.isEmpty() && r.nextInt(100) < 50) {
+            // Undocking at the end of the day.
+            Catalog.Usb u = e.peripherals.get(0);
+            usb(e, sessions.get(sessions.size() - 1).end - r.nextLong(5 * MIN), "disconnected", u.vid(), u.pid(), u.manufacturer(), u.product(),
+                serialOf(e.deviceId + 0), classes(u.kind()));
+          }
         }
         if (kit) {
           kvm(e, t + 3 * MIN, r, firstKitDay);
@@ -271,14 +282,14 @@ public final class Activity {
 
   private void signIn(Employee e, long at, String ip, String ua, SplittableRandom r) {
     if (r.nextInt(100) < 3) {
-      emitSignIn(e, at - 40_000 - r.nextLong(MIN), ip, ua, "failure", "INVALID_CREDENTIALS");
+      emitSignIn(e, at - 40_000 - r.nextLong(MIN), ip, ua, "user.session.start", "failure", "INVALID_CREDENTIALS");
     }
-    emitSignIn(e, at, ip, ua, "success", null);
+    emitSignIn(e, at, ip, ua, "user.session.start", "success", null);
   }
 
-  private void emitSignIn(Employee e, long at, String ip, String ua, String outcome, String reason) {
+  private void emitSignIn(Employee e, long at, String ip, String ua, String action, String outcome, String reason) {
     json.begin().str("@timestamp", ts(at))
-        .obj("event").str("dataset", "idp.signin").strings("category", List.of("authentication")).str("action", "user.session.start")
+        .obj("event").str("dataset", "idp.signin").strings("category", List.of("authentication")).str("action", action)
         .str("outcome", outcome).end();
     json.obj("user").str("email", e.email).end().obj("source").str("ip", ip).end().obj("user_agent").str("original", ua).end();
     if (reason != null) {

@@ -229,8 +229,15 @@ public final class WorldBuilder {
       if (kind == PersonaKind.FARMED) {
         farmed.add(e);
       } else if (kind == PersonaKind.REMOTE_CONTROLLED) {
-        // The laptop sits alone at a facilitator's house in another city, behind its own residential line.
-        homeNetwork(e, Places.city(r), r);
+        // The laptop sits alone at a facilitator's house in another city, behind its own residential line;
+        // half the time it is shipped there directly, otherwise the identity's mail is forwarded.
+        Places.City facilitator = Places.city(r);
+        homeNetwork(e, facilitator, r);
+        if (r.nextBoolean()) {
+          e.shipTo = Places.address(facilitator, r);
+          p.tradecraft.add(Tradecraft.SHIPPED_TO_FACILITATOR);
+          p.observed(e.shippedAt.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+        }
       }
       if (kind == PersonaKind.CAREFUL) {
         e.startHour = clamp(8.8 + r.nextGaussian() * 0.8, 7, 11);
@@ -311,6 +318,7 @@ public final class WorldBuilder {
           e.shipTo = farm.address;
         } else if (e.persona.uses(Tradecraft.SHIPPED_TO_FARM)) {
           e.shipTo = farm.address;
+          e.persona.observed(e.shippedAt.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
         } else {
           // Re-addressed: payroll mailing address moved to the farm a few days before the laptop ships.
           e.shipTo = farm.address;
@@ -393,8 +401,10 @@ public final class WorldBuilder {
       Places.City city = Places.city(r);
       String ip = catalog.range("coworking", r).randomIp(r);
       int days = 0b11110 & (0b01010 << r.nextInt(2));
+      int members = 3 + r.nextInt(4);
       for (Employee e : innocent) {
-        if (e.city == city && e.negatives.isEmpty() && r.nextInt(100) < 35) {
+        if (members > 0 && e.city == city && e.negatives.isEmpty() && r.nextInt(100) < 35) {
+          members--;
           e.negatives.add(HardNegative.COWORKING);
           e.coworkingIp = ip;
           e.officeDaysMask = days == 0 ? 0b00100 : days;
@@ -432,8 +442,9 @@ public final class WorldBuilder {
       }
       if (r.nextInt(1000) < 20) {
         e.negatives.add(HardNegative.NIGHT_OWL);
-        e.startHour = 12.5 + r.nextDouble() * 2;
-        e.dayHours = 9 + r.nextDouble();
+        // Most start after noon; some really work evenings into the small hours, as an offshore shift would.
+        e.startHour = r.nextInt(100) < 40 ? 17 + r.nextDouble() * 2 : 12.5 + r.nextDouble() * 2;
+        e.dayHours = 8.5 + r.nextDouble();
         e.weekendProbability = 0.15;
       }
       if (e.engineer && r.nextInt(100) < 10) {
