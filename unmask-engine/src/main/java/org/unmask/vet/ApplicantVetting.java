@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Finding;
-import org.unmask.event.Severity;
 import org.unmask.event.SourceRef;
 import org.unmask.ingest.RejectSink;
 import org.unmask.ingest.Rejection;
