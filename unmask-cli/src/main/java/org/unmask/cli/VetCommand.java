@@ -103,7 +103,10 @@ final class VetCommand implements Callable<Integer> {
     m.put("applicants", f.applicants());
     List<Map<String, String>> shared = new ArrayList<>();
     for (SharedAttribute s : f.shared()) {
-      shared.add(Map.of("type", s.type(), "value", s.value()));
+      Map<String, String> sm = new LinkedHashMap<>();
+      sm.put("type", s.type());
+      sm.put("value", s.value());
+      shared.add(sm);
     }
     m.put("shared", shared);
     m.put("score", f.score());

@@ -163,8 +163,12 @@ public final class ApplicantVetting {
       long line = appLines.getOrDefault(a.applicantId(), 0L);
       Instant at = a.appliedAt() == null ? Instant.EPOCH : a.appliedAt();
       EntityRef who = EntityRef.applicant(a.applicantId());
+      Map<String, Integer> seen = new HashMap<>();
       for (Reason r : rs) {
-        findings.add(new Finding(Finding.idOf(r.ruleId(), who, "applicants.csv:" + line), r.ruleId(),
+        // A rule may give one applicant two reasons (an unreadable photo and resume): number them.
+        int nth = seen.merge(r.ruleId(), 1, Integer::sum) - 1;
+        String discriminator = "applicants.csv:" + line + (nth == 0 ? "" : "#" + nth);
+        findings.add(new Finding(Finding.idOf(r.ruleId(), who, discriminator), r.ruleId(),
             VetRules.title(r.ruleId()), VetRules.severity(r.points()), attack.getOrDefault(r.ruleId(), List.of()), at,
             who, r.points(), List.of(new SourceRef("applicants.csv", line)), r.summary()));
       }

@@ -24,7 +24,7 @@ import org.unmask.verdict.SharedAttribute;
  * is discounted to 0.15 when it looks like a household (all sharers have one surname, or exactly
  * two employees live there) and to 0.2 when only the building matches and the units differ (an
  * apartment block or a co-working space). Three or more unrelated identities at one home raise
- * it to 0.7. Sameness is by identity: an applicant and the person it was hired as are one
+ * it to 0.7. A phone or email shared within such a household drops to 0.3 (a family line). Sameness is by identity: an applicant and the person it was hired as are one
  * identity and are never linked to each other.
  */
 public final class IdentityLinker {
@@ -37,6 +37,7 @@ public final class IdentityLinker {
   static final double CROWDED_ADDRESS = 0.7;
   static final double HOUSEHOLD = 0.15;
   static final double SAME_BUILDING = 0.2;
+  static final double HOUSEHOLD_IDENTIFIER = 0.3;
 
   /** Past this many identities one value is a placeholder ("000-000-0000"), not a reuse. */
   static final int MAX_GROUP = 50;
@@ -106,9 +107,41 @@ public final class IdentityLinker {
     for (List<Home> building : byBuilding.values()) {
       addressLinks(building, links);
     }
+    discountHouseholds(links);
     links.sort(Comparator.comparing((IdentityLink l) -> l.attribute().type())
         .thenComparing(l -> l.a().id()).thenComparing(l -> l.b().id()));
     return links;
+  }
+
+  /**
+   * A family shares a landline or an old email account: a phone or email shared by two entities
+   * that are also a household (same home, same surname or two employees) is discounted to
+   * {@link #HOUSEHOLD_IDENTIFIER}. National ids and bank accounts are never discounted.
+   */
+  private static void discountHouseholds(List<IdentityLink> links) {
+    Set<String> households = new HashSet<>();
+    for (IdentityLink l : links) {
+      if (l.attribute().type().equals("address") && l.weight() == HOUSEHOLD) {
+        households.add(pairKey(l));
+      }
+    }
+    if (households.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < links.size(); i++) {
+      IdentityLink l = links.get(i);
+      String type = l.attribute().type();
+      if ((type.equals("phone") || type.equals("email")) && households.contains(pairKey(l))) {
+        links.set(i, new IdentityLink(l.a(), l.b(), l.attribute(), HOUSEHOLD_IDENTIFIER,
+            l.explanation() + "; they also share a home as a likely household, so this is discounted"));
+      }
+    }
+  }
+
+  private static String pairKey(IdentityLink l) {
+    String a = l.a().type() + ":" + l.a().id();
+    String b = l.b().type() + ":" + l.b().id();
+    return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
   }
 
   private void addressLinks(List<Home> building, List<IdentityLink> out) {

@@ -119,4 +119,13 @@ class IdentityLinkerTest {
       assertThat(l.explanation()).contains("payroll change");
     });
   }
+
+  @Test
+  void link_discountsAPhoneShared_withinAHousehold() {
+    Address home = new Address("12 Oak St", "Springfield", "IL", "62704", "US");
+    List<IdentityLink> links = linker.link(ref(List.of(person("P1", "Ann Lee", null, "415-555-2671", home, null)),
+        List.of(applicant("A1", "Bo Lee", null, "(415) 555-2671", home, null, null)), List.of()));
+    assertThat(links).extracting(l -> l.attribute().type() + "=" + l.weight())
+        .containsExactly("address=" + IdentityLinker.HOUSEHOLD, "phone=" + IdentityLinker.HOUSEHOLD_IDENTIFIER);
+  }
 }
