@@ -185,7 +185,7 @@ public final class IdentityLinker {
           describe(x) + " and " + describe(y) + " claim the same home address: " + reason)));
     }
     // Different units in one building: weak, an apartment block or a co-working space.
-    if (homes.size() > 1) {
+    if (homes.size() > 1 && homes.size() <= MAX_GROUP) {
       List<String> homeKeys = new ArrayList<>(homes.keySet());
       String buildingKey = building.get(0).key().building();
       SharedAttribute attr = new SharedAttribute("address", hasher.hash("address", buildingKey));
