@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       SimulateCommand.class,
       EvaluateCommand.class,
+      VetCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 
