@@ -20,13 +20,14 @@ public final class Subjects {
       }
     }
     String host = event.text("host.id");
-    if (host != null) {
-      Device d = reference.device(host).orElse(null);
-      if (d != null && d.personId() != null) {
-        Person p = reference.person(d.personId()).orElse(null);
-        if (p != null) {
-          return p;
-        }
+    Device d = host == null ? null : reference.device(host).orElse(null);
+    if (d == null) {
+      d = reference.deviceByHostname(event.text("host.name")).orElse(null);
+    }
+    if (d != null && d.personId() != null) {
+      Person p = reference.person(d.personId()).orElse(null);
+      if (p != null) {
+        return p;
       }
     }
     return reference.personByUserName(event.text("user.name")).orElse(null);

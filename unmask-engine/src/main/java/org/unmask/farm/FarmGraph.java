@@ -41,6 +41,11 @@ public final class FarmGraph {
       Severity.HIGH, List.of("T1219", "T1656"), "graph", 35);
 
   static final double EDGE_THRESHOLD = 0.65;
+  /**
+   * Identity links among applicants (a reused photo, resume, phone or national id) are already
+   * filtered by the vetting matchers, and vetting calls a link strong from 0.5.
+   */
+  static final double IDENTITY_EDGE_THRESHOLD = 0.5;
 
   public static List<RuleSpec> rules() {
     return List.of(MEMBER);
@@ -57,6 +62,11 @@ public final class FarmGraph {
     final Set<SharedAttribute> shared = new LinkedHashSet<>();
     final List<SourceRef> evidence = new ArrayList<>();
     final List<String> explanations = new ArrayList<>();
+    boolean identity;
+
+    double threshold() {
+      return identity ? IDENTITY_EDGE_THRESHOLD : EDGE_THRESHOLD;
+    }
 
     double weight() {
       double keep = 1;
@@ -73,7 +83,7 @@ public final class FarmGraph {
       double keep = 1;
       for (var e : byTime) {
         keep *= 1 - weightByAttribute.get(e.getKey());
-        if (1 - keep >= EDGE_THRESHOLD) {
+        if (1 - keep >= threshold()) {
           return e.getValue();
         }
       }
@@ -89,9 +99,15 @@ public final class FarmGraph {
       }
     }
     Map<String, Pair> pairs = new TreeMap<>();
+    Map<String, Set<String>> applicationsOf = new HashMap<>(); // person node -> applicant ids seen in links
     for (LinkObservation o : observations) {
       String a = node(o.link().a(), ref, hiredAs);
       String b = node(o.link().b(), ref, hiredAs);
+      for (var end : List.of(Map.entry(o.link().a(), a), Map.entry(o.link().b(), b))) {
+        if (end.getKey().type() == EntityRef.Type.APPLICANT && end.getValue().startsWith("p:")) {
+          applicationsOf.computeIfAbsent(end.getValue(), k -> new TreeSet<>()).add(end.getKey().id());
+        }
+      }
       if (a.equals(b)) {
         continue;
       }
@@ -101,6 +117,7 @@ public final class FarmGraph {
       p.weightByAttribute.merge(attr, o.link().weight(), Math::max);
       p.sinceByAttribute.merge(attr, o.at(), (x, y) -> x.isBefore(y) ? x : y);
       p.shared.add(o.link().attribute());
+      p.identity |= o.link().a().type() == EntityRef.Type.APPLICANT || o.link().b().type() == EntityRef.Type.APPLICANT;
       if (p.evidence.size() < 10) {
         p.evidence.addAll(o.evidence().subList(0, Math.min(o.evidence().size(), 10 - p.evidence.size())));
       }
@@ -112,7 +129,7 @@ public final class FarmGraph {
     Map<DefaultWeightedEdge, Pair> pairOfEdge = new HashMap<>();
     for (var e : pairs.entrySet()) {
       Pair p = e.getValue();
-      if (p.weight() < EDGE_THRESHOLD) {
+      if (p.weight() < p.threshold()) {
         continue;
       }
       String[] ends = e.getKey().split("\u0000");
@@ -133,8 +150,12 @@ public final class FarmGraph {
       TreeSet<String> persons = new TreeSet<>();
       TreeSet<String> applicants = new TreeSet<>();
       for (String n : component) {
-        if (n.startsWith("p:")) persons.add(n.substring(2));
-        else if (n.startsWith("a:")) applicants.add(n.substring(2));
+        if (n.startsWith("p:")) {
+          persons.add(n.substring(2));
+          applicants.addAll(applicationsOf.getOrDefault(n, Set.of()));
+        } else if (n.startsWith("a:")) {
+          applicants.add(n.substring(2));
+        }
       }
       TreeSet<String> devices = new TreeSet<>();
       for (String n : component) {
