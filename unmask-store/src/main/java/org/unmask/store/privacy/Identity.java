@@ -1,0 +1,17 @@
+package org.unmask.store.privacy;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An identity as the dataset gave it at scan time.
+ *
+ * @param subjectType {@code person} (applicants may follow)
+ * @param fields contract column name to value, e.g. {@code full_name}, {@code email}
+ * @param storedAt when the scan saved it
+ */
+public record Identity(String subjectType, String subjectId, Map<String, String> fields, Instant storedAt) {
+  public Identity {
+    fields = Map.copyOf(fields);
+  }
+}
