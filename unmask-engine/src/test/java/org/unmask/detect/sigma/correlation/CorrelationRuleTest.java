@@ -134,6 +134,9 @@ class CorrelationRuleTest {
   })
   void timespan_acceptsSpecificationAndPySigmaUnits(String text, String expected) {
     assertThat(Timespan.parse(text)).isEqualTo(Duration.parse(expected));
+    assertThat(Timespan.parse(Timespan.format(Timespan.parse(text))))
+        .as("formatting round-trips")
+        .isEqualTo(Timespan.parse(text));
   }
 
   @ParameterizedTest
