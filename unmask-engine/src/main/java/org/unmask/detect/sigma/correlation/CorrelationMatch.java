@@ -76,7 +76,12 @@ public record CorrelationMatch(
 
   /** One readable sentence, e.g. for a finding summary. */
   public String summary() {
-    String group = groupBy.isEmpty() ? "all events" : groupBy.toString();
+    String group =
+        groupBy.isEmpty()
+            ? "all matches"
+            : groupBy.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     String what =
         switch (rule.type()) {
           case EVENT_COUNT -> matches + " matches";
@@ -109,7 +114,7 @@ public record CorrelationMatch(
         + ": "
         + what
         + " within "
-        + rule.timespan()
+        + Timespan.format(rule.timespan())
         + " for "
         + group
         + " (condition "

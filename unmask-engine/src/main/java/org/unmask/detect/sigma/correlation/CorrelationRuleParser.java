@@ -261,7 +261,17 @@ final class CorrelationRuleParser {
       checkFields(type, fields);
       checkThresholds(type, bounds);
     }
-    return bounds.isEmpty() ? null : new CorrelationCondition(bounds, fields);
+    if (bounds.isEmpty()) {
+      return null;
+    }
+    CorrelationCondition condition = new CorrelationCondition(bounds, fields);
+    if (type != null && type.isTemporal() && condition.requiredCount() > ruleCount) {
+      problem(
+          "correlation/condition",
+          "condition " + condition + " counts matched rules, but only " + ruleCount
+              + " are listed; it can never be met");
+    }
+    return condition;
   }
 
   private void checkFields(CorrelationType type, List<String> fields) {

@@ -56,8 +56,8 @@ final class Correlator {
     for (String name : rule.groupBy()) {
       String value = GroupKey.render(event.get(field(name, ref, ruleName, ruleId)));
       if (value == null) {
-        return null; // cannot tell which group it belongs to; lumping all such matches would
-                     // mislead
+        // Which group? Lumping every such match into one "unknown" group would mislead.
+        return null;
       }
       group.put(name, value);
     }
@@ -99,6 +99,9 @@ final class Correlator {
     while (window.size() > 0 && window.first().at() < horizon) {
       window.removeFirst();
     }
+    if (window.size() >= limits.maxMatchesPerGroup() && at < window.first().at()) {
+      return null; // late, and older than everything a full window keeps: it would be dropped
+    }
     WindowState.Hit hit = new WindowState.Hit(at, ruleIndex, value, number, evidence);
     window.add(hit);
     while (window.size() > limits.maxMatchesPerGroup()) {
@@ -107,7 +110,11 @@ final class Correlator {
 
     double aggregate = aggregate(window, hit);
     boolean holds = rule.condition().test(aggregate);
-    boolean fire = holds && (!window.active || latest - window.lastFiredAt >= spanMillis);
+    boolean fire =
+        holds
+            && (!window.active
+                || window.lastFiredAt == Long.MIN_VALUE
+                || latest - window.lastFiredAt >= spanMillis);
     window.active = holds;
     if (fire) {
       window.lastFiredAt = latest;

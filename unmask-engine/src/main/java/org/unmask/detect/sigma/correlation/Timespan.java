@@ -44,4 +44,16 @@ final class Timespan {
         };
     return duration == null || duration.compareTo(MAX) > 0 ? null : duration;
   }
+
+  /** The shortest exact spelling in the specification's units: {@code 90m}, {@code 1h}, {@code 7d}. */
+  static String format(Duration duration) {
+    long seconds = duration.getSeconds();
+    if (seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
 }

@@ -134,6 +134,9 @@ class CorrelationRuleTest {
   })
   void timespan_acceptsSpecificationAndPySigmaUnits(String text, String expected) {
     assertThat(Timespan.parse(text)).isEqualTo(Duration.parse(expected));
+    assertThat(Timespan.parse(Timespan.format(Timespan.parse(text))))
+        .as("formatting round-trips")
+        .isEqualTo(Timespan.parse(text));
   }
 
   @ParameterizedTest
@@ -215,6 +218,8 @@ class CorrelationRuleTest {
     assertThat(problems(rule("event_count", null))).anyMatch(p -> p.contains("needs a condition"));
     assertThat(parse(rule("temporal", null)).condition().toString()).isEqualTo("gte 2");
     assertThat(parse(rule("temporal", "gte: 1")).condition().toString()).isEqualTo("gte 1");
+    assertThat(problems(rule("temporal_ordered", "gte: 3")))
+        .anyMatch(p -> p.contains("only 2 are listed; it can never be met"));
   }
 
   @Test

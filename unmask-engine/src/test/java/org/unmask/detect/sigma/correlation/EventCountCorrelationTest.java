@@ -42,7 +42,8 @@ class EventCountCorrelationTest {
     assertThat(match.matches()).isEqualTo(5);
     assertThat(match.value()).isEqualTo(5);
     assertThat(match.evidence()).extracting(SourceRef::line).containsExactly(1L, 2L, 3L, 4L, 5L);
-    assertThat(match.summary()).contains("5 matches").contains("ComputerName=WS1");
+    assertThat(match.summary())
+        .isEqualTo("Many failed logins: 5 matches within 1h for ComputerName=WS1 (condition gte 5)");
   }
 
   @Test

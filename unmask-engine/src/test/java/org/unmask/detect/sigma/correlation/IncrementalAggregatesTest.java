@@ -105,6 +105,9 @@ class IncrementalAggregatesTest {
       return false;
     }
     window.removeIf(s -> s.at() < horizon);
+    if (window.size() >= limits.maxMatchesPerGroup() && sample.at() < window.get(0).at()) {
+      return false;
+    }
     int position = window.size();
     while (position > 0 && window.get(position - 1).at() > sample.at()) {
       position--;
