@@ -3,8 +3,7 @@ package org.unmask;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.unmask.detect.EventRules;
-import org.unmask.enrich.IpEnricher;
-import org.unmask.enrich.IpIntel;
+import org.unmask.enrich.Enrichment;
 import org.unmask.ingest.Dataset;
 import org.unmask.ingest.EventStream;
 import org.unmask.output.RejectedFile;
@@ -39,10 +38,10 @@ public final class Unmask {
     Dataset ds = Dataset.open(dataset);
     try (RejectedFile rejected = new RejectedFile(options.out())) {
       ReferenceData reference = ds.readReference(rejected);
-      IpEnricher enricher = new IpEnricher(IpIntel.forDataDirectory(options.dataDir()), reference);
+      Enrichment enricher = Enrichment.forDataset(options.dataDir(), reference);
       EventRules rules = Rules.load(options);
       ApplicantStage applicants = options.withVetting() ? Vetting.stage(ds.folder(), rejected) : ApplicantStage.none();
-      ScanPipeline pipeline = new ScanPipeline(reference, enricher::enrich, rules, applicants,
+      ScanPipeline pipeline = new ScanPipeline(reference, enricher, rules, applicants,
           options.riskPolicy(), options.suppressed());
       ScanResult result;
       try (EventStream events = ds.events(rejected, options.read())) {

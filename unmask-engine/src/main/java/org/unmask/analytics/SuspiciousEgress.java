@@ -83,6 +83,8 @@ public final class SuspiciousEgress implements Detector<SuspiciousEgress.Seen> {
     } else if ("CN".equals(country) || "RU".equals(country)) {
       rule = ADVERSARY_COUNTRY;
       what = ("CN".equals(country) ? "China" : "Russia") + " (" + ip + ", " + asOrg(event, prefix) + ")";
+    } else if (Boolean.TRUE.equals(event.get(prefix + ".unmask.private_relay"))) {
+      return; // iCloud Private Relay: ordinary Safari users, not a hiding place of choice
     } else if (Boolean.TRUE.equals(event.get(prefix + ".unmask.vpn"))
         || Boolean.TRUE.equals(event.get(prefix + ".unmask.tor"))
         || Boolean.TRUE.equals(event.get(prefix + ".unmask.hosting"))) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.unmask.detect.sigma.SigmaEventRules;
+import org.unmask.enrich.Enrichment;
 import org.unmask.event.Event;
 import org.unmask.event.Finding;
 import org.unmask.ingest.Dataset;
@@ -58,8 +59,9 @@ class RuleSamplesTest {
       throw new AssertionError("sample " + sampleFile + " has a bad line: " + r);
     });
     Set<String> fired = new HashSet<>();
+    Enrichment enrichment = Enrichment.forDataset(null, ReferenceData.empty()); // as the scan does
     for (Event e : events) {
-      rules.match(e, ReferenceData.empty(), (Finding f) -> fired.add(f.ruleId()));
+      rules.match(enrichment.apply(e), ReferenceData.empty(), (Finding f) -> fired.add(f.ruleId()));
     }
     return fired;
   }

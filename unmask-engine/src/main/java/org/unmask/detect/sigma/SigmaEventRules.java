@@ -56,6 +56,7 @@ public final class SigmaEventRules implements EventRules {
   private final RiskPolicy policy;
   private final Map<String, RuleTraits> traits = new HashMap<>();
   private final Set<String> reported = new HashSet<>();
+  private long lastExpiryHour = Long.MIN_VALUE;
   private AllowList allowList;
   private ReferenceData allowListOf;
 
@@ -98,7 +99,7 @@ public final class SigmaEventRules implements EventRules {
         try {
           correlationRules.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line()));
         } catch (RuntimeException e) {
-          errors.add(doc.file() + ":" + doc.line() + ": " + e.getMessage());
+          errors.add(e.getMessage()); // already says file:line
         }
       }
       List<RuleRef> known = set.rules().stream()
@@ -151,6 +152,11 @@ public final class SigmaEventRules implements EventRules {
 
   @Override
   public void match(Event event, ReferenceData reference, Consumer<Finding> out) {
+    long hour = event.timestamp().getEpochSecond() / 3600;
+    if (hour != lastExpiryHour) {
+      lastExpiryHour = hour;
+      correlations.expire(event.timestamp()); // windows that went quiet free their state
+    }
     rules.match(event, m -> {
       SigmaRule r = m.rule();
       Person person = Subjects.personOf(event, reference);
