@@ -74,13 +74,15 @@ public final class Activity {
   private record Session(long start, long end) {}
 
   public void day(Employee e, LocalDate day, int dayIndex, SplittableRandom r) {
-    if (!e.activeOn(day)) {
+    LocalDate deliveryDay = deliveryDay(e);
+    if (day.isBefore(deliveryDay) || (e.endDate != null && day.isAfter(e.endDate))) {
       return;
     }
     Persona p = e.persona;
-    boolean delivery = day.equals(deliveryDay(e));
+    boolean delivery = day.equals(deliveryDay);
     Place place = place(e, day, dayIndex, r);
-    List<Session> sessions = sessions(e, day, place.zone, r);
+    // The laptop may arrive before the first day of work: it is enrolled, but nobody works on it yet.
+    List<Session> sessions = day.isBefore(e.hireDate) ? List.of() : sessions(e, day, place.zone, r);
     if (delivery) {
       // The laptop is unboxed: enrolment snapshot and first peripherals, even if no work happens yet.
       long at = day.atTime(sessions.isEmpty() ? 10 : 9, 0).atZone(place.zone).toInstant().toEpochMilli() + r.nextLong(HOUR);
@@ -89,6 +91,9 @@ public final class Activity {
       }
       inventory(e, at, place, day, r);
       peripherals(e, at + 2 * MIN, r, true);
+      if (p != null && p.uses(Tradecraft.LAPTOP_FARM)) {
+        p.observed(at);
+      }
     }
     if (sessions.isEmpty()) {
       return;

@@ -91,9 +91,4 @@ public final class Employee {
     return persona != null;
   }
 
-  /** Employed (and with a laptop) on this day. */
-  public boolean activeOn(LocalDate day) {
-    LocalDate start = shippedAt == null ? hireDate : (shippedAt.isAfter(hireDate) ? shippedAt : hireDate);
-    return !day.isBefore(start) && (endDate == null || !day.isAfter(endDate));
-  }
 }
