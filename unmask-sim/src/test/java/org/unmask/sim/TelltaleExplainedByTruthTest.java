@@ -60,6 +60,19 @@ class TelltaleExplainedByTruthTest {
         otherTelltales.add(person);
       }
     });
+    Map<String, Set<String>> usersByMfaDevice = new HashMap<>();
+    Map<String, String> personByEmail = new HashMap<>();
+    for (List<String> row : Csv.rows(d.resolve("people.csv"))) {
+      personByEmail.put(row.get(2), row.get(0));
+    }
+    each(d.resolve("events/idp.signin"), (file, e) -> {
+      if (e.has("device")) {
+        usersByMfaDevice.computeIfAbsent(e.at("/device/id").asText(), k -> new TreeSet<>()).add(personByEmail.get(e.at("/user/email").asText()));
+      }
+    });
+    assertThat(usersByMfaDevice).isNotEmpty();
+    usersByMfaDevice.values().stream().filter(users -> users.size() > 1).flatMap(Set::stream)
+        .forEach(person -> assertThat(signals.getOrDefault(person, Set.of())).as(person + " shares an MFA device").contains("shared_mfa_device"));
     assertThat(kvmDevices).as("the small world has KVM defaults to check").isNotEmpty();
     assertThat(otherTelltales).as("the small world has layouts and zones to check").isNotEmpty();
   }

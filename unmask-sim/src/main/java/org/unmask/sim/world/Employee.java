@@ -45,6 +45,8 @@ public final class Employee {
   /** CGNAT homes draw a different shared address each day from this pool index; -1 otherwise. */
   public int cgnatPool = -1;
   public String mobileIp;
+  /** The phone's authenticator id, sent as {@code device.id} on mobile sign-ins. */
+  public String phoneDeviceId;
 
   // Laptop.
   public String deviceId;
