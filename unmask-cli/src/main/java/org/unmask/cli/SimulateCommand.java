@@ -42,8 +42,11 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--gzip", description = "Write events as .jsonl.gz.")
   boolean gzip;
 
-  @Option(names = "--out", required = true, description = "Folder to write the dataset to.")
+  @Option(names = "--out", required = true, description = "Folder to write the dataset to (new or empty).")
   Path out;
+
+  @Option(names = "--force", description = "Replace a dataset already in --out (only the files simulate writes are removed).")
+  boolean force;
 
   @Override
   public Integer call() throws Exception {
@@ -52,6 +55,11 @@ final class SimulateCommand implements Callable<Integer> {
       plan = new SimulationPlan(employees, days, seed, start, hiddenShare, domain);
     } catch (IllegalArgumentException e) {
       System.err.println("unmask simulate: " + e.getMessage());
+      return 2;
+    }
+    String problem = Simulator.prepare(out, force);
+    if (problem != null) {
+      System.err.println("unmask simulate: " + problem);
       return 2;
     }
     long t0 = System.nanoTime();

@@ -38,6 +38,17 @@ class SimulateEvaluateCommandTest {
   }
 
   @Test
+  void simulate_refusesANonEmptyFolder_unlessForced(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    Files.createDirectories(dir.resolve("events/old.dataset"));
+    Files.writeString(dir.resolve("events/old.dataset/2020-01-06.jsonl"), "{}\n");
+    assertThat(UnmaskCli.run("simulate", "--employees", "10", "--days", "1", "--out", dir.toString())).isEqualTo(2);
+    assertThat(UnmaskCli.run("simulate", "--employees", "10", "--days", "1", "--force", "--out", dir.toString())).isZero();
+    assertThat(dir.resolve("events/old.dataset")).doesNotExist();
+    assertThat(dir.resolve("notes.txt")).hasContent("mine");
+  }
+
+  @Test
   void evaluate_withoutTruth_exits2(@TempDir Path dir) {
     assertThat(UnmaskCli.run("evaluate", dir.toString(), dir.toString())).isEqualTo(2);
   }

@@ -48,6 +48,44 @@ public final class Simulator {
 
   private Simulator() {}
 
+  /** What simulate writes at the top of a dataset folder; {@link #prepare} removes only these. */
+  static final List<String> WRITTEN = List.of("people.csv", "devices.csv", "applicants.csv", "payroll.csv", "watchlists", "events", "files",
+      "truth.json");
+
+  /**
+   * Makes {@code dir} ready for a new world: a new or empty folder is fine; a folder holding anything
+   * else is refused (a stale week file would silently mix two worlds) unless {@code force}, which removes
+   * the files a previous simulate wrote and nothing else. Returns a one-line problem, or null.
+   */
+  public static String prepare(Path dir, boolean force) throws IOException {
+    if (!Files.exists(dir)) {
+      return null;
+    }
+    if (!Files.isDirectory(dir)) {
+      return dir + " is a file — pass a folder for the dataset";
+    }
+    List<Path> present;
+    try (var s = Files.list(dir)) {
+      present = s.sorted().toList();
+    }
+    if (present.isEmpty()) {
+      return null;
+    }
+    if (!force) {
+      return dir + " is not empty — pass a new or empty folder, or --force to replace a dataset simulate wrote there";
+    }
+    for (Path p : present) {
+      if (WRITTEN.contains(p.getFileName().toString())) {
+        try (var walk = Files.walk(p)) {
+          for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(q);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   public static Summary simulate(SimulationPlan plan, Output output) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Path out = output.dir();

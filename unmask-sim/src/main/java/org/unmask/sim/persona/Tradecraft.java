@@ -23,6 +23,8 @@ public enum Tradecraft {
   SPOOFED_KVM,
   /** AnyDesk, TeamViewer, Chrome Remote Desktop, RustDesk... installed days after delivery (S7, S8). */
   RMM_AFTER_DELIVERY,
+  /** One phone (the facilitator's) approves MFA for several farm personas: the same {@code device.id} on their mobile sign-ins (S14). */
+  SHARED_MFA_DEVICE,
   /** Sign-ins through an Astrill-like VPN exit (S10). */
   VPN_SIGNIN,
   /** Sign-ins from hosting/datacenter addresses (S10). */

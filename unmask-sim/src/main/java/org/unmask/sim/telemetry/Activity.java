@@ -74,13 +74,15 @@ public final class Activity {
   private record Session(long start, long end) {}
 
   public void day(Employee e, LocalDate day, int dayIndex, SplittableRandom r) {
-    if (!e.activeOn(day)) {
+    LocalDate deliveryDay = deliveryDay(e);
+    if (day.isBefore(deliveryDay) || (e.endDate != null && day.isAfter(e.endDate))) {
       return;
     }
     Persona p = e.persona;
-    boolean delivery = day.equals(deliveryDay(e));
+    boolean delivery = day.equals(deliveryDay);
     Place place = place(e, day, dayIndex, r);
-    List<Session> sessions = sessions(e, day, place.zone, r);
+    // The laptop may arrive before the first day of work: it is enrolled, but nobody works on it yet.
+    List<Session> sessions = day.isBefore(e.hireDate) ? List.of() : sessions(e, day, place.zone, r);
     if (delivery) {
       // The laptop is unboxed: enrolment snapshot and first peripherals, even if no work happens yet.
       long at = day.atTime(sessions.isEmpty() ? 10 : 9, 0).atZone(place.zone).toInstant().toEpochMilli() + r.nextLong(HOUR);
@@ -89,6 +91,9 @@ public final class Activity {
       }
       inventory(e, at, place, day, r);
       peripherals(e, at + 2 * MIN, r, true);
+      if (p != null && p.uses(Tradecraft.LAPTOP_FARM)) {
+        p.observed(at);
+      }
     }
     if (sessions.isEmpty()) {
       return;
@@ -157,9 +162,18 @@ public final class Activity {
       }
     }
     Session first = sessions.get(0);
+    long mobileAt = first.start + r.nextLong(Math.max(1, first.end - first.start));
     if (r.nextInt(100) < 30 && (p == null || p.kind == PersonaKind.CAREFUL)) {
       // A phone sign-in over the mobile carrier, during the person's day.
-      signIn(e, first.start + r.nextLong(Math.max(1, first.end - first.start)), mobileIp(e, day, r), MOBILE_UA[r.nextInt(MOBILE_UA.length)], r);
+      mobileSignIn(e, mobileAt, mobileIp(e, day, r), MOBILE_UA[r.nextInt(MOBILE_UA.length)]);
+    } else if (p != null && p.uses(Tradecraft.SHARED_MFA_DEVICE) && r.nextInt(100) < 40) {
+      // The facilitator's phone on the farm's Wi-Fi approves the prompt.
+      mobileSignIn(e, mobileAt, place.ip, MOBILE_UA[1]);
+      p.observed(mobileAt);
+    } else if (p != null && p.uses(Tradecraft.VPN_SIGNIN) && r.nextInt(100) < 20) {
+      // The worker's own phone, abroad, behind the same VPN.
+      mobileSignIn(e, mobileAt, catalog.range(r.nextBoolean() ? "astrill" : "vpn", r).randomIp(r), MOBILE_UA[1]);
+      p.observed(mobileAt);
     }
     if (e.negatives.contains(HardNegative.PRIVACY_VPN) && r.nextInt(100) < 50) {
       signIn(e, first.start + r.nextLong(HOUR), e.privacyVpnIp, desktopUa(e, r), r);
@@ -287,11 +301,22 @@ public final class Activity {
     emitSignIn(e, at, ip, ua, "user.session.start", "success", null);
   }
 
+  private void mobileSignIn(Employee e, long at, String ip, String ua) {
+    emitSignIn(e, at, ip, ua, "user.session.start", "success", null, e.phoneDeviceId);
+  }
+
   private void emitSignIn(Employee e, long at, String ip, String ua, String action, String outcome, String reason) {
+    emitSignIn(e, at, ip, ua, action, outcome, reason, null);
+  }
+
+  private void emitSignIn(Employee e, long at, String ip, String ua, String action, String outcome, String reason, String deviceId) {
     json.begin().str("@timestamp", ts(at))
         .obj("event").str("dataset", "idp.signin").strings("category", List.of("authentication")).str("action", action)
         .str("outcome", outcome).end();
     json.obj("user").str("email", e.email).end().obj("source").str("ip", ip).end().obj("user_agent").str("original", ua).end();
+    if (deviceId != null) {
+      json.obj("device").str("id", deviceId).end();
+    }
     if (reason != null) {
       json.obj("error").str("code", reason).end();
     }

@@ -45,6 +45,8 @@ public final class Employee {
   /** CGNAT homes draw a different shared address each day from this pool index; -1 otherwise. */
   public int cgnatPool = -1;
   public String mobileIp;
+  /** The phone's authenticator id, sent as {@code device.id} on mobile sign-ins. */
+  public String phoneDeviceId;
 
   // Laptop.
   public String deviceId;
@@ -91,9 +93,4 @@ public final class Employee {
     return persona != null;
   }
 
-  /** Employed (and with a laptop) on this day. */
-  public boolean activeOn(LocalDate day) {
-    LocalDate start = shippedAt == null ? hireDate : (shippedAt.isAfter(hireDate) ? shippedAt : hireDate);
-    return !day.isBefore(start) && (endDate == null || !day.isAfter(endDate));
-  }
 }

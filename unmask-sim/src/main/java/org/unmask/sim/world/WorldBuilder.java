@@ -149,6 +149,7 @@ public final class WorldBuilder {
 
   private void laptop(Employee e, SplittableRandom d) {
     e.deviceId = HexFormat.of().formatHex(bytes(d, 6));
+    e.phoneDeviceId = "mfa-" + HexFormat.of().formatHex(bytes(d, 8));
     e.mac = d.nextInt(100) < (e.engineer || e.department.equals("Design") ? 55 : 25);
     e.model = e.mac
         ? Names.pick(new String[] {"MacBook Pro 14 (M3)", "MacBook Pro 16 (M3 Pro)", "MacBook Air 13 (M2)", "MacBook Pro 14 (M4)"}, d)
@@ -303,6 +304,8 @@ public final class WorldBuilder {
       List<NetRange> ranges = catalog.ranges("residential", asn);
       NetRange range = ranges.isEmpty() ? catalog.range("residential", r) : ranges.get(r.nextInt(ranges.size()));
       Farm farm = new Farm(String.format("F%03d", farmNo++), address, range.randomIp(r), range.org(), ssid("Home", r), bssid(r));
+      // Half the facilitators approve MFA prompts for every laptop from their own phone.
+      String facilitatorPhone = r.nextBoolean() ? "mfa-" + HexFormat.of().formatHex(bytes(r, 8)) : null;
       for (int k = 0; k < size && next < farmed.size(); k++) {
         Employee e = farmed.get(next++);
         farm.members.add(e);
@@ -311,6 +314,10 @@ public final class WorldBuilder {
         e.homeIsp = farm.isp;
         e.ssid = farm.ssid;
         e.bssid = farm.bssid;
+        if (facilitatorPhone != null) {
+          e.phoneDeviceId = facilitatorPhone;
+          e.persona.tradecraft.add(Tradecraft.SHARED_MFA_DEVICE);
+        }
         if (e.persona.uses(Tradecraft.HOME_IS_FARM)) {
           e.home = farm.address;
           e.city = city;
@@ -331,6 +338,7 @@ public final class WorldBuilder {
         // A farm of one is not a farm; fold the worker into remote-controlled with their own line.
         Employee e = farm.members.get(0);
         e.persona.tradecraft.remove(Tradecraft.LAPTOP_FARM);
+        e.persona.tradecraft.remove(Tradecraft.SHARED_MFA_DEVICE);
         e.persona.farmId = null;
         continue;
       }
