@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ScanCommand.class,
+      DemoCommand.class,
       SimulateCommand.class,
       EvaluateCommand.class,
       VetCommand.class,

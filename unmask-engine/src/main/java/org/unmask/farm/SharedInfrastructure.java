@@ -52,6 +52,15 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
     return new SharedInfrastructure("bssid", 0.85);
   }
 
+  /**
+   * Authenticator devices by id ({@code device.id} on sign-ins): one phone approving MFA for
+   * several accounts is what Microsoft's Defender Experts saw in DPRK IT-worker tenants (THREAT.md
+   * S14).
+   */
+  public static SharedInfrastructure authenticator() {
+    return new SharedInfrastructure("mfa_device", 0.9);
+  }
+
   /** The people seen on one attribute value, and the pairs already linked. */
   public static final class Users {
     public Map<String, Presence> people = new TreeMap<>();
@@ -78,6 +87,13 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
   }
 
   private String valueOf(Event event) {
+    if (attributeType.equals("mfa_device")) {
+      if (!"idp.signin".equals(event.dataset()) || "failure".equalsIgnoreCase(event.text("event.outcome"))) {
+        return null;
+      }
+      String device = event.text("device.id");
+      return device == null || device.isBlank() ? null : device;
+    }
     if (attributeType.equals("bssid")) {
       if (!"endpoint.inventory".equals(event.dataset())) {
         return null;
@@ -162,7 +178,11 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
       }
       boolean coworking = Households.sameCity(person, otherPerson);
       double w = coworking ? weight * COWORKING_DISCOUNT : weight;
-      String what = attributeType.equals("ip") ? "residential internet address " + value : "Wi-Fi network " + value;
+      String what = switch (attributeType) {
+        case "ip" -> "residential internet address " + value;
+        case "bssid" -> "Wi-Fi network " + value;
+        default -> "authenticator device " + value + " for MFA";
+      };
       String explanation = person.personId() + " and " + otherId + " both used the " + what
           + " (" + presence.days + " and " + other.getValue().days + " days)"
           + (coworking ? "; both claim the same city, so it may be a co-working space" : "")

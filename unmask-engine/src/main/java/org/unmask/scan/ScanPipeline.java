@@ -59,6 +59,7 @@ public final class ScanPipeline {
     List<Detector<?>> all = new ArrayList<>(Analytics.detectors());
     all.add(SharedInfrastructure.egressAddress());
     all.add(SharedInfrastructure.wifi());
+    all.add(SharedInfrastructure.authenticator());
     return all;
   }
 

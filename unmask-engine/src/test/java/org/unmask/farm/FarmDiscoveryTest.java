@@ -72,6 +72,21 @@ class FarmDiscoveryTest {
   }
 
   @Test
+  void oneAuthenticatorApprovingTwoPeoplesSignIns_linksThem() {
+    ReferenceData ref = ref(ANA, BO);
+    List<Event> events = new ArrayList<>();
+    for (int d = 0; d < 3; d++) {
+      for (String p : List.of("p1", "p2")) {
+        events.add(Events.at(Instant.parse("2026-05-04T15:00:00Z").plus(d, ChronoUnit.DAYS).toString(), "idp.signin",
+            "user.email", p + "@example.com", "device.id", "auth-7f3a", "event.outcome", "success"));
+      }
+    }
+    List<LinkObservation> links = DetectorHarness.of(SharedInfrastructure.authenticator(), ref).feed(events).links();
+    assertThat(FarmGraph.build(ref, links).farms()).singleElement()
+        .satisfies(f -> assertThat(f.shared()).extracting(s -> s.type()).containsExactly("mfa_device"));
+  }
+
+  @Test
   void household_sharingHomeNetwork_isNotAFarm() {
     ReferenceData ref = ref(ANA, DEE_RUIZ);
     List<Event> events = new ArrayList<>(inventoryDays("p1", "73.10.10.10", "aa:bb", 10, null));
