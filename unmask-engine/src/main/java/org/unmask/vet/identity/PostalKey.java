@@ -16,7 +16,7 @@ import org.unmask.reference.Address;
  * Built from {@link Address} records or, for payroll's free-text {@code mailing_address}, from a
  * "street[, unit], city, region postal[, country]" line.
  */
-public record PostalKey(String building, String unit) {
+record PostalKey(String building, String unit) {
 
   private static final Map<String, String> WORDS = Map.ofEntries(
       Map.entry("street", "st"), Map.entry("str", "st"), Map.entry("avenue", "ave"), Map.entry("av", "ave"),
@@ -32,7 +32,7 @@ public record PostalKey(String building, String unit) {
       List.of("apt", "apartment", "unit", "suite", "ste", "room", "rm", "flat", "#");
 
   /** The key of a structured address, or null when the street is unknown. */
-  public static PostalKey of(Address a) {
+  static PostalKey of(Address a) {
     if (a == null || a.street() == null || a.street().isBlank()) {
       return null;
     }
@@ -40,7 +40,7 @@ public record PostalKey(String building, String unit) {
   }
 
   /** The key of a one-line address (payroll's mailing_address), or null when empty. */
-  public static PostalKey ofLine(String line) {
+  static PostalKey ofLine(String line) {
     if (line == null || line.isBlank() || line.length() > 500) {
       return null;
     }
@@ -100,7 +100,7 @@ public record PostalKey(String building, String unit) {
   }
 
   /** The full key (building and unit), what "same home" compares. */
-  public String home() {
+  String home() {
     return unit.isEmpty() ? building : building + "|" + unit;
   }
 

@@ -8,18 +8,19 @@ package org.unmask.vet.photo;
  * of one photo correlate above {@link PhotoMatcher#CORRELATION_MIN}; unrelated portraits, which
  * share a layout but not a face, fall below it.
  */
-record Thumbnail(float[] pixels) {
+record Thumbnail(byte[] pixels) {
 
   static final int SIZE = 64;
   private static final int PROBE = 32;
 
   static Thumbnail of(double[] luma, int width, int height) {
     double[] t = PerceptualHash.resample(luma, width, height, SIZE, SIZE);
-    float[] f = new float[t.length];
+    // One byte per pixel: 4 KB per photo, so tens of thousands of applicants fit in memory.
+    byte[] b = new byte[t.length];
     for (int i = 0; i < t.length; i++) {
-      f[i] = (float) t[i];
+      b[i] = (byte) Math.max(0, Math.min(255, Math.round(t[i])));
     }
-    return new Thumbnail(f);
+    return new Thumbnail(b);
   }
 
   /**
@@ -94,9 +95,13 @@ record Thumbnail(float[] pixels) {
     int y1 = clamp(y0 + 1);
     double fx = Math.min(1, Math.max(0, x - x0));
     double fy = Math.min(1, Math.max(0, y - y0));
-    double a = pixels[y0 * SIZE + x0] * (1 - fx) + pixels[y0 * SIZE + x1] * fx;
-    double b = pixels[y1 * SIZE + x0] * (1 - fx) + pixels[y1 * SIZE + x1] * fx;
+    double a = px(y0 * SIZE + x0) * (1 - fx) + px(y0 * SIZE + x1) * fx;
+    double b = px(y1 * SIZE + x0) * (1 - fx) + px(y1 * SIZE + x1) * fx;
     return a * (1 - fy) + b * fy;
+  }
+
+  private int px(int i) {
+    return pixels[i] & 0xff;
   }
 
   private static int clamp(int v) {

@@ -23,6 +23,7 @@ public final class ResumeMatcher {
   static final int BANDS = 32;
   static final int ROWS = MinHash.SLOTS / BANDS;
   static final double MIN_SIMILARITY = 0.45;
+  static final int KEPT_CHARS = 20_000;
 
   /** Two applicants' resumes that are one text; {@code cluster} names the group of copies. */
   public record Match(String applicantA, String applicantB, double similarity, String cluster) {}
@@ -56,7 +57,9 @@ public final class ResumeMatcher {
         problems.add(new Problem(a.applicantId(), a.resumeFile(), t.problem()));
         continue;
       }
-      texts.putIfAbsent(a.applicantId(), t.text());
+      // Claims and company names sit near the top; keeping 20,000 characters bounds memory.
+      String text = t.text();
+      texts.putIfAbsent(a.applicantId(), text.length() > KEPT_CHARS ? text.substring(0, KEPT_CHARS) : text);
       long[] sig = MinHash.signature(MinHash.words(t.text(), a.fullName()));
       if (sig != null) {
         sigs.putIfAbsent(a.applicantId(), sig);
