@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Finds North Korean remote IT workers, the laptop farms that host them and the rings behind fake applicants.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CasesCommand.class,
+      AuditCommand.class,
+      PurgeCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 
