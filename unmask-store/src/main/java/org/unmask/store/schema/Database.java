@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
     config.setInitializationFailTimeout(-1);
     config.setConnectionTimeout(10_000);
     HikariDataSource pool = new HikariDataSource(config);
-    String description = store.startsWith("jdbc:") ? redactPassword(url) : url;
+    String description = store.startsWith("jdbc:") ? redactPassword(url) : h2File(url);
     try {
       Flyway.configure(Database.class.getClassLoader())
           .dataSource(pool)
@@ -74,6 +74,10 @@ public final class Database implements AutoCloseable {
     // WRITE_DELAY=0: a committed case decision reaches the file before the command returns, even
     // if the process is killed right after.
     return "jdbc:h2:file:" + path + ";WRITE_DELAY=0";
+  }
+
+  private static String h2File(String url) {
+    return url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db";
   }
 
   private static String redactPassword(String url) {
