@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
     description = "Finds North Korean remote IT workers, the laptop farms that host them and the rings behind fake applicants.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ScanCommand.class,
+      SimulateCommand.class,
+      EvaluateCommand.class,
+      VetCommand.class,
       CasesCommand.class,
       AuditCommand.class,
       PurgeCommand.class,

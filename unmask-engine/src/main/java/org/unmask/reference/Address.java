@@ -36,6 +36,12 @@ public record Address(String street, String city, String region, String postal, 
     return normalisePart(city) + "|" + normalisePart(region) + "|" + normalisePart(country);
   }
 
+  /** The normalisation {@link #key()} applies to each part, for free-text addresses (payroll). */
+  public static String normalisePartPublic(String text) {
+    String s = normalisePart(text);
+    return s.isEmpty() ? null : s;
+  }
+
   static String normalisePart(String part) {
     if (part == null) {
       return "";

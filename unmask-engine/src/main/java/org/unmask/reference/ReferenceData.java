@@ -22,6 +22,7 @@ public final class ReferenceData {
   private final Map<String, Person> personByEmail = new HashMap<>();
   private final Map<String, Person> personByUserName = new HashMap<>();
   private final Map<String, Device> deviceById = new HashMap<>();
+  private final Map<String, Device> deviceByHostname = new HashMap<>();
 
   public ReferenceData(
       List<Person> people,
@@ -47,6 +48,9 @@ public final class ReferenceData {
     }
     for (Device d : this.devices) {
       deviceById.putIfAbsent(d.deviceId(), d);
+      if (d.hostname() != null) {
+        deviceByHostname.putIfAbsent(d.hostname().toLowerCase(Locale.ROOT), d);
+      }
     }
   }
 
@@ -101,6 +105,23 @@ public final class ReferenceData {
 
   public Optional<Device> device(String deviceId) {
     return Optional.ofNullable(deviceId == null ? null : deviceById.get(deviceId));
+  }
+
+  /**
+   * The device with this host name, case-insensitively; a fully qualified name matches on its first
+   * label. Windows events name the computer, not the agent's device id.
+   */
+  public Optional<Device> deviceByHostname(String hostname) {
+    if (hostname == null) {
+      return Optional.empty();
+    }
+    String h = hostname.toLowerCase(Locale.ROOT);
+    Device d = deviceByHostname.get(h);
+    int dot = h.indexOf('.');
+    if (d == null && dot > 0) {
+      d = deviceByHostname.get(h.substring(0, dot));
+    }
+    return Optional.ofNullable(d);
   }
 
   /** Devices by id, read-only. */

@@ -1,0 +1,104 @@
+package org.unmask.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.unmask.Unmask;
+import org.unmask.ingest.Dataset;
+import org.unmask.ingest.DatasetException;
+import org.unmask.risk.RiskPolicy;
+import org.unmask.scan.ScanOptions;
+import org.unmask.scan.ScanResult;
+import org.unmask.verdict.PersonVerdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code unmask scan DATASET --out OUT}: the main job. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = {
+      "Scans a dataset folder (people.csv, devices.csv, applicants.csv, payroll.csv, watchlists/, events/)",
+      "and writes findings.jsonl, persons.jsonl, farms.jsonl, applicants.jsonl, rejected.jsonl and report.html.",
+      "Exit status 0 when the scan completed (even with rejected records), 2 when it could not."})
+final class ScanCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "DATASET", description = "the dataset folder")
+  Path dataset;
+
+  @Option(names = "--out", required = true, paramLabel = "OUT", description = "output folder (created if missing)")
+  Path out;
+
+  @Option(names = "--rules", paramLabel = "PATH", description = "extra Sigma rule files or folders (repeatable)")
+  List<Path> rules = new ArrayList<>();
+
+  @Option(names = "--no-builtin-rules", description = "do not load Unmask's own rules")
+  boolean noBuiltInRules;
+
+  @Option(names = "--risk-policy", paramLabel = "FILE", description = "risk policy YAML (see risk-policy.yml)")
+  Path riskPolicy;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "folder of fresher or commercial geo/ASN/VPN data (see docs/enrichment.md)")
+  String dataDir;
+
+  @Option(names = "--no-vetting", description = "skip applicant photo/resume/identity vetting")
+  boolean noVetting;
+
+  @Option(names = {"-q", "--quiet"}, description = "no progress output")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintStream err = System.err;
+    try {
+      ScanOptions options = ScanOptions.defaults(out).withRulePaths(rules).withDataDir(dataDir);
+      if (riskPolicy != null) {
+        options = options.withRiskPolicy(RiskPolicy.load(riskPolicy));
+      }
+      if (noBuiltInRules || noVetting) {
+        options = new ScanOptions(options.out(), options.rulePaths(), !noBuiltInRules, options.riskPolicy(),
+            options.dataDir(), options.read(), options.suppressed(), !noVetting);
+      }
+      long totalBytes = Dataset.open(dataset).eventBytes();
+      Progress progress = new Progress(err, Progress.isTerminal(), quiet, totalBytes);
+      ScanResult result = Unmask.scan(dataset, options, progress);
+      progress.done();
+      if (!quiet) {
+        summary(err, result);
+      }
+      return 0;
+    } catch (DatasetException | IllegalArgumentException e) {
+      err.println("unmask scan: " + e.getMessage());
+      return 2;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("unmask scan: cannot write " + out + ": " + rootMessage(e));
+      return 2;
+    }
+  }
+
+  private void summary(PrintStream err, ScanResult result) {
+    var s = result.stats();
+    long cases = result.persons().stream().filter(PersonVerdict::caseOpened).count();
+    err.println(String.format(Locale.ROOT,
+        "unmask: scanned %,d events in %.1f s (%,.0f events/s); %,d rejected; %,d findings; %d cases; %d farms; wrote %s",
+        s.eventsRead(), s.elapsed().toMillis() / 1000.0, s.eventsPerSecond(), s.rejected(), s.findings(), cases,
+        result.farms().size(), out.resolve("report.html")));
+    if (s.rejected() > 0) {
+      err.println("unmask: rejected records by reason (details in " + out.resolve("rejected.jsonl") + "):");
+      s.rejectedByReason().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(e -> err.println(String.format(Locale.ROOT, "  %,8d  %s", e.getValue(), e.getKey())));
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

@@ -1,0 +1,18 @@
+package org.unmask;
+
+import org.unmask.detect.EventRules;
+import org.unmask.detect.sigma.SigmaEventRules;
+import org.unmask.scan.ScanOptions;
+
+/** Loads the Sigma rules a scan runs: the shipped content plus the user's paths. */
+final class Rules {
+
+  private Rules() {}
+
+  static EventRules load(ScanOptions options) {
+    if (!options.builtInRules() && options.rulePaths().isEmpty()) {
+      return EventRules.NONE;
+    }
+    return SigmaEventRules.load(options.rulePaths(), options.builtInRules(), options.riskPolicy());
+  }
+}

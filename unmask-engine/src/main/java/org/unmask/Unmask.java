@@ -1,0 +1,56 @@
+package org.unmask;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.unmask.detect.EventRules;
+import org.unmask.enrich.IpEnricher;
+import org.unmask.enrich.IpIntel;
+import org.unmask.ingest.Dataset;
+import org.unmask.ingest.EventStream;
+import org.unmask.output.RejectedFile;
+import org.unmask.output.ScanOutput;
+import org.unmask.reference.ReferenceData;
+import org.unmask.scan.ApplicantStage;
+import org.unmask.scan.ScanListener;
+import org.unmask.scan.ScanOptions;
+import org.unmask.scan.ScanPipeline;
+import org.unmask.scan.ScanResult;
+
+/**
+ * The one entry point of the engine: {@code Unmask.scan(dataset, options)} reads a dataset folder,
+ * runs every detector in time order and writes the contract's outputs.
+ *
+ * <pre>{@code
+ * ScanResult result = Unmask.scan(Path.of("examples/demo"), ScanOptions.defaults(Path.of("/tmp/out")), ScanListener.SILENT);
+ * }</pre>
+ */
+public final class Unmask {
+
+  private Unmask() {}
+
+  /**
+   * Scans a dataset and writes findings.jsonl, persons.jsonl, farms.jsonl, applicants.jsonl,
+   * rejected.jsonl and report.html into {@code options.out()}.
+   *
+   * @throws org.unmask.ingest.DatasetException when the dataset cannot be read at all
+   * @throws IOException when the outputs cannot be written (a full disk, a read-only folder)
+   */
+  public static ScanResult scan(Path dataset, ScanOptions options, ScanListener listener) throws IOException {
+    Dataset ds = Dataset.open(dataset);
+    try (RejectedFile rejected = new RejectedFile(options.out())) {
+      ReferenceData reference = ds.readReference(rejected);
+      IpEnricher enricher = new IpEnricher(IpIntel.forDataDirectory(options.dataDir()), reference);
+      EventRules rules = Rules.load(options);
+      ApplicantStage applicants = options.withVetting() ? Vetting.stage(ds.folder(), rejected) : ApplicantStage.none();
+      ScanPipeline pipeline = new ScanPipeline(reference, enricher::enrich, rules, applicants,
+          options.riskPolicy(), options.suppressed());
+      ScanResult result;
+      try (EventStream events = ds.events(rejected, options.read())) {
+        result = pipeline.run(events, events::bytesRead, listener, rejected::count, x -> rejected.countsByReason());
+      }
+      ScanOutput.write(options.out(), result, dataset.getFileName() == null ? dataset.toString() : dataset.getFileName().toString());
+      rejected.commit();
+      return result;
+    }
+  }
+}

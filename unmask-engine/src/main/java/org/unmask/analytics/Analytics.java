@@ -1,0 +1,39 @@
+package org.unmask.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.unmask.detect.Detector;
+import org.unmask.detect.RuleSpec;
+
+/** The built-in behavioural detectors, in the order they run, and the rules they emit. */
+public final class Analytics {
+
+  private Analytics() {}
+
+  /** Fresh instances of every behavioural detector. */
+  public static List<Detector<?>> detectors() {
+    return List.of(
+        new SuspiciousEgress(),
+        new ImpossibleTravel(),
+        new WorkHours(),
+        new DeviceLocale(),
+        new AroundTheClock(),
+        new RemoteControlAfterDelivery(),
+        new DisplayIdentity(),
+        new Exfiltration());
+  }
+
+  /** Every rule the behavioural detectors can emit. */
+  public static List<RuleSpec> rules() {
+    List<RuleSpec> all = new ArrayList<>();
+    all.addAll(SuspiciousEgress.rules());
+    all.addAll(ImpossibleTravel.rules());
+    all.addAll(WorkHours.rules());
+    all.addAll(DeviceLocale.rules());
+    all.addAll(AroundTheClock.rules());
+    all.addAll(RemoteControlAfterDelivery.rules());
+    all.addAll(DisplayIdentity.rules());
+    all.addAll(Exfiltration.rules());
+    return all;
+  }
+}

@@ -1,0 +1,154 @@
+package org.unmask.detect.sigma;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.unmask.event.Event;
+
+/**
+ * The rules of one partition (one channel or dataset), indexed. Rules with prefilter clauses are
+ * only evaluated when every clause saw one of its literals: one Aho-Corasick automaton per field
+ * holds the literals of all rules for that field, and each hit sets the clause's bit in the rule's
+ * mask. Rules without clauses are evaluated on every event of the partition.
+ */
+final class Bucket {
+
+  /** One rule as the bucket evaluates it. */
+  record Entry(SigmaRule rule, Node root) {}
+
+  private final Entry[] always;
+  private final Entry[] indexed;
+  private final int[] fullMask;
+  private final int[] scanSlots;
+  private final AhoCorasick[] automata;
+
+  Bucket(List<Entry> entries) {
+    List<Entry> alwaysList = new ArrayList<>();
+    List<Entry> indexedList = new ArrayList<>();
+    List<Integer> masks = new ArrayList<>();
+    Map<Integer, List<String>> literalsBySlot = new LinkedHashMap<>();
+    Map<Integer, List<Integer>> payloadsBySlot = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root());
+      if (clauses.isEmpty()) {
+        alwaysList.add(e);
+        continue;
+      }
+      int local = indexedList.size();
+      indexedList.add(e);
+      masks.add((1 << clauses.size()) - 1);
+      for (int c = 0; c < clauses.size(); c++) {
+        for (Prefilter.Literal l : clauses.get(c)) {
+          literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
+          payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(local << 3 | c);
+        }
+      }
+    }
+    always = alwaysList.toArray(Entry[]::new);
+    indexed = indexedList.toArray(Entry[]::new);
+    fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
+    scanSlots = new int[literalsBySlot.size()];
+    automata = new AhoCorasick[literalsBySlot.size()];
+    int i = 0;
+    for (Map.Entry<Integer, List<String>> e : literalsBySlot.entrySet()) {
+      scanSlots[i] = e.getKey();
+      automata[i] = new AhoCorasick(e.getValue(), payloadsBySlot.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray());
+      i++;
+    }
+  }
+
+  int size() {
+    return always.length + indexed.length;
+  }
+
+  int indexedCount() {
+    return indexed.length;
+  }
+
+  int alwaysCount() {
+    return always.length;
+  }
+
+  long automatonBytes() {
+    long b = 0;
+    for (AhoCorasick a : automata) {
+      b += a.tableBytes();
+    }
+    return b;
+  }
+
+  void match(Scratch scratch, Consumer<SigmaMatch> out) {
+    EventView view = scratch.view;
+    if (indexed.length > 0) {
+      scratch.prepare(indexed.length);
+      for (int i = 0; i < automata.length; i++) {
+        int slot = scanSlots[i];
+        if (slot < 0) {
+          for (String v : view.allLower()) {
+            automata[i].scan(v, scratch);
+          }
+        } else {
+          EventView.FieldValue v = view.value(slot);
+          for (int k = 0; k < v.count; k++) {
+            automata[i].scan(v.lower[k], scratch);
+          }
+        }
+      }
+      int candidates = 0;
+      int[] touched = scratch.touched;
+      int[] masks = scratch.masks;
+      for (int t = 0; t < scratch.touchedCount; t++) {
+        int r = touched[t];
+        if (masks[r] == fullMask[r]) {
+          touched[candidates++] = r;
+        }
+        masks[r] = 0;
+      }
+      Arrays.sort(touched, 0, candidates);
+      Event event = view.event();
+      for (int c = 0; c < candidates; c++) {
+        Entry e = indexed[touched[c]];
+        if (e.root().eval(view)) {
+          out.accept(new SigmaMatch(e.rule(), event));
+        }
+      }
+    }
+    for (Entry e : always) {
+      if (e.root().eval(view)) {
+        out.accept(new SigmaMatch(e.rule(), view.event()));
+      }
+    }
+  }
+
+  /** Per-thread working memory: the event view and the clause masks of the indexed rules. */
+  static final class Scratch implements AhoCorasick.Hits {
+    final EventView view;
+    int[] masks = new int[64];
+    int[] touched = new int[64];
+    int touchedCount;
+
+    Scratch(EventView view) {
+      this.view = view;
+    }
+
+    void prepare(int rules) {
+      if (masks.length < rules) {
+        masks = new int[rules];
+        touched = new int[rules];
+      }
+      touchedCount = 0;
+    }
+
+    @Override
+    public void hit(int payload) {
+      int r = payload >>> 3;
+      if (masks[r] == 0) {
+        touched[touchedCount++] = r;
+      }
+      masks[r] |= 1 << (payload & 7);
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package org.unmask.detect.sigma;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.unmask.event.Event;
+import org.unmask.event.SourceRef;
+
+/**
+ * Reads JSON events for {@code unmask match} and the Sigma tests: nested objects are flattened to
+ * dotted keys in one streaming pass (no intermediate tree), and the event's shape (evtx_dump JSON,
+ * Winlogbeat, ECS) tells which pipeline its field names follow.
+ *
+ * <p>Files: {@code .jsonl} and {@code .jsonl.gz} hold one object per line (line = the line
+ * number); {@code .json} holds one object (line 1), an array (line = index + 1) or several
+ * concatenated objects (line = ordinal). A line that is not a JSON object is rejected with its
+ * reason and reading goes on.
+ */
+public final class JsonEvents {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final int MAX_DEPTH = 32;
+
+  /** A record that could not be read. */
+  public record Rejected(String file, long line, String reason) {}
+
+  /** Receives each event read. */
+  public interface Sink {
+    void accept(Event event);
+  }
+
+  private JsonEvents() {}
+
+  /** The pipeline an event's field names follow: {@code evtx}, {@code winlogbeat} or {@code ecs}. */
+  public static String shapeOf(Map<String, Object> fields) {
+    if (fields.containsKey("Event.System.EventID") || fields.containsKey("Event.System.Channel")) {
+      return "evtx";
+    }
+    if (fields.containsKey("winlog.channel") || fields.containsKey("winlog.event_id")) {
+      return "winlogbeat";
+    }
+    return "ecs";
+  }
+
+  /** Reads every event of a file; rejects go to {@code rejects}. */
+  public static void read(Path file, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String label = file.toString();
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+      if (name.endsWith(".json")) {
+        readJson(in, label, events, rejects);
+      } else {
+        readLines(in, label, events, rejects);
+      }
+    }
+  }
+
+  private static void readLines(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    String line;
+    long n = 0;
+    while ((line = reader.readLine()) != null) {
+      n++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try (JsonParser p = JSON.createParser(line)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          rejects.accept(new Rejected(label, n, "not a JSON object"));
+          continue;
+        }
+        Map<String, Object> fields = flatten(p);
+        if (p.nextToken() != null) {
+          rejects.accept(new Rejected(label, n, "text after the JSON object"));
+          continue;
+        }
+        events.accept(toEvent(fields, new SourceRef(label, n)));
+      } catch (IOException | RuntimeException e) {
+        rejects.accept(new Rejected(label, n, "invalid JSON: " + firstLine(e.getMessage())));
+      }
+    }
+  }
+
+  private static void readJson(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
+    try (JsonParser p = JSON.createParser(in)) {
+      long ordinal = 0;
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.START_ARRAY) {
+          long index = 0;
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            index++;
+            if (t == JsonToken.START_OBJECT) {
+              events.accept(toEvent(flatten(p), new SourceRef(label, index)));
+            } else {
+              p.skipChildren();
+              rejects.accept(new Rejected(label, index, "array element is not a JSON object"));
+            }
+          }
+        } else if (t == JsonToken.START_OBJECT) {
+          ordinal++;
+          events.accept(toEvent(flatten(p), new SourceRef(label, ordinal)));
+        } else {
+          rejects.accept(new Rejected(label, ordinal + 1, "not a JSON object or array"));
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      rejects.accept(new Rejected(label, 0, "invalid JSON: " + firstLine(e.getMessage())));
+    }
+  }
+
+  /** Parses one JSON object from text into flat fields (for tests and tools). */
+  public static Map<String, Object> parse(String json) throws IOException {
+    try (JsonParser p = JSON.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not a JSON object");
+      }
+      return flatten(p);
+    }
+  }
+
+  /** Flattens the object the parser is on (after START_OBJECT) into dotted keys. */
+  static Map<String, Object> flatten(JsonParser p) throws IOException {
+    Map<String, Object> out = new HashMap<>(32);
+    object(p, "", out, 0);
+    return out;
+  }
+
+  private static void object(JsonParser p, String prefix, Map<String, Object> out, int depth) throws IOException {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+      if (t == null) {
+        throw new IOException("unexpected end of input");
+      }
+      String name = p.currentName();
+      String key = prefix.isEmpty() ? name : prefix + "." + name;
+      JsonToken v = p.nextToken();
+      value(p, v, key, out, depth);
+    }
+  }
+
+  private static void value(JsonParser p, JsonToken t, String key, Map<String, Object> out, int depth) throws IOException {
+    switch (t) {
+      case START_OBJECT -> {
+        if (depth >= MAX_DEPTH) {
+          p.skipChildren();
+        } else {
+          object(p, key, out, depth + 1);
+        }
+      }
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (e == null) {
+            throw new IOException("unexpected end of input");
+          }
+          if (e == JsonToken.START_OBJECT && depth < MAX_DEPTH) {
+            Map<String, Object> inner = new HashMap<>();
+            object(p, "", inner, depth + 1);
+            inner.forEach((k, v) -> addToList(out, key + "." + k, v));
+          } else if (e == JsonToken.START_OBJECT || e == JsonToken.START_ARRAY) {
+            p.skipChildren();
+          } else {
+            list.add(scalar(p, e));
+          }
+        }
+        if (!list.isEmpty() || !out.containsKey(key)) {
+          out.put(key, list);
+        }
+      }
+      default -> out.put(key, scalar(p, t));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void addToList(Map<String, Object> out, String key, Object v) {
+    Object old = out.get(key);
+    if (old instanceof List<?> l) {
+      ((List<Object>) l).add(v);
+    } else {
+      List<Object> list = new ArrayList<>();
+      if (old != null) {
+        list.add(old);
+      }
+      list.add(v);
+      out.put(key, list);
+    }
+  }
+
+  private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getText() : (Object) p.getLongValue();
+      case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  /** Wraps flat fields as an event: the timestamp and dataset come from the fields the shape has. */
+  public static Event toEvent(Map<String, Object> fields, SourceRef source) {
+    Object ts = fields.get("@timestamp");
+    if (ts == null) {
+      ts = fields.get("Event.System.TimeCreated.#attributes.SystemTime");
+    }
+    Object dataset = fields.get("event.dataset");
+    String ds = dataset instanceof String s ? s : shapeOf(fields);
+    return new Event(instant(ts), ds, fields, source);
+  }
+
+  private static Instant instant(Object ts) {
+    if (ts instanceof String s && s.length() < 64) {
+      try {
+        return OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException e) {
+        try {
+          return Instant.parse(s);
+        } catch (DateTimeParseException e2) {
+          return Instant.EPOCH;
+        }
+      }
+    }
+    if (ts instanceof Long l) {
+      return Instant.ofEpochMilli(l);
+    }
+    return Instant.EPOCH;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

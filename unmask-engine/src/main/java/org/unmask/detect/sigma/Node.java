@@ -1,0 +1,268 @@
+package org.unmask.detect.sigma;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A compiled detection: the condition tree with the search identifiers inlined. Children of
+ * {@code and}/{@code or} are ordered cheapest first, which is safe because evaluation has no side
+ * effects.
+ */
+abstract class Node {
+
+  abstract boolean eval(EventView view);
+
+  abstract int cost();
+
+  static Node and(List<Node> children) {
+    if (children.size() == 1) {
+      return children.get(0);
+    }
+    return new And(sorted(children));
+  }
+
+  static Node or(List<Node> children) {
+    if (children.size() == 1) {
+      return children.get(0);
+    }
+    return new Or(sorted(children));
+  }
+
+  private static Node[] sorted(List<Node> children) {
+    Node[] array = children.toArray(Node[]::new);
+    Arrays.sort(array, Comparator.comparingInt(Node::cost));
+    return array;
+  }
+
+  static final class And extends Node {
+    final Node[] children;
+
+    And(Node[] children) {
+      this.children = children;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      for (Node child : children) {
+        if (!child.eval(view)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    int cost() {
+      int c = 0;
+      for (Node child : children) {
+        c += child.cost();
+      }
+      return c;
+    }
+  }
+
+  static final class Or extends Node {
+    final Node[] children;
+
+    Or(Node[] children) {
+      this.children = children;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      for (Node child : children) {
+        if (child.eval(view)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    int cost() {
+      int c = 0;
+      for (Node child : children) {
+        c += child.cost();
+      }
+      return c;
+    }
+  }
+
+  static final class Not extends Node {
+    final Node child;
+
+    Not(Node child) {
+      this.child = child;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      return !child.eval(view);
+    }
+
+    @Override
+    int cost() {
+      return child.cost();
+    }
+  }
+
+  /** A constant, e.g. an empty {@code 1 of} or a placeholder with no values. */
+  static final class Const extends Node {
+    final boolean value;
+
+    Const(boolean value) {
+      this.value = value;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      return value;
+    }
+
+    @Override
+    int cost() {
+      return 0;
+    }
+  }
+
+  /**
+   * Values of one field. Several values are or-ed ({@code all}: and-ed); a list field matches when
+   * any element does. {@code neq}: the field has a value and no element matches any value.
+   */
+  static final class Field extends Node {
+    final String field;
+    final int slot;
+    final ValueMatcher[] matchers;
+    final boolean all;
+    final boolean neq;
+
+    Field(String field, int slot, List<ValueMatcher> matchers, boolean all, boolean neq) {
+      this.field = field;
+      this.slot = slot;
+      this.matchers = matchers.toArray(ValueMatcher[]::new);
+      Arrays.sort(this.matchers, Comparator.comparingInt(ValueMatcher::cost));
+      this.all = all;
+      this.neq = neq;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      EventView.FieldValue v = view.value(slot);
+      if (v.count == 0) {
+        return false;
+      }
+      if (neq) {
+        return !any(v, view);
+      }
+      if (!all) {
+        return any(v, view);
+      }
+      for (ValueMatcher m : matchers) {
+        boolean hit = false;
+        for (int i = 0; i < v.count && !hit; i++) {
+          hit = m.test(v.original[i], v.lower[i], view);
+        }
+        if (!hit) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean any(EventView.FieldValue v, EventView view) {
+      for (int i = 0; i < v.count; i++) {
+        for (ValueMatcher m : matchers) {
+          if (m.test(v.original[i], v.lower[i], view)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    @Override
+    int cost() {
+      int c = 1;
+      for (ValueMatcher m : matchers) {
+        c += m.cost();
+      }
+      return c;
+    }
+  }
+
+  /** {@code field: null}: the field is absent or null. */
+  static final class IsNull extends Node {
+    final int slot;
+
+    IsNull(int slot) {
+      this.slot = slot;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      return view.value(slot).count == 0;
+    }
+
+    @Override
+    int cost() {
+      return 1;
+    }
+  }
+
+  /** {@code field|exists: true|false}. */
+  static final class Exists extends Node {
+    final int slot;
+    final boolean expected;
+
+    Exists(int slot, boolean expected) {
+      this.slot = slot;
+      this.expected = expected;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      return view.value(slot).present == expected;
+    }
+
+    @Override
+    int cost() {
+      return 1;
+    }
+  }
+
+  /** Field-less values: searched in every string value of the event. */
+  static final class Keyword extends Node {
+    final ValueMatcher[] matchers;
+    final boolean all;
+
+    Keyword(List<ValueMatcher> matchers, boolean all) {
+      this.matchers = matchers.toArray(ValueMatcher[]::new);
+      this.all = all;
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      List<String> originals = view.allOriginal();
+      List<String> lowers = view.allLower();
+      for (ValueMatcher m : matchers) {
+        boolean hit = false;
+        for (int i = 0; i < lowers.size() && !hit; i++) {
+          hit = m.test(originals.get(i), lowers.get(i), view);
+        }
+        if (hit && !all) {
+          return true;
+        }
+        if (!hit && all) {
+          return false;
+        }
+      }
+      return all;
+    }
+
+    @Override
+    int cost() {
+      return 20 * matchers.length;
+    }
+  }
+}

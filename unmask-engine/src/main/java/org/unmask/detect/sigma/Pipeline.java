@@ -1,0 +1,177 @@
+package org.unmask.detect.sigma;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A processing pipeline in the spirit of pySigma: how Sigma's field names and logsources map onto
+ * the fields of the events we actually read. Pipelines are YAML resources under
+ * {@code org/unmask/detect/sigma/pipelines/}; see docs/rules.md#pipelines for the format.
+ *
+ * <ul>
+ *   <li>{@code fields}: Sigma field name to one or more event fields (the first present is used);
+ *       unlisted fields go through {@code field_default} ({@code Event.EventData.{field}}), or
+ *       are used as written.
+ *   <li>{@code logsources}: a logsource ({@code product}, {@code category}, {@code service};
+ *       every key given must equal the rule's) to extra conditions ({@code Channel},
+ *       {@code EventID}) and/or an {@code event.dataset}. The first entry that fits wins.
+ *   <li>{@code partition_field}: the event field whose value selects the rules to evaluate
+ *       (the channel, the dataset); rules are indexed by the values their logsource maps to.
+ *   <li>{@code unmapped_logsources}: {@code skip} (rules whose logsource has no entry never run,
+ *       since their events cannot arrive through this pipeline) or {@code match} (they run on
+ *       every event).
+ * </ul>
+ */
+public final class Pipeline {
+
+  /** The pipelines shipped as resources. */
+  public static final List<String> NAMES = List.of("ecs", "evtx", "winlogbeat", "none");
+
+  private final String name;
+  private final String partitionField;
+  private final boolean matchUnmapped;
+  private final String fieldDefault;
+  private final Map<String, List<String>> fields;
+  private final List<LogsourceMapping> logsources;
+
+  /** How one logsource maps: conditions on Sigma fields, and/or datasets of the partition field. */
+  record LogsourceMapping(Map<String, String> logsource, Map<String, List<Object>> conditions, List<String> datasets) {
+    boolean fits(Map<String, String> rule) {
+      for (Map.Entry<String, String> e : logsource.entrySet()) {
+        String value = rule.get(e.getKey());
+        if (value == null || !value.equalsIgnoreCase(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
+      Map<String, List<String>> fields, List<LogsourceMapping> logsources) {
+    this.name = name;
+    this.partitionField = partitionField;
+    this.matchUnmapped = matchUnmapped;
+    this.fieldDefault = fieldDefault;
+    this.fields = fields;
+    this.logsources = logsources;
+  }
+
+  /**
+   * A shipped pipeline by name: {@code ecs}, {@code evtx}, {@code winlogbeat} or {@code none} (field
+   * names as written, every rule on every event).
+   */
+  public static Pipeline named(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (!NAMES.contains(n)) {
+      throw new IllegalArgumentException("no pipeline named '" + name + "'; use one of " + NAMES);
+    }
+    return parse(resource(n), n);
+  }
+
+  /** A pipeline from its YAML text; an invalid pipeline is a programming or configuration error. */
+  public static Pipeline parse(String yaml, String name) {
+    List<LoadProblem> problems = new ArrayList<>();
+    List<YamlDocument> docs = YamlDocuments.read(yaml, "pipeline " + name, problems::add);
+    if (!problems.isEmpty() || docs.size() != 1) {
+      throw new IllegalArgumentException("pipeline " + name + " is not valid YAML: " + problems);
+    }
+    Map<String, Object> root = docs.get(0).root();
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    List<LogsourceMapping> logsources = new ArrayList<>();
+    if (root.get("include") instanceof String include) {
+      Pipeline base = parse(resource(include), include);
+      fields.putAll(base.fields);
+      logsources.addAll(base.logsources);
+    }
+    if (root.get("fields") instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> fields.put(String.valueOf(k), strings(v)));
+    }
+    List<LogsourceMapping> own = new ArrayList<>();
+    if (root.get("logsources") instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> entry) {
+          Map<String, String> logsource = new LinkedHashMap<>();
+          if (entry.get("logsource") instanceof Map<?, ?> ls) {
+            ls.forEach((k, v) -> logsource.put(String.valueOf(k), String.valueOf(v)));
+          }
+          Map<String, List<Object>> conditions = new LinkedHashMap<>();
+          if (entry.get("conditions") instanceof Map<?, ?> cs) {
+            cs.forEach((k, v) -> conditions.put(String.valueOf(k), v instanceof List<?> l ? new ArrayList<>(l) : List.of(v)));
+          }
+          own.add(new LogsourceMapping(logsource, conditions, strings(entry.get("dataset"))));
+        }
+      }
+    }
+    own.addAll(logsources); // the pipeline's own entries take precedence over included ones
+    String partition = root.get("partition_field") instanceof String s ? s : null;
+    boolean matchUnmapped = !"skip".equals(root.get("unmapped_logsources"));
+    String fieldDefault = root.get("field_default") instanceof String s ? s : "{field}";
+    return new Pipeline(name, partition, matchUnmapped, fieldDefault, fields, own);
+  }
+
+  private static List<String> strings(Object v) {
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(String::valueOf).toList();
+    }
+    return List.of(String.valueOf(v));
+  }
+
+  private static String resource(String name) {
+    String path = "pipelines/" + name + ".yml";
+    try (InputStream in = Pipeline.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no pipeline resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read pipeline resource " + path, e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The event field that selects a partition of rules, or null when every rule sees every event. */
+  public String partitionField() {
+    return partitionField;
+  }
+
+  boolean matchUnmapped() {
+    return matchUnmapped;
+  }
+
+  /** The event fields a Sigma field is read from, in order of preference. */
+  public List<String> eventFields(String sigmaField) {
+    List<String> mapped = fields.get(sigmaField);
+    if (mapped != null && !mapped.isEmpty()) {
+      return mapped;
+    }
+    return List.of(fieldDefault.replace("{field}", sigmaField));
+  }
+
+  /** The mapping for a rule's logsource, or null when the pipeline has none. */
+  LogsourceMapping mapping(Map<String, String> logsource) {
+    for (LogsourceMapping m : logsources) {
+      if (m.fits(logsource)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

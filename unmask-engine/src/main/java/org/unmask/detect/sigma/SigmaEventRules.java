@@ -1,0 +1,259 @@
+package org.unmask.detect.sigma;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.unmask.detect.EventRules;
+import org.unmask.detect.Subjects;
+import org.unmask.detect.sigma.correlation.CorrelationEngine;
+import org.unmask.detect.sigma.correlation.CorrelationMatch;
+import org.unmask.detect.sigma.correlation.CorrelationRule;
+import org.unmask.detect.sigma.correlation.MapStateProvider;
+import org.unmask.detect.sigma.correlation.RuleRef;
+import org.unmask.event.EntityRef;
+import org.unmask.event.Event;
+import org.unmask.event.Finding;
+import org.unmask.event.Severity;
+import org.unmask.event.SourceRef;
+import org.unmask.reference.Person;
+import org.unmask.reference.ReferenceData;
+import org.unmask.reference.Roles;
+import org.unmask.risk.RiskPolicy;
+import org.unmask.risk.RuleTraits;
+
+/**
+ * Sigma rules as a scan runs them: the compiled rule set and its correlations turn events into
+ * findings about the person (or, failing that, the device) the event concerns. One finding per
+ * rule, entity and UTC day: a tool that starts fifty times a day is one fact that day, and repeats
+ * across days are damped by the risk model. Matches on tools and domains the company sanctions
+ * ({@link AllowList}) are dropped.
+ */
+public final class SigmaEventRules implements EventRules {
+
+  /** Where the shipped rules live on the class path. */
+  static final String BUILT_IN = "/org/unmask/rules";
+
+  /** Share of points remote-access software findings keep for IT administrators. */
+  static final double IT_ROLE_WEIGHT = 0.25;
+
+  private final SigmaRuleSet rules;
+  private final CorrelationEngine correlations;
+  private final RiskPolicy policy;
+  private final Map<String, RuleTraits> traits = new HashMap<>();
+  private final Set<String> reported = new HashSet<>();
+  private AllowList allowList;
+  private ReferenceData allowListOf;
+
+  private SigmaEventRules(SigmaRuleSet rules, CorrelationEngine correlations, RiskPolicy policy) {
+    this.rules = rules;
+    this.correlations = correlations;
+    this.policy = policy;
+    for (SigmaRule r : rules.rules()) {
+      traits.put(key(r), traitsOf(r.logsource(), r.tags(), r.attackIds()));
+    }
+    for (CorrelationRule c : correlations.rules()) {
+      traits.put(c.key(), traitsOf(Map.of("category", "correlation"), List.of(), c.attack()));
+    }
+  }
+
+  /**
+   * Loads the shipped rules (unless {@code builtIn} is false) and the user's paths with the ECS
+   * pipeline. Problems that stop a rule from loading are errors.
+   *
+   * @throws IllegalArgumentException listing every rule that cannot be loaded or run
+   */
+  public static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy) {
+    List<Path> all = new ArrayList<>();
+    FileSystem jar = null;
+    try {
+      if (builtIn) {
+        Path shipped = shippedRules();
+        jar = shipped.getFileSystem() == FileSystems.getDefault() ? null : shipped.getFileSystem();
+        all.add(shipped);
+      }
+      all.addAll(paths);
+      List<String> errors = new ArrayList<>();
+      SigmaRuleSet set = SigmaRuleSet.load(all, Pipeline.named("ecs"), SigmaConfig.defaults(), p -> {
+        if (p.isError()) {
+          errors.add(p.toString());
+        }
+      });
+      List<CorrelationRule> correlationRules = new ArrayList<>();
+      for (CorrelationDocument doc : set.correlationDocuments()) {
+        try {
+          correlationRules.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line()));
+        } catch (RuntimeException e) {
+          errors.add(doc.file() + ":" + doc.line() + ": " + e.getMessage());
+        }
+      }
+      List<RuleRef> known = set.rules().stream()
+          .map(r -> new RuleRef(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name()))
+          .toList();
+      CorrelationEngine engine;
+      try {
+        engine = CorrelationEngine.compile(correlationRules, known, new MapStateProvider());
+      } catch (RuntimeException e) {
+        errors.add(e.getMessage());
+        engine = CorrelationEngine.compile(List.of(), known, new MapStateProvider());
+      }
+      if (!errors.isEmpty()) {
+        throw new IllegalArgumentException("cannot load rules:\n  " + String.join("\n  ", errors));
+      }
+      return new SigmaEventRules(set, engine, policy);
+    } finally {
+      if (jar != null) {
+        try {
+          jar.close();
+        } catch (IOException | UnsupportedOperationException ignored) {
+          // the jar file system may be shared; leaving it open is harmless
+        }
+      }
+    }
+  }
+
+  /** The shipped rule folder, inside the jar or on disk. */
+  static Path shippedRules() {
+    try {
+      var url = SigmaEventRules.class.getResource(BUILT_IN);
+      if (url == null) {
+        throw new IllegalStateException("the shipped rules are missing from the class path (" + BUILT_IN + ")");
+      }
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        }
+        return fs.getPath(BUILT_IN);
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("the shipped rules cannot be opened: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void match(Event event, ReferenceData reference, Consumer<Finding> out) {
+    rules.match(event, m -> {
+      SigmaRule r = m.rule();
+      Person person = Subjects.personOf(event, reference);
+      if (allowed(event, person, reference)) {
+        return; // a sanctioned tool counts nowhere, not even toward "several tools"
+      }
+      correlations.onMatch(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name(), event,
+          c -> out.accept(correlationFinding(c, reference)));
+      if (correlations.reportsBaseRule(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name())) {
+        Finding f = ruleFinding(r, event, person);
+        if (f != null) {
+          out.accept(f);
+        }
+      }
+    });
+  }
+
+  private Finding ruleFinding(SigmaRule r, Event event, Person person) {
+    EntityRef entity = entityOf(event, person);
+    String day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    if (!reported.add(key(r) + "|" + entity + "|" + day)) {
+      return null;
+    }
+    Severity severity = Severity.parse(r.level());
+    String subject = entity.type() == EntityRef.Type.PERSON ? entity.id() : "device " + entity.id();
+    double points = policy.pointsFor(severity);
+    String note = "";
+    if (r.attackIds().contains("T1219") && Roles.administersComputers(person)) {
+      points *= IT_ROLE_WEIGHT; // remote-support software is an IT administrator's daily tool
+      note = "; expected for an IT role, so it weighs little";
+    }
+    return new Finding(Finding.idOf(key(r), entity, event.source().toString()), key(r), r.title(), severity,
+        r.attackIds(), event.timestamp(), entity, points, List.of(event.source()),
+        r.title() + " (" + subject + ", " + describe(event) + note + ").");
+  }
+
+  private Finding correlationFinding(CorrelationMatch c, ReferenceData reference) {
+    Person person = Subjects.personOf(c.trigger(), reference);
+    EntityRef entity = entityOf(c.trigger(), person);
+    List<SourceRef> evidence = c.evidence().isEmpty() ? List.of(c.trigger().source()) : c.evidence();
+    return new Finding(Finding.idOf(c.ruleId(), entity, c.discriminator()), c.ruleId(), c.title(), c.level(),
+        c.attack(), c.trigger().timestamp(), entity, policy.pointsFor(c.level()), evidence, c.summary());
+  }
+
+  private boolean allowed(Event event, Person person, ReferenceData reference) {
+    if (allowListOf != reference) {
+      allowList = new AllowList(reference.watchlist());
+      allowListOf = reference;
+    }
+    return allowList.allows(event, person);
+  }
+
+  static EntityRef entityOf(Event event, Person person) {
+    if (person != null) {
+      return EntityRef.person(person.personId());
+    }
+    for (String field : List.of("host.id", "host.name", "Event.System.Computer", "winlog.computer_name")) {
+      String host = event.text(field);
+      if (host != null && !host.isBlank()) {
+        return EntityRef.device(host);
+      }
+    }
+    return EntityRef.device("unknown-host");
+  }
+
+  private static String describe(Event e) {
+    for (String field : List.of("process.name", "usb.product", "display.edid.monitor_name", "url.domain",
+        "destination.domain", "source.ip", "Event.EventData.Image", "winlog.event_data.Image")) {
+      String v = e.text(field);
+      if (v != null && !v.isBlank()) {
+        return field + " " + (v.length() > 120 ? v.substring(0, 120) + "…" : v);
+      }
+    }
+    return e.dataset() + " event";
+  }
+
+  private static String key(SigmaRule r) {
+    return !r.id().isEmpty() ? r.id() : !r.name().isEmpty() ? r.name() : r.title();
+  }
+
+  static RuleTraits traitsOf(Map<String, String> logsource, List<String> tags, List<String> attack) {
+    String source = logsource.getOrDefault("category",
+        logsource.getOrDefault("service", logsource.getOrDefault("product", "sigma")));
+    Set<String> tactics = new TreeSet<>(org.unmask.risk.AttackTactics.tacticsOf(attack));
+    return new RuleTraits(source, tactics);
+  }
+
+  @Override
+  public RuleTraits traits(String ruleId) {
+    return traits.get(ruleId);
+  }
+
+  @Override
+  public int size() {
+    return rules.rules().size() + correlations.rules().size();
+  }
+
+  /** The compiled set, for tests and the rules command. */
+  public SigmaRuleSet ruleSet() {
+    return rules;
+  }
+
+  static Stream<Path> ymlFiles(Path root) throws IOException {
+    return Files.walk(root).filter(p -> p.toString().endsWith(".yml"));
+  }
+}

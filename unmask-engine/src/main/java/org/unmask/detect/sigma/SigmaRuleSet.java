@@ -1,0 +1,191 @@
+package org.unmask.detect.sigma;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.unmask.event.Event;
+
+/**
+ * A set of Sigma rules compiled for one pipeline, ready to match events.
+ *
+ * <pre>{@code
+ * SigmaRuleSet rules = SigmaRuleSet.load(List.of(Path.of("rules")), Pipeline.named("evtx"),
+ *     SigmaConfig.defaults(), problem -> System.err.println(problem));
+ * rules.match(event, match -> report(match.rule().id(), match.event()));
+ * }</pre>
+ *
+ * <p>Loading never throws for a bad rule: each problem goes to the consumer (with file and line)
+ * and the rule is left out. Filters ({@code filter:} documents) are applied to the rules they
+ * name. Correlation documents are kept for the correlation engine ({@link #correlationDocuments()}).
+ * Matching is thread-safe; each thread reuses its own scratch memory.
+ */
+public final class SigmaRuleSet {
+
+  private final Pipeline pipeline;
+  private final List<SigmaRule> rules;
+  private final List<SigmaRule> inactive;
+  private final List<CorrelationDocument> correlations;
+  private final Map<String, Bucket> partitions;
+  private final Bucket everywhere;
+  private final String[][] slotKeys;
+  private final ThreadLocal<Bucket.Scratch> scratch;
+
+  private SigmaRuleSet(Pipeline pipeline, RuleLoader loader, Slots slots, Consumer<LoadProblem> problems) {
+    this.pipeline = pipeline;
+    this.correlations = List.copyOf(loader.correlations);
+    Map<String, List<RuleLoader.Filter>> filtersByTarget = new HashMap<>();
+    for (RuleLoader.Filter f : loader.filters) {
+      for (String target : f.targets()) {
+        filtersByTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(f);
+      }
+    }
+    List<SigmaRule> all = new ArrayList<>();
+    List<SigmaRule> off = new ArrayList<>();
+    Map<String, List<Bucket.Entry>> byPartition = new LinkedHashMap<>();
+    List<Bucket.Entry> anywhere = new ArrayList<>();
+    java.util.Set<String> targetsSeen = new java.util.HashSet<>();
+    for (RuleLoader.Compiled c : loader.rules) {
+      SigmaRule rule = c.rule();
+      Node root = c.root();
+      List<Node> parts = new ArrayList<>();
+      for (String key : new String[] {rule.id(), rule.name()}) {
+        for (RuleLoader.Filter f : filtersByTarget.getOrDefault(key, List.of())) {
+          targetsSeen.add(key);
+          if (fits(f.logsource(), rule.logsource())) {
+            parts.add(new Node.Not(f.node()));
+          }
+        }
+      }
+      if (!parts.isEmpty()) {
+        parts.add(0, root);
+        root = Node.and(parts);
+      }
+      all.add(rule);
+      if (!c.active()) {
+        off.add(rule);
+        continue;
+      }
+      Bucket.Entry entry = new Bucket.Entry(rule, root);
+      if (c.partitions() == null) {
+        anywhere.add(entry);
+      } else {
+        for (String p : c.partitions()) {
+          byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(entry);
+        }
+      }
+    }
+    for (RuleLoader.Filter f : loader.filters) {
+      for (String target : f.targets()) {
+        if (!targetsSeen.contains(target)) {
+          problems.accept(LoadProblem.warning(f.file(), f.line(), "filter names rule '" + target + "', which is not loaded",
+              "load the rule with the filter, or fix the id"));
+        }
+      }
+    }
+    this.rules = List.copyOf(all);
+    this.inactive = List.copyOf(off);
+    this.partitions = new HashMap<>();
+    byPartition.forEach((k, v) -> partitions.put(k, new Bucket(v)));
+    this.everywhere = new Bucket(anywhere);
+    this.slotKeys = slots.all();
+    this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys)));
+  }
+
+  private static boolean fits(Map<String, String> filter, Map<String, String> rule) {
+    for (Map.Entry<String, String> e : filter.entrySet()) {
+      String v = rule.get(e.getKey());
+      if (v != null && !v.equalsIgnoreCase(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Loads every rule file under the paths (folders are searched recursively for .yml and .yaml).
+   *
+   * @param problems receives every problem found; errors mean the rule was left out
+   */
+  public static SigmaRuleSet load(List<Path> paths, Pipeline pipeline, SigmaConfig config, Consumer<LoadProblem> problems) {
+    Slots slots = new Slots();
+    RuleLoader loader = new RuleLoader(pipeline, config, slots, problems);
+    for (Path p : paths) {
+      loader.loadPath(p);
+    }
+    return new SigmaRuleSet(pipeline, loader, slots, problems);
+  }
+
+  /** Loads rules from YAML text (one or more documents), e.g. in tests. */
+  public static SigmaRuleSet parse(String yaml, String file, Pipeline pipeline, SigmaConfig config, Consumer<LoadProblem> problems) {
+    Slots slots = new Slots();
+    RuleLoader loader = new RuleLoader(pipeline, config, slots, problems);
+    loader.loadText(yaml, file);
+    return new SigmaRuleSet(pipeline, loader, slots, problems);
+  }
+
+  /** Hands every rule that matches the event to {@code out}. */
+  public void match(Event event, Consumer<SigmaMatch> out) {
+    Bucket.Scratch s = scratch.get();
+    s.view.reset(event);
+    String field = pipeline.partitionField();
+    if (field != null) {
+      Object value = event.get(field);
+      if (value != null) {
+        Bucket bucket = partitions.get(value instanceof String str ? str.toLowerCase(Locale.ROOT) : String.valueOf(value).toLowerCase(Locale.ROOT));
+        if (bucket != null) {
+          bucket.match(s, out);
+        }
+      }
+    }
+    everywhere.match(s, out);
+  }
+
+  /** The matches for one event, as a list. */
+  public List<SigmaMatch> matches(Event event) {
+    List<SigmaMatch> out = new ArrayList<>(2);
+    match(event, out::add);
+    return out;
+  }
+
+  /** Every rule loaded, active or not. */
+  public List<SigmaRule> rules() {
+    return rules;
+  }
+
+  /**
+   * Rules that loaded but never run with this pipeline: their logsource has no mapping (a Linux
+   * rule under the evtx pipeline).
+   */
+  public List<SigmaRule> inactiveRules() {
+    return inactive;
+  }
+
+  /** The correlation documents found, for {@code org.unmask.detect.sigma.correlation}. */
+  public List<CorrelationDocument> correlationDocuments() {
+    return correlations;
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  /** A one-line account of the index, for benchmarks and diagnostics. */
+  public String describe() {
+    int indexed = everywhere.indexedCount();
+    int always = everywhere.alwaysCount();
+    long bytes = everywhere.automatonBytes();
+    for (Bucket b : partitions.values()) {
+      indexed += b.indexedCount();
+      always += b.alwaysCount();
+      bytes += b.automatonBytes();
+    }
+    return rules.size() + " rules (" + inactive.size() + " inactive), " + partitions.size() + " partitions, "
+        + indexed + " prefiltered and " + always + " always-evaluated placements, " + (bytes / 1024) + " KiB of automata, "
+        + slotKeys.length + " fields";
+  }
+}

@@ -1,0 +1,98 @@
+package org.unmask.detect.sigma;
+
+import java.util.Locale;
+
+/**
+ * A Sigma value string with its wildcards decoded. Wildcards are stored as two private-use
+ * characters so that a value stays a plain {@link String}: {@link #STAR} for {@code *} and
+ * {@link #ONE} for {@code ?}. Everything else is literal text.
+ */
+final class SigmaString {
+
+  static final char STAR = '\uE000';
+  static final char ONE = '\uE001';
+
+  private SigmaString() {}
+
+  /**
+   * Decodes a rule value: {@code *} and {@code ?} are wildcards, {@code \*}, {@code \?} and
+   * {@code \\} are the plain characters, and any other backslash is itself.
+   */
+  static String parse(String raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '\\' && i + 1 < raw.length()) {
+        char next = raw.charAt(i + 1);
+        if (next == '*' || next == '?' || next == '\\') {
+          out.append(next);
+          i++;
+          continue;
+        }
+        out.append(c);
+      } else if (c == '*') {
+        out.append(STAR);
+      } else if (c == '?') {
+        out.append(ONE);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Literal text only, no wildcard: escapes nothing, for values that come from configuration. */
+  static boolean hasWildcard(String s) {
+    return s.indexOf(STAR) >= 0 || s.indexOf(ONE) >= 0;
+  }
+
+  /** Lower-cases the literal parts (wildcards are private-use characters, which have no case). */
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  static String contains(String s) {
+    return startsWithStar(s) ? (endsWithStar(s) ? s : s + STAR) : STAR + (endsWithStar(s) ? s : s + STAR);
+  }
+
+  static String startswith(String s) {
+    return endsWithStar(s) ? s : s + STAR;
+  }
+
+  static String endswith(String s) {
+    return startsWithStar(s) ? s : STAR + s;
+  }
+
+  private static boolean startsWithStar(String s) {
+    return !s.isEmpty() && s.charAt(0) == STAR;
+  }
+
+  private static boolean endsWithStar(String s) {
+    return !s.isEmpty() && s.charAt(s.length() - 1) == STAR;
+  }
+
+  /** The rule's notation again, for messages. */
+  static String display(String s) {
+    return s.replace("*", "\\*").replace("?", "\\?").replace(STAR, '*').replace(ONE, '?');
+  }
+
+  /**
+   * The longest run of literal text, the substring every matching value must contain; the
+   * prefilter indexes it. Empty when the value is all wildcards.
+   */
+  static String longestLiteral(String s) {
+    int best = 0;
+    int bestStart = 0;
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == STAR || s.charAt(i) == ONE) {
+        if (i - start > best) {
+          best = i - start;
+          bestStart = start;
+        }
+        start = i + 1;
+      }
+    }
+    return s.substring(bestStart, bestStart + best);
+  }
+}

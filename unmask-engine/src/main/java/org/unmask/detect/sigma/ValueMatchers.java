@@ -1,0 +1,147 @@
+package org.unmask.detect.sigma;
+
+import com.google.re2j.Pattern;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+
+/** The value tests beyond wildcards: regular expressions, numbers, networks, times, field references. */
+final class ValueMatchers {
+
+  private ValueMatchers() {}
+
+  /** {@code |re}: RE2/J, linear in the value whatever the pattern; a search, not a full match. */
+  record Regex(Pattern pattern) implements ValueMatcher {
+    @Override
+    public boolean test(String original, String lower, EventView view) {
+      return pattern.matcher(original).find();
+    }
+
+    @Override
+    public int cost() {
+      return 8;
+    }
+  }
+
+  enum Comparison {
+    EQ, NEQ, LT, LTE, GT, GTE;
+
+    boolean holds(double field, double value) {
+      return switch (this) {
+        case EQ -> field == value;
+        case NEQ -> field != value;
+        case LT -> field < value;
+        case LTE -> field <= value;
+        case GT -> field > value;
+        case GTE -> field >= value;
+      };
+    }
+  }
+
+  /** {@code |lt}, {@code |lte}, {@code |gt}, {@code |gte}: the field read as a number. */
+  record Numeric(Comparison comparison, double value) implements ValueMatcher {
+    @Override
+    public boolean test(String original, String lower, EventView view) {
+      Double field = number(original);
+      return field != null && comparison.holds(field, value);
+    }
+  }
+
+  /** {@code |minute} ... {@code |year}: a part of the field read as a date and time, then compared. */
+  record TimePart(String unit, Comparison comparison, double value) implements ValueMatcher {
+    @Override
+    public boolean test(String original, String lower, EventView view) {
+      Integer part = timePart(original, unit);
+      return part != null && comparison.holds(part, value);
+    }
+  }
+
+  /** {@code |cidr}: the field parsed as an IPv4 or IPv6 address, inside the network. */
+  record Cidr(byte[] network, int prefix) implements ValueMatcher {
+    @Override
+    public boolean test(String original, String lower, EventView view) {
+      byte[] address = IpAddresses.parse(original);
+      return address != null && IpAddresses.inNetwork(address, network, prefix);
+    }
+  }
+
+  /** {@code |fieldref}: compared with another field of the same event. */
+  record FieldRef(int slot, Glob.Kind kind, boolean cased) implements ValueMatcher {
+    @Override
+    public boolean test(String original, String lower, EventView view) {
+      EventView.FieldValue other = view.value(slot);
+      String s = cased ? original : lower;
+      for (int i = 0; i < other.count; i++) {
+        String o = cased ? other.original[i] : other.lower[i];
+        boolean hit = switch (kind) {
+          case PREFIX -> s.startsWith(o);
+          case SUFFIX -> s.endsWith(o);
+          case CONTAINS -> s.contains(o);
+          default -> s.equals(o);
+        };
+        if (hit) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** A value that matches no event: an {@code |expand} placeholder without configured values. */
+  record Nothing(String why) implements ValueMatcher {
+    @Override
+    public boolean test(String original, String lower, EventView view) {
+      return false;
+    }
+  }
+
+  static Double number(String s) {
+    String t = s.trim();
+    if (t.isEmpty() || t.length() > 40) {
+      return null;
+    }
+    try {
+      if (t.startsWith("0x") || t.startsWith("0X")) {
+        return (double) Long.parseLong(t.substring(2), 16);
+      }
+      return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A date-time's part from ISO-8601-like text ({@code 2025-10-24T23:41:00Z}, {@code 2025-10-24 23:41:00.589}). */
+  static Integer timePart(String s, String unit) {
+    if (s.length() < 10 || s.length() > 64) {
+      return null;
+    }
+    try {
+      int year = Integer.parseInt(s.substring(0, 4));
+      int month = Integer.parseInt(s.substring(5, 7));
+      int day = Integer.parseInt(s.substring(8, 10));
+      if (s.charAt(4) != '-' || s.charAt(7) != '-') {
+        return null;
+      }
+      switch (unit) {
+        case "year":
+          return year;
+        case "month":
+          return month;
+        case "day":
+          return day;
+        case "week":
+          return LocalDate.of(year, month, day).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        default:
+          break;
+      }
+      if (s.length() < 16 || (s.charAt(10) != 'T' && s.charAt(10) != ' ' && s.charAt(10) != 't')) {
+        return null;
+      }
+      int hour = Integer.parseInt(s.substring(11, 13));
+      int minute = Integer.parseInt(s.substring(14, 16));
+      return "hour".equals(unit.toLowerCase(Locale.ROOT)) ? hour : minute;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.unmask.farm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.unmask.detect.DetectionContext;
+import org.unmask.detect.Detector;
+import org.unmask.detect.Subjects;
+import org.unmask.event.EntityRef;
+import org.unmask.event.Event;
+import org.unmask.event.SourceRef;
+import org.unmask.reference.Person;
+import org.unmask.state.State;
+import org.unmask.verdict.IdentityLink;
+import org.unmask.verdict.LinkObservation;
+import org.unmask.verdict.SharedAttribute;
+
+/**
+ * Laptops of different people behind one residential address or one Wi-Fi network (THREAT.md
+ * S15, S16): the signature of a laptop farm. Keyed by the shared attribute, so it runs as a keyed
+ * operator anywhere. A link between two people is reported once both have used the attribute on
+ * {@link #MIN_DAYS} distinct days (one visit is not a farm), weighted by how telling the attribute
+ * is and discounted for a co-working space (both claim the same city). Households (same claimed
+ * home) are never linked. Addresses many strangers share by design (carrier NAT of mobile,
+ * satellite and fixed-wireless carriers, VPN and hosting exits), allow-listed networks and private
+ * addresses never reach it. An attribute used by more than {@link #MAX_PEOPLE} people is public
+ * infrastructure, not a home, and is dropped.
+ */
+public final class SharedInfrastructure implements Detector<SharedInfrastructure.Users> {
+
+  static final int MIN_DAYS = 2;
+  static final int MAX_PEOPLE = 40;
+  static final double COWORKING_DISCOUNT = 0.3;
+
+  private final String attributeType;
+  private final double weight;
+
+  private SharedInfrastructure(String attributeType, double weight) {
+    this.attributeType = attributeType;
+    this.weight = weight;
+  }
+
+  /** Residential egress addresses: the laptop's public IP, sign-ins and VPN sessions. */
+  public static SharedInfrastructure egressAddress() {
+    return new SharedInfrastructure("ip", 0.75);
+  }
+
+  /** Wi-Fi networks by BSSID (the access point's hardware address). */
+  public static SharedInfrastructure wifi() {
+    return new SharedInfrastructure("bssid", 0.85);
+  }
+
+  /** The people seen on one attribute value, and the pairs already linked. */
+  public static final class Users {
+    public Map<String, Presence> people = new TreeMap<>();
+    public java.util.Set<String> linkedPairs = new java.util.HashSet<>();
+    public boolean saturated;
+  }
+
+  /** One person's use of the attribute. */
+  public static final class Presence {
+    public long lastDay = Long.MIN_VALUE;
+    public int days;
+    public List<SourceRef> evidence = new ArrayList<>();
+  }
+
+  @Override
+  public String id() {
+    return "unmask.farm.shared_" + attributeType;
+  }
+
+  @Override
+  public String key(Event event, DetectionContext context) {
+    String value = valueOf(event);
+    return value == null ? null : attributeType + ":" + value;
+  }
+
+  private String valueOf(Event event) {
+    if (attributeType.equals("bssid")) {
+      if (!"endpoint.inventory".equals(event.dataset())) {
+        return null;
+      }
+      String bssid = event.text("network.wifi.bssid");
+      return bssid == null || bssid.isBlank() ? null : bssid.toLowerCase(java.util.Locale.ROOT);
+    }
+    String prefix;
+    String field;
+    switch (event.dataset()) {
+      case "endpoint.inventory" -> { prefix = "host.public"; field = "host.public_ip"; }
+      case "idp.signin", "vpn.session" -> { prefix = "source"; field = "source.ip"; }
+      default -> { return null; }
+    }
+    String ip = event.text(field);
+    if (ip == null || !isResidential(event, prefix)) {
+      return null;
+    }
+    return ip;
+  }
+
+  /** True when the address plausibly belongs to one home: not shared by design, not allowed, not private. */
+  static boolean isResidential(Event event, String prefix) {
+    if (Boolean.TRUE.equals(event.get(prefix + ".unmask.shared_by_design"))
+        || Boolean.TRUE.equals(event.get(prefix + ".unmask.allow"))
+        || Boolean.TRUE.equals(event.get(prefix + ".unmask.vpn"))
+        || Boolean.TRUE.equals(event.get(prefix + ".unmask.hosting"))
+        || Boolean.TRUE.equals(event.get(prefix + ".unmask.tor"))) {
+      return false;
+    }
+    Object network = event.get(prefix + ".unmask.network");
+    return !"private".equals(network);
+  }
+
+  @Override
+  public void onEvent(Event event, State<Users> state, DetectionContext context) {
+    Users users = state.value() == null ? new Users() : state.value();
+    if (users.saturated) {
+      return;
+    }
+    Person person = Subjects.personOf(event, context.reference());
+    if (person == null) {
+      return;
+    }
+    Presence presence = users.people.computeIfAbsent(person.personId(), k -> new Presence());
+    long day = event.timestamp().getEpochSecond() / 86_400;
+    if (day != presence.lastDay) {
+      presence.lastDay = day;
+      presence.days++;
+      if (presence.evidence.size() < 3) {
+        presence.evidence.add(event.source());
+      }
+    }
+    if (users.people.size() > MAX_PEOPLE) {
+      users.saturated = true;
+      users.people.clear();
+      users.linkedPairs.clear();
+      state.update(users);
+      return;
+    }
+    if (presence.days >= MIN_DAYS) {
+      linkWithOthers(event, person, presence, users, context);
+    }
+    state.update(users);
+  }
+
+  private void linkWithOthers(Event event, Person person, Presence presence, Users users, DetectionContext context) {
+    String value = valueOf(event);
+    for (var other : users.people.entrySet()) {
+      String otherId = other.getKey();
+      if (otherId.equals(person.personId()) || other.getValue().days < MIN_DAYS) {
+        continue;
+      }
+      String pair = person.personId().compareTo(otherId) < 0
+          ? person.personId() + "|" + otherId : otherId + "|" + person.personId();
+      if (!users.linkedPairs.add(pair)) {
+        continue;
+      }
+      Person otherPerson = context.reference().person(otherId).orElse(null);
+      if (Households.same(person, otherPerson)) {
+        continue;
+      }
+      boolean coworking = Households.sameCity(person, otherPerson);
+      double w = coworking ? weight * COWORKING_DISCOUNT : weight;
+      String what = attributeType.equals("ip") ? "residential internet address " + value : "Wi-Fi network " + value;
+      String explanation = person.personId() + " and " + otherId + " both used the " + what
+          + " (" + presence.days + " and " + other.getValue().days + " days)"
+          + (coworking ? "; both claim the same city, so it may be a co-working space" : "")
+          + ", though they claim different homes.";
+      List<SourceRef> evidence = new ArrayList<>(presence.evidence);
+      evidence.addAll(other.getValue().evidence);
+      context.link(new LinkObservation(
+          new IdentityLink(EntityRef.person(person.personId()), EntityRef.person(otherId),
+              new SharedAttribute(attributeType, value), w, explanation),
+          event.timestamp(), evidence));
+    }
+  }
+
+  /** For tests: which attribute this instance watches. */
+  String attributeType() {
+    return attributeType;
+  }
+
+  static Map<String, Integer> dayCounts(Users users) {
+    Map<String, Integer> out = new HashMap<>();
+    users.people.forEach((k, v) -> out.put(k, v.days));
+    return out;
+  }
+}

@@ -1,0 +1,314 @@
+package org.unmask.ingest;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.unmask.reference.Address;
+import org.unmask.reference.Applicant;
+import org.unmask.reference.Device;
+import org.unmask.reference.PayrollChange;
+import org.unmask.reference.Person;
+import org.unmask.reference.ReferenceData;
+import org.unmask.reference.WatchlistEntry;
+
+/**
+ * Reads the CSV files of a dataset into {@link ReferenceData}. Columns are found by header name
+ * (case-insensitive, a UTF-8 byte order mark tolerated), unknown columns are ignored and an empty
+ * cell is null. A row with a bad cell (a malformed date, a missing id, a duplicate id) is rejected
+ * with file, line and reason, and the rest of the file still loads.
+ *
+ * <p>A {@code people.csv} that exists but cannot be read (permissions, not UTF-8, broken quoting)
+ * is fatal: person verdicts over half a roster would be silently wrong. The other files are
+ * rejected at the point of failure and keep the rows read before it.
+ */
+final class ReferenceReader {
+
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(true)
+          .setTrim(true)
+          .setAllowMissingColumnNames(true)
+          .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+          .get();
+
+  private final Path folder;
+  private final RejectSink sink;
+
+  ReferenceReader(Path folder, RejectSink sink) {
+    this.folder = folder;
+    this.sink = sink;
+  }
+
+  ReferenceData read() {
+    List<Person> people = new ArrayList<>();
+    readFile("people.csv", true, uniqueBy("person_id", row -> people.add(person(row))));
+    List<Device> devices = new ArrayList<>();
+    readFile("devices.csv", false, uniqueBy("device_id", row -> devices.add(device(row))));
+    List<Applicant> applicants = new ArrayList<>();
+    readFile("applicants.csv", false, uniqueBy("applicant_id", row -> applicants.add(applicant(row))));
+    List<PayrollChange> payroll = new ArrayList<>();
+    readFile("payroll.csv", false, row -> payroll.add(payrollChange(row)));
+    List<WatchlistEntry> watchlist = new ArrayList<>();
+    for (String name : watchlistFiles()) {
+      readFile(name, false, row -> watchlist.add(watchlistEntry(row)));
+    }
+    return new ReferenceData(people, devices, applicants, payroll, watchlist);
+  }
+
+  private static Person person(Row r) {
+    return new Person(
+        r.required("person_id"), r.text("full_name"), r.text("email"), r.text("personal_email"),
+        r.text("phone"), r.date("hire_date"), r.date("end_date"), r.text("title"),
+        r.text("department"), r.text("manager_id"),
+        new Address(r.text("home_street"), r.text("home_city"), r.text("home_region"),
+            r.text("home_postal"), r.text("home_country")),
+        r.zone("timezone"), r.text("bank_account_id"), r.text("payee_name"));
+  }
+
+  private static Device device(Row r) {
+    return new Device(
+        r.required("device_id"), r.text("hostname"), r.text("serial"), r.text("person_id"),
+        r.text("model"),
+        new Address(r.text("ship_street"), r.text("ship_city"), r.text("ship_region"),
+            r.text("ship_postal"), r.text("ship_country")),
+        r.dateOrTime("shipped_at"));
+  }
+
+  private static Applicant applicant(Row r) {
+    return new Applicant(
+        r.required("applicant_id"), r.dateOrTime("applied_at"), r.text("full_name"),
+        r.text("email"), r.text("phone"),
+        new Address(r.text("street"), r.text("city"), r.text("region"), r.text("postal"),
+            r.text("country")),
+        r.date("dob"), r.text("national_id_hash"), r.text("linkedin_url"),
+        r.date("linkedin_created"), r.integer("linkedin_connections"), r.text("github_login"),
+        r.date("github_created"), r.integer("github_public_repos"), r.integer("github_followers"),
+        r.text("resume_file"), r.text("photo_file"), r.text("referrer"), r.text("hired_person_id"));
+  }
+
+  private static PayrollChange payrollChange(Row r) {
+    String personId = r.required("person_id");
+    Instant changedAt = r.dateOrTime("changed_at");
+    if (changedAt == null) {
+      throw new BadRow("missing changed_at");
+    }
+    String fieldName = r.required("field");
+    PayrollChange.Field field = PayrollChange.Field.parse(fieldName);
+    if (field == null) {
+      throw new BadRow("field must be one of bank_account_id, payee_name, mailing_address, phone,"
+          + " personal_email; got " + EventParser.quote(fieldName));
+    }
+    return new PayrollChange(personId, changedAt, field, r.text("old_value"), r.text("new_value"));
+  }
+
+  private static WatchlistEntry watchlistEntry(Row r) {
+    String typeName = r.required("type");
+    WatchlistEntry.Type type = WatchlistEntry.Type.parse(typeName);
+    if (type == null) {
+      throw new BadRow("type must be one of ip, cidr, domain, email, phone, organization,"
+          + " bank_account_id, wallet, usb_id, process_name, sha256; got " + EventParser.quote(typeName));
+    }
+    return new WatchlistEntry(type, r.required("value"), r.text("label"), r.text("source"));
+  }
+
+  /** Wraps a row handler so that a repeated id is rejected rather than silently shadowed. */
+  private static java.util.function.Consumer<Row> uniqueBy(String idColumn, java.util.function.Consumer<Row> then) {
+    Map<String, Long> seen = new HashMap<>();
+    return row -> {
+      String id = row.required(idColumn);
+      Long first = seen.putIfAbsent(id, row.line);
+      if (first != null) {
+        throw new BadRow("duplicate " + idColumn + " " + EventParser.quote(id) + " (first at line " + first + ")");
+      }
+      try {
+        then.accept(row);
+      } catch (BadRow e) {
+        seen.remove(id);
+        throw e;
+      }
+    };
+  }
+
+  private List<String> watchlistFiles() {
+    Path dir = folder.resolve("watchlists");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+          .filter(Files::isRegularFile)
+          .map(p -> "watchlists/" + p.getFileName())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      sink.reject(new Rejection("watchlists/", 0, "cannot list: " + e.getMessage()));
+      return List.of();
+    }
+  }
+
+  private void readFile(String name, boolean fatal, java.util.function.Consumer<Row> handler) {
+    Path path = folder.resolve(name);
+    if (!Files.exists(path)) {
+      return;
+    }
+    long line = 1;
+    try (Reader reader = strictUtf8(path); CSVParser csv = CSVParser.parse(reader, FORMAT)) {
+      Map<String, Integer> columns = columns(csv.getHeaderNames());
+      for (CSVRecord record : csv) {
+        line = csv.getCurrentLineNumber();
+        Row row = new Row(columns, record, line);
+        try {
+          handler.accept(row);
+        } catch (BadRow e) {
+          sink.reject(new Rejection(name, line, e.getMessage()));
+        } catch (RuntimeException e) {
+          if (e instanceof UncheckedIOException) {
+            throw e;
+          }
+          sink.reject(new Rejection(name, line, "bad row: " + EventSource.message(e)));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      String why = why(e);
+      if (fatal) {
+        throw new DatasetException("cannot read " + name + ": " + why
+            + " — fix the file (UTF-8 CSV with a header row) or remove it", e);
+      }
+      sink.reject(new Rejection(name, line + 1, "cannot read the rest of the file: " + why));
+    }
+  }
+
+  private static String why(Exception e) {
+    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+    if (t instanceof CharacterCodingException) {
+      return "not UTF-8 text";
+    }
+    if (t instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return EventSource.message((Exception) t);
+  }
+
+  private static Reader strictUtf8(Path path) throws IOException {
+    return new InputStreamReader(
+        Files.newInputStream(path),
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+
+  private static Map<String, Integer> columns(List<String> headers) {
+    Map<String, Integer> columns = new HashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String h = headers.get(i);
+      if (h == null) {
+        continue;
+      }
+      h = h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+      columns.putIfAbsent(h, i);
+    }
+    return columns;
+  }
+
+  /** One CSV row addressed by column name, with typed cell readers that reject bad cells. */
+  private static final class Row {
+    private final Map<String, Integer> columns;
+    private final CSVRecord record;
+    private final long line;
+
+    Row(Map<String, Integer> columns, CSVRecord record, long line) {
+      this.columns = columns;
+      this.record = record;
+      this.line = line;
+    }
+
+    String text(String column) {
+      Integer i = columns.get(column);
+      if (i == null || i >= record.size()) {
+        return null;
+      }
+      String v = record.get(i);
+      return v == null || v.isEmpty() ? null : v;
+    }
+
+    String required(String column) {
+      String v = text(column);
+      if (v == null) {
+        throw new BadRow("missing " + column);
+      }
+      return v;
+    }
+
+    LocalDate date(String column) {
+      return typed(column, Timestamps::date, "is not a date (YYYY-MM-DD)");
+    }
+
+    Instant dateOrTime(String column) {
+      return typed(column, Timestamps::dateOrTime, "is not a date (YYYY-MM-DD) or RFC 3339 time");
+    }
+
+    Integer integer(String column) {
+      return typed(column, s -> {
+        try {
+          return Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }, "is not a whole number");
+    }
+
+    ZoneId zone(String column) {
+      return typed(column, s -> {
+        try {
+          return ZoneId.of(s);
+        } catch (DateTimeException e) {
+          return null;
+        }
+      }, "is not an IANA time zone (e.g. America/Chicago)");
+    }
+
+    private <T> T typed(String column, Function<String, T> parse, String problem) {
+      String v = text(column);
+      if (v == null) {
+        return null;
+      }
+      T t = parse.apply(v);
+      if (t == null) {
+        throw new BadRow(column + " " + problem + ": " + EventParser.quote(v));
+      }
+      return t;
+    }
+  }
+
+  private static final class BadRow extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadRow(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

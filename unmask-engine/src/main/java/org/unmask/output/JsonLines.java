@@ -1,0 +1,168 @@
+package org.unmask.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import org.unmask.event.Finding;
+import org.unmask.event.SourceRef;
+import org.unmask.ingest.Rejection;
+import org.unmask.verdict.ApplicantVerdict;
+import org.unmask.verdict.Farm;
+import org.unmask.verdict.PersonVerdict;
+import org.unmask.verdict.Reason;
+import org.unmask.verdict.SharedAttribute;
+
+/**
+ * The JSON-lines shapes of the contract's outputs (CONTRACT.md section 2). Field order is fixed
+ * and numbers are rounded, so two scans of the same data give byte-identical files.
+ */
+public final class JsonLines {
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private JsonLines() {}
+
+  /** Writes each item as one line. */
+  static <T> void write(OutputStream out, List<T> items, ItemWriter<T> writer) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(new NonClosing(out))) {
+      g.setRootValueSeparator(null);
+      for (T item : items) {
+        writer.write(g, item);
+        g.flush();
+        out.write('\n');
+      }
+    }
+  }
+
+  /** Writes one item as JSON. */
+  @FunctionalInterface
+  interface ItemWriter<T> {
+    void write(JsonGenerator g, T item) throws IOException;
+  }
+
+  static void finding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", f.id());
+    g.writeStringField("rule_id", f.ruleId());
+    g.writeStringField("title", f.title());
+    g.writeStringField("severity", f.severity().label());
+    g.writeArrayFieldStart("attack");
+    for (String a : f.attack()) {
+      g.writeString(a);
+    }
+    g.writeEndArray();
+    g.writeStringField("@timestamp", instant(f.timestamp()));
+    g.writeObjectFieldStart("entity");
+    g.writeStringField("type", f.entity().type().label());
+    g.writeStringField("id", f.entity().id());
+    g.writeEndObject();
+    g.writeNumberField("risk", round(f.risk()));
+    g.writeArrayFieldStart("evidence");
+    for (SourceRef s : f.evidence()) {
+      g.writeStartObject();
+      g.writeStringField("file", s.file());
+      g.writeNumberField("line", s.line());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("summary", f.summary());
+    g.writeEndObject();
+  }
+
+  static void person(JsonGenerator g, PersonVerdict p) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("person_id", p.personId());
+    g.writeNumberField("risk_score", round(p.riskScore()));
+    g.writeBooleanField("case_opened", p.caseOpened());
+    if (p.firstFlaggedAt() == null) {
+      g.writeNullField("first_flagged_at");
+    } else {
+      g.writeStringField("first_flagged_at", instant(p.firstFlaggedAt()));
+    }
+    reasons(g, p.reasons());
+    g.writeEndObject();
+  }
+
+  static void applicant(JsonGenerator g, ApplicantVerdict a) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("applicant_id", a.applicantId());
+    g.writeNumberField("risk_score", round(a.riskScore()));
+    g.writeBooleanField("flagged", a.flagged());
+    reasons(g, a.reasons());
+    g.writeEndObject();
+  }
+
+  static void farm(JsonGenerator g, Farm f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("farm_id", f.farmId());
+    strings(g, "persons", f.persons());
+    strings(g, "devices", f.devices());
+    strings(g, "applicants", f.applicants());
+    g.writeArrayFieldStart("shared");
+    for (SharedAttribute s : f.shared()) {
+      g.writeStartObject();
+      g.writeStringField("type", s.type());
+      g.writeStringField("value", s.value());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeNumberField("score", round(f.score()));
+    g.writeEndObject();
+  }
+
+  static void rejection(JsonGenerator g, Rejection r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("file", r.file());
+    g.writeNumberField("line", r.line());
+    g.writeStringField("reason", r.reason());
+    g.writeEndObject();
+  }
+
+  private static void reasons(JsonGenerator g, List<Reason> reasons) throws IOException {
+    g.writeArrayFieldStart("reasons");
+    for (Reason r : reasons) {
+      g.writeStartObject();
+      g.writeStringField("rule_id", r.ruleId());
+      g.writeStringField("summary", r.summary());
+      g.writeNumberField("points", round(r.points()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  static String instant(Instant t) {
+    return t.toString();
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** Lets the generator be closed per file without closing the caller's stream. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

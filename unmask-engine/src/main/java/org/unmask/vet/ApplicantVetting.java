@@ -1,0 +1,244 @@
+package org.unmask.vet;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.unmask.event.EntityRef;
+import org.unmask.event.Finding;
+import org.unmask.event.SourceRef;
+import org.unmask.ingest.RejectSink;
+import org.unmask.ingest.Rejection;
+import org.unmask.reference.Applicant;
+import org.unmask.reference.PayrollChange;
+import org.unmask.reference.Person;
+import org.unmask.reference.ReferenceData;
+import org.unmask.verdict.ApplicantVerdict;
+import org.unmask.verdict.Farm;
+import org.unmask.verdict.IdentityLink;
+import org.unmask.verdict.Reason;
+import org.unmask.verdict.SharedAttribute;
+import org.unmask.vet.files.DatasetFiles;
+import org.unmask.vet.identity.IdentityHasher;
+import org.unmask.vet.identity.IdentityLinker;
+import org.unmask.vet.indicators.Indicators;
+import org.unmask.vet.photo.PhotoMatcher;
+import org.unmask.vet.profile.ProfileCheck;
+import org.unmask.vet.resume.ResumeMatcher;
+
+/**
+ * Vets every applicant of a dataset: the one entry point of this package.
+ *
+ * <p>Steps: identifier links ({@link IdentityLinker}); photo and resume reuse links
+ * ({@link PhotoMatcher}, {@link ResumeMatcher}); profile padding ({@link ProfileCheck});
+ * indicators ({@link Indicators}); then scoring, rings and findings.
+ *
+ * <p><b>Scoring.</b> An applicant's risk is the sum of its reasons' points, capped at 100, and it
+ * is flagged at {@link VetOptions#flagThreshold()} (40 by default: one strong reuse such as a
+ * shared phone, photo or national id, or one listed indicator, is enough; profile padding alone,
+ * at most 50 points, needs several of its signals). Reuse reasons count the best link per shared
+ * attribute type, at {@link #LINK_POINTS} times the link weight (a shared phone 40, a household
+ * address 7.5). Membership of a ring of three or more identities adds {@link #RING_POINTS}. A file
+ * reference that tries to leave files/ adds {@link #TRAVERSAL_POINTS}; other unreadable files
+ * are listed with 0 points.
+ *
+ * <p><b>Evidence lines.</b> Findings point at applicants.csv (and people.csv for person
+ * findings) by line; lines come from {@link VetOptions} or, when absent there, from re-reading
+ * the CSVs beside {@code files/}.
+ */
+public final class ApplicantVetting {
+
+  /** Links at or above this weight tie identities into rings. */
+  public static final double STRONG_LINK = 0.5;
+  static final double LINK_POINTS = 50;
+  static final double RING_POINTS = 10;
+  static final double TRAVERSAL_POINTS = 15;
+  static final double PHOTO_WEIGHT = 0.9;
+
+  private ApplicantVetting() {}
+
+  public static VetResult vet(ReferenceData ref, Path filesDir, VetOptions opts, RejectSink rejects) {
+    Map<String, Long> appLines = opts.applicantLines();
+    Map<String, Long> personLines = opts.personLines();
+    Path datasetDir = filesDir == null ? null : filesDir.toAbsolutePath().getParent();
+    if (appLines.isEmpty() && datasetDir != null) {
+      appLines = CsvLines.of(datasetDir.resolve("applicants.csv"), "applicant_id");
+    }
+    if (personLines.isEmpty() && datasetDir != null) {
+      personLines = CsvLines.of(datasetDir.resolve("people.csv"), "person_id");
+    }
+    IdentityHasher hasher = new IdentityHasher(opts.hashKey());
+    DatasetFiles files = new DatasetFiles(filesDir);
+    List<Applicant> applicants = ref.applicants();
+    Map<String, Applicant> byId = new LinkedHashMap<>();
+    for (Applicant a : applicants) {
+      byId.putIfAbsent(a.applicantId(), a);
+    }
+
+    List<IdentityLink> links = new ArrayList<>(new IdentityLinker(hasher).link(ref));
+    Map<String, List<Reason>> reasons = new LinkedHashMap<>();
+    Map<String, List<String>> attack = new HashMap<>();
+    byId.keySet().forEach(id -> reasons.put(id, new ArrayList<>()));
+
+    PhotoMatcher.Result photos =
+        new PhotoMatcher(files, opts.maxPhotoPixels(), PhotoMatcher.DEFAULT_MAX_BYTES).match(applicants);
+    for (PhotoMatcher.Match m : photos.matches()) {
+      links.add(new IdentityLink(EntityRef.applicant(m.applicantA()), EntityRef.applicant(m.applicantB()),
+          new SharedAttribute("photo", m.cluster()), round(PHOTO_WEIGHT * m.similarity()),
+          "applicants " + m.applicantA() + " and " + m.applicantB() + " sent copies of one photo (aligned correlation "
+              + String.format("%.3f", m.similarity()) + ")"));
+    }
+    for (PhotoMatcher.Problem p : photos.problems()) {
+      fileProblem(p.applicantId(), "photo_file", p.file(), p.reason(), appLines, reasons, rejects);
+    }
+
+    ResumeMatcher.Result resumes = new ResumeMatcher(files).match(applicants);
+    for (ResumeMatcher.Match m : resumes.matches()) {
+      double w = 0.5 + 0.3 * Math.min(1, (m.similarity() - 0.5) / 0.5);
+      links.add(new IdentityLink(EntityRef.applicant(m.applicantA()), EntityRef.applicant(m.applicantB()),
+          new SharedAttribute("resume", m.cluster()), round(w),
+          "applicants " + m.applicantA() + " and " + m.applicantB() + " sent one resume under different names ("
+              + Math.round(m.similarity() * 100) + "% of word 3-shingles shared)"));
+    }
+    for (ResumeMatcher.Problem p : resumes.problems()) {
+      fileProblem(p.applicantId(), "resume_file", p.file(), p.reason(), appLines, reasons, rejects);
+    }
+
+    // Reuse reasons: the best link per attribute type for each applicant.
+    Map<String, Map<String, IdentityLink>> best = new HashMap<>();
+    for (IdentityLink l : links) {
+      for (EntityRef end : List.of(l.a(), l.b())) {
+        if (end.type() == EntityRef.Type.APPLICANT && byId.containsKey(end.id())) {
+          best.computeIfAbsent(end.id(), k -> new LinkedHashMap<>())
+              .merge(l.attribute().type(), l, (x, y) -> x.weight() >= y.weight() ? x : y);
+        }
+      }
+    }
+    best.forEach((id, perType) -> perType.forEach((type, l) -> {
+      reasons.get(id).add(new Reason("vet.reuse." + type, l.explanation(), round(LINK_POINTS * l.weight())));
+      attack.put("vet.reuse." + type, reuseAttack(type));
+    }));
+
+    for (Applicant a : byId.values()) {
+      String text = resumes.texts().get(a.applicantId());
+      for (ProfileCheck.Flag f : ProfileCheck.check(a, text)) {
+        reasons.get(a.applicantId()).add(new Reason(f.ruleId(), f.summary(), f.points()));
+        attack.put(f.ruleId(), List.of("T1585.001"));
+      }
+    }
+    Indicators indicators = Indicators.load(ref.watchlist());
+    for (Applicant a : byId.values()) {
+      for (Indicators.Hit h : indicators.applicant(a, resumes.texts().get(a.applicantId()))) {
+        reasons.get(a.applicantId()).add(new Reason(h.ruleId(), h.summary(), h.points()));
+        attack.put(h.ruleId(), h.attack());
+      }
+    }
+
+    List<Farm> rings = Rings.find(links, byId.values(), STRONG_LINK);
+    for (Farm ring : rings) {
+      int identities = ring.applicants().size() + ring.persons().size() - hiredWithin(ring, byId);
+      if (identities >= 3) {
+        for (String id : ring.applicants()) {
+          reasons.get(id).add(new Reason("vet.ring.member", "one of " + identities + " identities in ring "
+              + ring.farmId() + " tied by shared " + sharedTypes(ring), RING_POINTS));
+          attack.put("vet.ring.member", List.of("T1656"));
+        }
+      }
+    }
+
+    List<ApplicantVerdict> verdicts = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    Map<String, String> ringOf = new HashMap<>();
+    rings.forEach(r -> r.applicants().forEach(id -> ringOf.putIfAbsent(id, r.farmId())));
+    for (Applicant a : byId.values()) {
+      List<Reason> rs = new ArrayList<>(reasons.get(a.applicantId()));
+      rs.sort(Comparator.comparingDouble(Reason::points).reversed().thenComparing(Reason::ruleId));
+      double score = Math.min(100, round(rs.stream().mapToDouble(Reason::points).sum()));
+      boolean flagged = score >= opts.flagThreshold();
+      verdicts.add(new ApplicantVerdict(a.applicantId(), score, flagged, rs));
+      long line = appLines.getOrDefault(a.applicantId(), 0L);
+      Instant at = a.appliedAt() == null ? Instant.EPOCH : a.appliedAt();
+      EntityRef who = EntityRef.applicant(a.applicantId());
+      Map<String, Integer> seen = new HashMap<>();
+      for (Reason r : rs) {
+        // A rule may give one applicant two reasons (an unreadable photo and resume): number them.
+        int nth = seen.merge(r.ruleId(), 1, Integer::sum) - 1;
+        String discriminator = "applicants.csv:" + line + (nth == 0 ? "" : "#" + nth);
+        findings.add(new Finding(Finding.idOf(r.ruleId(), who, discriminator), r.ruleId(),
+            VetRules.title(r.ruleId()), VetRules.severity(r.points()), attack.getOrDefault(r.ruleId(), List.of()), at,
+            who, r.points(), List.of(new SourceRef("applicants.csv", line)), r.summary()));
+      }
+      if (a.hiredPersonId() != null && (flagged || ringOf.containsKey(a.applicantId()))) {
+        EntityRef person = EntityRef.person(a.hiredPersonId());
+        String why = flagged ? "scored " + score + " at vetting: " + rs.get(0).summary()
+            : "is in identity ring " + ringOf.get(a.applicantId());
+        double risk = Math.min(60, Math.max(score, 20));
+        findings.add(new Finding(Finding.idOf("vet.hired_flagged_applicant", person, a.applicantId()),
+            "vet.hired_flagged_applicant", VetRules.title("vet.hired_flagged_applicant"), VetRules.severity(risk),
+            List.of("T1656"), at, person, risk, List.of(new SourceRef("applicants.csv", line)),
+            "hired from applicant " + a.applicantId() + ", who " + why));
+      }
+    }
+    Map<String, List<PayrollChange>> changes = new HashMap<>();
+    ref.payroll().forEach(c -> changes.computeIfAbsent(c.personId(), k -> new ArrayList<>()).add(c));
+    for (Person p : ref.people()) {
+      EntityRef who = EntityRef.person(p.personId());
+      long line = personLines.getOrDefault(p.personId(), 0L);
+      Instant at = p.hireDate() == null ? Instant.EPOCH : p.hireDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      for (Indicators.Hit h : indicators.person(p, changes.getOrDefault(p.personId(), List.of()))) {
+        findings.add(new Finding(Finding.idOf(h.ruleId(), who, "people.csv:" + line), h.ruleId(),
+            VetRules.title(h.ruleId()), VetRules.severity(h.points()), h.attack(), at, who, h.points(),
+            List.of(new SourceRef("people.csv", line)), h.summary()));
+      }
+    }
+    verdicts.sort(Comparator.comparingDouble(ApplicantVerdict::riskScore).reversed()
+        .thenComparing(ApplicantVerdict::applicantId));
+    findings.sort(Comparator.comparing(Finding::id));
+    return new VetResult(verdicts, links, rings, findings);
+  }
+
+  private static void fileProblem(String applicantId, String column, String file, String reason,
+      Map<String, Long> lines, Map<String, List<Reason>> reasons, RejectSink rejects) {
+    long line = lines.getOrDefault(applicantId, 0L);
+    rejects.reject(new Rejection("applicants.csv", line,
+        "applicant " + applicantId + " " + column + " '" + DatasetFiles.printable(file) + "': " + reason));
+    boolean traversal = reason.contains("refused");
+    List<Reason> rs = reasons.get(applicantId);
+    if (rs != null) {
+      rs.add(traversal
+          ? new Reason("vet.file.outside_files", column + " tries to reach outside files/: " + reason, TRAVERSAL_POINTS)
+          : new Reason("vet.file.unreadable", column + " could not be checked: " + reason, 0));
+    }
+  }
+
+  private static int hiredWithin(Farm ring, Map<String, Applicant> byId) {
+    int n = 0;
+    for (String id : ring.applicants()) {
+      Applicant a = byId.get(id);
+      if (a != null && a.hiredPersonId() != null && ring.persons().contains(a.hiredPersonId())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String sharedTypes(Farm ring) {
+    return String.join(", ", ring.shared().stream().map(SharedAttribute::type).distinct().sorted().toList());
+  }
+
+  private static List<String> reuseAttack(String type) {
+    return switch (type) {
+      case "national_id" -> List.of("T1589.001", "T1656");
+      case "photo", "resume" -> List.of("T1656");
+      default -> List.of("T1656");
+    };
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

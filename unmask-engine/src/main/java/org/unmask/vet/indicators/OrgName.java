@@ -1,0 +1,120 @@
+package org.unmask.vet.indicators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Organisation names folded for comparison: lower case, punctuation dropped, legal-form words
+ * ("LLC", "Ltd.", "Co.", "Inc", "Corporation", "Limited Liability Company") removed, so
+ * "Yanbian Silverstar Network Technology Co., Ltd." and "yanbian silverstar network technology"
+ * agree. {@link #near} tolerates one typo per eight characters (at most two).
+ */
+final class OrgName {
+
+  static final Set<String> LEGAL_FORMS = Set.of("llc", "l", "c", "lc", "ltd", "limited", "liability", "company", "co",
+      "inc", "incorporated", "corp", "corporation", "plc", "gmbh", "llp", "lp", "pte", "pty", "sa", "srl", "the");
+
+  private OrgName() {}
+
+  /** Words of a text, lower case, split on anything that is not a letter or digit. */
+  static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    if (s == null) {
+      return out;
+    }
+    StringBuilder w = new StringBuilder();
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        w.append(c);
+      } else if (w.length() > 0) {
+        out.add(w.toString());
+        w.setLength(0);
+      }
+    }
+    if (w.length() > 0) {
+      out.add(w.toString());
+    }
+    return out;
+  }
+
+  /** The distinctive words of a name (legal forms removed). */
+  static List<String> core(String name) {
+    List<String> out = new ArrayList<>();
+    for (String w : words(name)) {
+      if (!LEGAL_FORMS.contains(w)) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  static String fold(String name) {
+    return String.join(" ", core(name));
+  }
+
+  /** Equal after folding, or within a small edit distance for longer names. */
+  static boolean near(String folded, String otherFolded) {
+    if (folded.isEmpty() || otherFolded.isEmpty()) {
+      return false;
+    }
+    if (folded.equals(otherFolded)) {
+      return true;
+    }
+    int allowed = Math.min(2, Math.min(folded.length(), otherFolded.length()) / 8);
+    return allowed > 0 && Math.abs(folded.length() - otherFolded.length()) <= allowed
+        && distance(folded, otherFolded, allowed) <= allowed;
+  }
+
+  /**
+   * Whether the name's core words occur contiguously in the text's words. A core of one or two
+   * words must be followed by a legal form ("Fortuna LLC", "Independent Lab LLC"), since short
+   * names are often ordinary words ("an independent lab"); longer cores match on their own.
+   */
+  static boolean mentionedIn(List<String> core, List<String> textWords) {
+    if (core.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i + core.size() <= textWords.size(); i++) {
+      boolean all = true;
+      for (int k = 0; k < core.size() && all; k++) {
+        all = textWords.get(i + k).equals(core.get(k));
+      }
+      if (all) {
+        int after = i + core.size();
+        if (core.size() >= 3 || (after < textWords.size() && LEGAL_FORMS.contains(textWords.get(after)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Levenshtein distance, giving up (returning limit+1) once it must exceed {@code limit}. */
+  static int distance(String a, String b, int limit) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > limit) {
+        return limit + 1;
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,140 @@
+package org.unmask.vet.photo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.unmask.reference.Applicant;
+import org.unmask.vet.files.DatasetFiles;
+
+/**
+ * Finds applicants whose photos show one image: exact copies and copies that were re-encoded,
+ * cropped by up to about 10%, brightened, resized, rotated by a degree or lightly edited.
+ *
+ * <p>Two stages. The hashes pick candidates: pHashes within {@link #PHASH_CANDIDATE} of 64 bits or
+ * dHashes within {@link #DHASH_CANDIDATE}. A {@link Thumbnail} then confirms a candidate when the
+ * best crop-aligned correlation reaches {@link #CORRELATION_MIN}. The thresholds come from the
+ * measurement in docs/EVALUATION.md ("Photo matcher"). The candidate scan is all-pairs over two
+ * longs, cheap to tens of thousands of applicants; only candidates pay for the alignment.
+ */
+public final class PhotoMatcher {
+
+  static final int PHASH_CANDIDATE = 24;
+  static final int DHASH_CANDIDATE = 16;
+  static final double CORRELATION_MIN = 0.955;
+
+  /** Default refusal limits: 40 megapixels, 25 MB. */
+  public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+  public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
+
+  /** Two applicants' photos that show one image; {@code cluster} names the group of copies. */
+  public record Match(String applicantA, String applicantB, double similarity, String cluster) {}
+
+  /** A photo that could not be used, and why (the caller turns it into a rejection). */
+  public record Problem(String applicantId, String file, String reason) {}
+
+  /** What a run found. */
+  public record Result(List<Match> matches, List<Problem> problems, int photosHashed) {}
+
+  private final DatasetFiles files;
+  private final PhotoDecoder decoder;
+  private final long maxBytes;
+
+  public PhotoMatcher(DatasetFiles files, long maxPixels, long maxBytes) {
+    this.files = files;
+    this.decoder = new PhotoDecoder(maxPixels);
+    this.maxBytes = maxBytes;
+  }
+
+  public Result match(List<Applicant> applicants) {
+    Map<String, Fingerprint> hashes = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Applicant a : applicants) {
+      if (a.photoFile() == null || a.photoFile().isBlank()) {
+        continue;
+      }
+      DatasetFiles.Resolved r = files.resolve(a.photoFile(), maxBytes);
+      if (!r.ok()) {
+        problems.add(new Problem(a.applicantId(), a.photoFile(), r.problem()));
+        continue;
+      }
+      PhotoDecoder.Decoded d = decoder.decode(r.path(), DatasetFiles.extension(a.photoFile()));
+      if (!d.ok()) {
+        problems.add(new Problem(a.applicantId(), a.photoFile(), d.problem()));
+        continue;
+      }
+      hashes.putIfAbsent(a.applicantId(), Fingerprint.of(d.luma(), d.width(), d.height()));
+    }
+    return new Result(pairs(hashes), problems, hashes.size());
+  }
+
+
+  /** What is kept per photo: about 4 KB. */
+  record Fingerprint(PerceptualHash hash, Thumbnail thumbnail) {
+    static Fingerprint of(double[] luma, int width, int height) {
+      return new Fingerprint(PerceptualHash.of(luma, width, height), Thumbnail.of(luma, width, height));
+    }
+  }
+
+  static boolean candidate(Fingerprint x, Fingerprint y) {
+    return x.hash().phashDistance(y.hash()) <= PHASH_CANDIDATE || x.hash().dhashDistance(y.hash()) <= DHASH_CANDIDATE;
+  }
+
+  /** The confirmed similarity of two photos in [0,1], or 0 when they are not copies of one image. */
+  static double similarity(Fingerprint x, Fingerprint y) {
+    if (!candidate(x, y)) {
+      return 0;
+    }
+    double c = x.thumbnail().bestCorrelation(y.thumbnail());
+    return c >= CORRELATION_MIN ? c : 0;
+  }
+
+  private static List<Match> pairs(Map<String, Fingerprint> hashes) {
+    List<String> ids = new ArrayList<>(hashes.keySet());
+    ids.sort(null);
+    Map<String, String> parent = new HashMap<>();
+    List<String[]> found = new ArrayList<>();
+    List<Double> sims = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Fingerprint x = hashes.get(ids.get(i));
+      for (int j = i + 1; j < ids.size(); j++) {
+        Fingerprint y = hashes.get(ids.get(j));
+        double sim = similarity(x, y);
+        if (sim > 0) {
+          found.add(new String[] {ids.get(i), ids.get(j)});
+          sims.add(sim);
+          union(parent, ids.get(i), ids.get(j));
+        }
+      }
+    }
+    List<Match> out = new ArrayList<>();
+    for (int k = 0; k < found.size(); k++) {
+      String root = find(parent, found.get(k)[0]);
+      String cluster = "phash:" + String.format("%016x", hashes.get(root).hash().phash());
+      out.add(new Match(found.get(k)[0], found.get(k)[1], sims.get(k), cluster));
+    }
+    return out;
+  }
+
+  /** Union-find keeping the smallest id as root, so cluster names are deterministic. */
+  private static void union(Map<String, String> parent, String a, String b) {
+    String ra = find(parent, a);
+    String rb = find(parent, b);
+    if (!ra.equals(rb)) {
+      if (ra.compareTo(rb) < 0) {
+        parent.put(rb, ra);
+      } else {
+        parent.put(ra, rb);
+      }
+    }
+  }
+
+  private static String find(Map<String, String> parent, String x) {
+    String r = x;
+    while (parent.containsKey(r)) {
+      r = parent.get(r);
+    }
+    return r;
+  }
+}

@@ -1,0 +1,121 @@
+package org.unmask.vet.profile;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.unmask.reference.Applicant;
+
+/**
+ * Judges an applicant's online profiles against the experience claimed.
+ *
+ * <p>Claimed experience comes from the resume: the largest "N years" / "N+ yrs" figure of at most
+ * 45 (e.g. "10+ years of experience"). When the resume states none, it is estimated from the date
+ * of birth as age minus 22 (a career that began after a degree); with neither, the applicant is
+ * treated as junior and nothing fires. A profile is "padded" only when the claim is senior (at
+ * least {@link #SENIOR_YEARS} years): a young account (under a year old when applying), a thin
+ * network (under 50 LinkedIn connections) or an empty GitHub (under 3 public repos and under 3
+ * followers). A new graduate (claim under 3 years) is never flagged for a young or small profile.
+ */
+public final class ProfileCheck {
+
+  static final int SENIOR_YEARS = 5;
+  static final int YOUNG_ACCOUNT_DAYS = 365;
+
+  /** One observation with the points it adds to the applicant's risk. */
+  public record Flag(String ruleId, String summary, double points) {}
+
+  private ProfileCheck() {}
+
+  /** Claimed years of experience, and where the figure came from. */
+  public record Claim(int years, String basis) {}
+
+  public static Claim claim(Applicant a, String resumeText) {
+    int fromResume = yearsIn(resumeText);
+    if (fromResume >= 0) {
+      return new Claim(fromResume, "resume states " + fromResume + " years");
+    }
+    if (a.dob() != null && a.appliedAt() != null) {
+      LocalDate applied = a.appliedAt().atZone(ZoneOffset.UTC).toLocalDate();
+      long age = ChronoUnit.YEARS.between(a.dob(), applied);
+      if (age >= 14 && age <= 100) {
+        int years = (int) Math.max(0, age - 22);
+        return new Claim(years, "estimated from age " + age + " (age minus 22)");
+      }
+    }
+    return new Claim(0, "no claim stated");
+  }
+
+  public static List<Flag> check(Applicant a, String resumeText) {
+    List<Flag> flags = new ArrayList<>();
+    Claim claim = claim(a, resumeText);
+    if (claim.years() < SENIOR_YEARS || a.appliedAt() == null) {
+      return flags;
+    }
+    LocalDate applied = a.appliedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    String why = " while claiming " + claim.years() + " years of experience (" + claim.basis() + ")";
+    if (a.linkedinCreated() != null) {
+      long days = ChronoUnit.DAYS.between(a.linkedinCreated(), applied);
+      if (days < YOUNG_ACCOUNT_DAYS) {
+        flags.add(new Flag("vet.profile.young_linkedin",
+            "LinkedIn account was " + Math.max(0, days) + " days old when applying" + why, 20));
+      }
+    }
+    if (a.linkedinConnections() != null && a.linkedinConnections() < 50) {
+      flags.add(new Flag("vet.profile.thin_linkedin",
+          "LinkedIn shows " + a.linkedinConnections() + " connections" + why, 10));
+    }
+    if (a.githubCreated() != null) {
+      long days = ChronoUnit.DAYS.between(a.githubCreated(), applied);
+      if (days < YOUNG_ACCOUNT_DAYS) {
+        flags.add(new Flag("vet.profile.young_github",
+            "GitHub account was " + Math.max(0, days) + " days old when applying" + why, 15));
+      }
+    }
+    if (a.githubLogin() != null && a.githubPublicRepos() != null && a.githubFollowers() != null
+        && a.githubPublicRepos() < 3 && a.githubFollowers() < 3) {
+      flags.add(new Flag("vet.profile.empty_github", "GitHub has " + a.githubPublicRepos() + " public repos and "
+          + a.githubFollowers() + " followers" + why, 5));
+    }
+    return flags;
+  }
+
+  /**
+   * The largest "N years"/"N yrs"/"N+ years" figure in the text, or -1. Digits only (no RE2
+   * needed): a number, an optional '+', optional blanks, then "year"/"yr".
+   */
+  static int yearsIn(String text) {
+    if (text == null) {
+      return -1;
+    }
+    String s = text.toLowerCase(Locale.ROOT);
+    int best = -1;
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+        continue;
+      }
+      int j = i;
+      while (j < s.length() && j - i < 3 && Character.isDigit(s.charAt(j))) {
+        j++;
+      }
+      if (j < s.length() && Character.isDigit(s.charAt(j))) {
+        continue; // four digits or more: a year like 2019, not a duration
+      }
+      int n = Integer.parseInt(s.substring(i, j));
+      int k = j;
+      if (k < s.length() && s.charAt(k) == '+') {
+        k++;
+      }
+      while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '-')) {
+        k++;
+      }
+      if ((s.startsWith("year", k) || s.startsWith("yr", k)) && n <= 45) {
+        best = Math.max(best, n);
+      }
+      i = j;
+    }
+    return best;
+  }
+}

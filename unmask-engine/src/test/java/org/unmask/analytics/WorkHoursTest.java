@@ -1,0 +1,81 @@
+package org.unmask.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unmask.event.Event;
+import org.unmask.event.Finding;
+import org.unmask.reference.ReferenceData;
+import org.unmask.testing.DetectorHarness;
+import org.unmask.testing.Events;
+import org.unmask.testing.People;
+
+class WorkHoursTest {
+
+  private final ReferenceData ref = People.of(
+      List.of(People.person("p1", "Ana Ruiz", "Dallas", "1 Oak St", "America/Chicago")), List.of());
+
+  /** Activity every weekday, {@code perDay} events spread over [startUtcHour, startUtcHour + span). */
+  private static List<Event> days(int days, int startUtcHour, int span, int perDay) {
+    List<Event> events = new ArrayList<>();
+    Instant monday = Instant.parse("2026-05-04T00:00:00Z");
+    for (int d = 0; d < days; d++) {
+      for (int i = 0; i < perDay; i++) {
+        int hour = (startUtcHour + (i * span) / perDay) % 24;
+        Instant t = monday.plus(d, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS).plus(i, ChronoUnit.MINUTES);
+        events.add(Events.at(t.toString(), "proxy.http", "user.email", "p1@example.com", "url.domain", "github.com"));
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void pyongyangWorkday_forAClaimedChicagoResident_fires() {
+    // two weeks: longer than the trips that shift a traveller's hours
+    // 09:00-18:00 in Pyongyang (UTC+9) is 00:00-09:00 UTC: the middle of a Chicago night.
+    List<Finding> findings = DetectorHarness.of(new WorkHours(), ref).feed(days(14, 0, 9, 12)).findings();
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("unmask.hours.foreign_workday");
+      assertThat(f.summary()).contains("America/Chicago");
+    });
+  }
+
+  @Test
+  void chicagoWorkday_staysQuiet() {
+    // 08:30-17:30 Chicago (UTC-5 in May) is 13:30-22:30 UTC.
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feed(days(20, 13, 9, 12)).findings()).isEmpty();
+  }
+
+  @Test
+  void nightOwl_shiftedByFourHours_staysQuiet() {
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feed(days(20, 17, 10, 12)).findings()).isEmpty();
+  }
+
+  @Test
+  void oneLateNight_amongNormalDays_staysQuiet() {
+    List<Event> events = new ArrayList<>(days(10, 13, 9, 12));
+    events.addAll(days(1, 4, 6, 30));
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feed(events).findings()).isEmpty();
+  }
+
+  @Test
+  void tooFewDays_staysQuiet_evenAtNight() {
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feed(days(3, 0, 9, 20)).findings()).isEmpty();
+  }
+
+  @Test
+  void inference_findsTheOffsetThatHoldsTheWorkday() {
+    long[] hist = new long[24];
+    for (int h = 0; h < 9; h++) {
+      hist[h] = 10; // 00-09 UTC
+    }
+    WorkHours.Inference inference = WorkHours.infer(hist, -5);
+    assertThat(inference.bestShare()).isEqualTo(1.0);
+    assertThat(inference.bestOffset()).isBetween(8, 10);
+    assertThat(inference.fires()).isTrue();
+  }
+}

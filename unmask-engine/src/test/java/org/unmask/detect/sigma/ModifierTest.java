@@ -1,0 +1,195 @@
+package org.unmask.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unmask.detect.sigma.SigmaTesting.event;
+import static org.unmask.detect.sigma.SigmaTesting.fires;
+import static org.unmask.detect.sigma.SigmaTesting.rule;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each modifier of the Sigma modifiers appendix, with the examples it gives. */
+class ModifierTest {
+
+  @Test
+  void contains_startswith_endswith_placeWildcards_caseInsensitively() {
+    var c = rule("    s:\n        CommandLine|contains: 'Invoke-Mimikatz'\n    condition: s\n");
+    assertThat(fires(c, event("CommandLine", "powershell IEX; invoke-mimikatz -dump"))).isTrue();
+    assertThat(fires(c, event("CommandLine", "powershell"))).isFalse();
+    var s = rule("    s:\n        User|startswith: 'adm_'\n    condition: s\n");
+    assertThat(fires(s, event("User", "ADM_bob"))).isTrue();
+    assertThat(fires(s, event("User", "bob_adm_"))).isFalse();
+    var e = rule("    s:\n        Image|endswith: '\\cmd.exe'\n    condition: s\n");
+    assertThat(fires(e, event("Image", "C:\\Windows\\System32\\CMD.EXE"))).isTrue();
+    assertThat(fires(e, event("Image", "C:\\cmd.exe.bak"))).isFalse();
+  }
+
+  @Test
+  void all_andsTheValues() {
+    var r = rule("    s:\n        CommandLine|contains|all:\n            - ' -enc '\n            - 'bypass'\n    condition: s\n");
+    assertThat(fires(r, event("CommandLine", "powershell -ep bypass -enc AAAA"))).isTrue();
+    assertThat(fires(r, event("CommandLine", "powershell -enc AAAA"))).isFalse();
+  }
+
+  @Test
+  void exists_checksPresence_notValue() {
+    var yes = rule("    s:\n        PasswordLastSet|exists: true\n    condition: s\n");
+    var no = rule("    s:\n        PasswordLastSet|exists: false\n    condition: s\n");
+    assertThat(fires(yes, event("PasswordLastSet", ""))).isTrue();
+    assertThat(fires(yes, event("PasswordLastSet", null))).isTrue();
+    assertThat(fires(yes, event("Other", "x"))).isFalse();
+    assertThat(fires(no, event("Other", "x"))).isTrue();
+  }
+
+  @Test
+  void cased_matchesCaseSensitively() {
+    var r = rule("    s:\n        CommandLine|cased|contains: 'MiMiKaTz'\n    condition: s\n");
+    assertThat(fires(r, event("CommandLine", "run MiMiKaTz now"))).isTrue();
+    assertThat(fires(r, event("CommandLine", "run mimikatz now"))).isFalse();
+  }
+
+  @Test
+  void neq_requiresAValueDifferentFromEveryListedValue() {
+    var r = rule("    s:\n        User|neq:\n            - admin\n            - root\n    condition: s\n");
+    assertThat(fires(r, event("User", "bob"))).isTrue();
+    assertThat(fires(r, event("User", "ROOT"))).isFalse();
+    assertThat(fires(r, event("Other", "x"))).isFalse();
+    var n = rule("    s:\n        EventID|neq: 4624\n    condition: s\n");
+    assertThat(fires(n, event("EventID", 4625L))).isTrue();
+    assertThat(fires(n, event("EventID", 4624L))).isFalse();
+  }
+
+  @Test
+  void windash_acceptsEveryDashSpelling() {
+    var r = rule("    s:\n        CommandLine|windash|contains: ' -exec bypass'\n    condition: s\n");
+    for (String dash : List.of("-", "/", "\u2013", "\u2014", "\u2015")) {
+      assertThat(fires(r, event("CommandLine", "powershell " + dash + "exec bypass"))).as(dash).isTrue();
+    }
+    assertThat(fires(r, event("CommandLine", "powershell +exec bypass"))).isFalse();
+  }
+
+  @Test
+  void re_isCaseSensitiveSearch_withFlags() {
+    var r = rule("    s:\n        CommandLine|re: 'net\\s+user\\s+\\w+ /add'\n    condition: s\n");
+    assertThat(fires(r, event("CommandLine", "cmd /c net user bob /add"))).isTrue();
+    assertThat(fires(r, event("CommandLine", "cmd /c NET USER bob /add"))).isFalse();
+    var i = rule("    s:\n        CommandLine|re|i: 'net\\s+user'\n    condition: s\n");
+    assertThat(fires(i, event("CommandLine", "NET USER"))).isTrue();
+    var m = rule("    s:\n        Text|re|m: '^second$'\n    condition: s\n");
+    assertThat(fires(m, event("Text", "first\nsecond\nthird"))).isTrue();
+    var s = rule("    s:\n        Text|re|s: 'first.second'\n    condition: s\n");
+    assertThat(fires(s, event("Text", "first\nsecond"))).isTrue();
+    var noS = rule("    s:\n        Text|re: 'first.second'\n    condition: s\n");
+    assertThat(fires(noS, event("Text", "first\nsecond"))).isFalse();
+  }
+
+  @Test
+  void base64_and_base64offset_findTheEncodedValue() {
+    var b = rule("    s:\n        Data|base64: 'cmd'\n    condition: s\n");
+    assertThat(fires(b, event("Data", "Y21k"))).isTrue();
+    var o = rule("    s:\n        CommandLine|base64offset|contains: 'http://'\n    condition: s\n");
+    for (String prefix : List.of("", "a", "ab", "abc")) {
+      String encoded = Base64.getEncoder().encodeToString((prefix + "http://evil.example/x").getBytes(StandardCharsets.UTF_8));
+      assertThat(fires(o, event("CommandLine", "powershell -enc " + encoded))).as(prefix).isTrue();
+    }
+    assertThat(fires(o, event("CommandLine", "powershell -enc " + Base64.getEncoder().encodeToString("ftp://x".getBytes())))).isFalse();
+  }
+
+  @Test
+  void utf16_encodings_produceTheSpecifiedBytes_beforeBase64() {
+    // cmd > 63 00 6d 00 64 00 (le), 00 63 00 6d 00 64 (be), FF FE 63 00 6d 00 64 00 (utf16)
+    var le = rule("    s:\n        Data|utf16le|base64: 'cmd'\n    condition: s\n");
+    assertThat(fires(le, event("Data", Base64.getEncoder().encodeToString(new byte[] {0x63, 0, 0x6d, 0, 0x64, 0})))).isTrue();
+    var wide = rule("    s:\n        Data|wide|base64: 'cmd'\n    condition: s\n");
+    assertThat(fires(wide, event("Data", Base64.getEncoder().encodeToString(new byte[] {0x63, 0, 0x6d, 0, 0x64, 0})))).isTrue();
+    var be = rule("    s:\n        Data|utf16be|base64: 'cmd'\n    condition: s\n");
+    assertThat(fires(be, event("Data", Base64.getEncoder().encodeToString(new byte[] {0, 0x63, 0, 0x6d, 0, 0x64})))).isTrue();
+    var bom = rule("    s:\n        Data|utf16|base64: 'cmd'\n    condition: s\n");
+    assertThat(fires(bom, event("Data", Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0x63, 0, 0x6d, 0, 0x64, 0})))).isTrue();
+    var powershell = rule("    s:\n        CommandLine|wide|base64offset|contains: 'IEX'\n    condition: s\n");
+    String enc = Base64.getEncoder().encodeToString("$x; IEX (New-Object Net.WebClient)".getBytes(StandardCharsets.UTF_16LE));
+    assertThat(fires(powershell, event("CommandLine", "powershell -enc " + enc))).isTrue();
+  }
+
+  @Test
+  void numericComparisons() {
+    var r = rule("    s:\n        Bytes|gt: 1000\n        Port|lte: 1024\n    condition: s\n");
+    assertThat(fires(r, event("Bytes", 5000L, "Port", 443L))).isTrue();
+    assertThat(fires(r, event("Bytes", "5000", "Port", "1024"))).isTrue();
+    assertThat(fires(r, event("Bytes", 1000L, "Port", 443L))).isFalse();
+    assertThat(fires(r, event("Bytes", "lots", "Port", 443L))).isFalse();
+    var lt = rule("    s:\n        Score|lt: 0.5\n    condition: s\n");
+    assertThat(fires(lt, event("Score", 0.25))).isTrue();
+    var gte = rule("    s:\n        Score|gte: 10\n    condition: s\n");
+    assertThat(fires(gte, event("Score", 10L))).isTrue();
+  }
+
+  @Test
+  void timeParts_readTheFieldAsADate() {
+    var hour = rule("    s:\n        UtcTime|hour|gte: 22\n    condition: s\n");
+    assertThat(fires(hour, event("UtcTime", "2025-10-24 23:41:00.589"))).isTrue();
+    assertThat(fires(hour, event("UtcTime", "2025-10-24T08:00:00Z"))).isFalse();
+    var month = rule("    s:\n        T|month: 10\n    condition: s\n");
+    assertThat(fires(month, event("T", "2025-10-24T08:00:00Z"))).isTrue();
+    var week = rule("    s:\n        T|week: 1\n    condition: s\n");
+    assertThat(fires(week, event("T", "2026-01-01T08:00:00Z"))).isTrue();
+    var year = rule("    s:\n        T|year|lt: 2000\n    condition: s\n");
+    assertThat(fires(year, event("T", "garbage"))).isFalse();
+    var minuteDay = rule("    s:\n        T|minute: 41\n        T|day: 24\n    condition: s\n");
+    assertThat(fires(minuteDay, event("T", "2025-10-24T23:41:00Z"))).isTrue();
+  }
+
+  @Test
+  void cidr_matchesIPv4AndIPv6Networks() {
+    var r = rule("    s:\n        DestinationIp|cidr:\n            - 10.0.0.0/8\n            - 192.168.1.0/24\n            - 'fe80::/10'\n            - '2001:db8::/32'\n    condition: s\n");
+    assertThat(fires(r, event("DestinationIp", "10.1.2.3"))).isTrue();
+    assertThat(fires(r, event("DestinationIp", "192.168.1.200"))).isTrue();
+    assertThat(fires(r, event("DestinationIp", "192.168.2.1"))).isFalse();
+    assertThat(fires(r, event("DestinationIp", "fe80::1ff:fe23:4567:890a"))).isTrue();
+    assertThat(fires(r, event("DestinationIp", "2001:0db8:85a3::8a2e:0370:7334"))).isTrue();
+    assertThat(fires(r, event("DestinationIp", "2001:db9::1"))).isFalse();
+    assertThat(fires(r, event("DestinationIp", "not-an-ip.example.com"))).isFalse();
+    assertThat(fires(r, event("DestinationIp", "10.1.2"))).isFalse();
+  }
+
+  @Test
+  void expand_usesConfiguredPlaceholders_andUnresolvedMatchNothing() {
+    SigmaConfig config = new SigmaConfig(Map.of("Administrators", List.of("adm_*", "root")), SigmaConfig.Unresolved.NOTHING);
+    var r = rule("    s:\n        User|expand: '%Administrators%'\n    condition: s\n", config);
+    assertThat(fires(r, event("User", "adm_alice"))).isTrue();
+    assertThat(fires(r, event("User", "root"))).isTrue();
+    assertThat(fires(r, event("User", "bob"))).isFalse();
+    var unresolved = rule("    s:\n        User|expand: '%Unknown%'\n    condition: s\n");
+    assertThat(fires(unresolved, event("User", "%Unknown%"))).isFalse();
+    var anything = rule("    s:\n        User|expand: '%Unknown%'\n    condition: s\n", new SigmaConfig(Map.of(), SigmaConfig.Unresolved.ANYTHING));
+    assertThat(fires(anything, event("User", "bob"))).isTrue();
+    var literal = rule("    s:\n        Path: '%name%'\n    condition: s\n");
+    assertThat(fires(literal, event("Path", "%NAME%"))).isTrue();
+    var escaped = rule("    s:\n        Path|expand: '\\%plain%name%'\n    condition: s\n", new SigmaConfig(Map.of("name", List.of("x")), SigmaConfig.Unresolved.NOTHING));
+    assertThat(fires(escaped, event("Path", "%plainx"))).isTrue();
+  }
+
+  @Test
+  void fieldref_comparesTwoFieldsOfTheEvent() {
+    var r = rule("    s:\n        SourceUser|fieldref: TargetUser\n    condition: s\n");
+    assertThat(fires(r, event("SourceUser", "Bob", "TargetUser", "bob"))).isTrue();
+    assertThat(fires(r, event("SourceUser", "bob", "TargetUser", "alice"))).isFalse();
+    var neq = rule("    s:\n        SourceUser|fieldref|neq: TargetUser\n    condition: s\n");
+    assertThat(fires(neq, event("SourceUser", "bob", "TargetUser", "alice"))).isTrue();
+    var ends = rule("    s:\n        Image|fieldref|endswith: Name\n    condition: s\n");
+    assertThat(fires(ends, event("Image", "C:\\x\\evil.exe", "Name", "evil.exe"))).isTrue();
+  }
+
+  @Test
+  void unknownModifier_isAnError_withTheClosestModifier() {
+    List<LoadProblem> problems = SigmaTesting.problems(SigmaTesting.HEADER + "    s:\n        CommandLine|contians: x\n    condition: s\n");
+    assertThat(problems).anySatisfy(p -> {
+      assertThat(p.isError()).isTrue();
+      assertThat(p.line()).isEqualTo(8);
+      assertThat(p.toString()).startsWith("rules/x.yml:8: unknown modifier 'contians'; did you mean 'contains'?");
+    });
+  }
+}

@@ -1,0 +1,118 @@
+package org.unmask.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmask.reference.PayrollChange;
+import org.unmask.reference.ReferenceData;
+import org.unmask.reference.WatchlistEntry;
+
+class ReferenceReaderTest {
+
+  @TempDir Path dir;
+  final List<Rejection> rejections = new ArrayList<>();
+
+  private ReferenceData read() {
+    return Dataset.open(dir).readReference(rejections::add);
+  }
+
+  @Test
+  void open_missingFolder_saysWhatToPass() {
+    assertThatThrownBy(() -> Dataset.open(dir.resolve("datset")))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("no such folder: " + dir.resolve("datset") + " — pass the folder that holds people.csv and events/");
+  }
+
+  @Test
+  void emptyFolder_readsAsEmpty() {
+    ReferenceData ref = read();
+    assertThat(ref.people()).isEmpty();
+    assertThat(Dataset.open(dir).eventFiles()).isEmpty();
+    assertThat(rejections).isEmpty();
+  }
+
+  @Test
+  void people_areReadByHeader_unknownColumnsIgnored_emptyIsNull_badRowsRejected() throws IOException {
+    Files.write(dir.resolve("people.csv"), ("\uFEFFperson_id,Full_Name,email,shoe_size,hire_date,timezone,home_street,home_city,home_country\n"
+        + "P1,\"Ruiz, Ana\",ana@example.com,42,2025-01-06,America/Chicago,\"12 Oak St\nApt 4\",Austin,US\n"
+        + "P2,Bad Date,b@example.com,,2025-13-01,,,,\n"
+        + ",No Id,c@example.com,,,,,,\n"
+        + "P3,Bad Zone,d@example.com,,,Mars/Olympus,,,\n"
+        + "P1,Duplicate,e@example.com,,,,,,\n"
+        + "P4,,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
+
+    ReferenceData ref = read();
+
+    assertThat(ref.people()).extracting(p -> p.personId()).containsExactly("P1", "P4");
+    var ana = ref.people().get(0);
+    assertThat(ana.fullName()).isEqualTo("Ruiz, Ana");
+    assertThat(ana.hireDate()).isEqualTo(LocalDate.of(2025, 1, 6));
+    assertThat(ana.timezone()).isEqualTo(ZoneId.of("America/Chicago"));
+    assertThat(ana.home().street()).isEqualTo("12 Oak St\nApt 4");
+    assertThat(ref.people().get(1).email()).isNull();
+    assertThat(rejections).extracting(Rejection::file).containsOnly("people.csv");
+    assertThat(rejections).extracting(Rejection::line, Rejection::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(4L, "hire_date is not a date (YYYY-MM-DD): \"2025-13-01\""),
+        org.assertj.core.groups.Tuple.tuple(5L, "missing person_id"),
+        org.assertj.core.groups.Tuple.tuple(6L, "timezone is not an IANA time zone (e.g. America/Chicago): \"Mars/Olympus\""),
+        org.assertj.core.groups.Tuple.tuple(7L, "duplicate person_id \"P1\" (first at line 3)"));
+  }
+
+  @Test
+  void peopleCsv_notUtf8_isFatal_withOneClearLine() throws IOException {
+    Files.write(dir.resolve("people.csv"), new byte[] {'p', 'e', 'r', 's', 'o', 'n', '_', 'i', 'd', '\n', 'P', (byte) 0xFF, '\n'});
+    assertThatThrownBy(this::read)
+        .isInstanceOf(DatasetException.class)
+        .hasMessageStartingWith("cannot read people.csv: not UTF-8 text");
+  }
+
+  @Test
+  void otherCsv_notUtf8_isRejected_andReadingContinues() throws IOException {
+    Files.writeString(dir.resolve("people.csv"), "person_id\nP1\n");
+    Files.write(dir.resolve("devices.csv"), new byte[] {'d', 'e', 'v', 'i', 'c', 'e', '_', 'i', 'd', '\n', 'D', (byte) 0xFF, '\n'});
+    ReferenceData ref = read();
+    assertThat(ref.people()).hasSize(1);
+    assertThat(rejections).singleElement().satisfies(r -> {
+      assertThat(r.file()).isEqualTo("devices.csv");
+      assertThat(r.reason()).contains("not UTF-8");
+    });
+  }
+
+  @Test
+  void devicesApplicantsPayrollWatchlists_areRead_withDatesOrTimes() throws IOException {
+    Files.writeString(dir.resolve("devices.csv"), "device_id,hostname,person_id,shipped_at,ship_city\n"
+        + "D1,LT-1,P1,2025-01-02,Austin\nD2,LT-2,P2,2025-01-02T10:00:00-06:00,\nD3,LT-3,P3,yesterday,\n");
+    Files.writeString(dir.resolve("applicants.csv"), "applicant_id,applied_at,linkedin_connections,dob\n"
+        + "A1,2025-01-01T00:00:00Z,17,1990-02-03\nA2,2025-01-01,many,\n");
+    Files.writeString(dir.resolve("payroll.csv"), "person_id,changed_at,field,old_value,new_value\n"
+        + "P1,2025-03-01,bank_account_id,h1,h2\nP1,2025-03-01,shoe_size,1,2\nP1,,payee_name,a,b\n");
+    Files.createDirectories(dir.resolve("watchlists"));
+    Files.writeString(dir.resolve("watchlists/ips.csv"), "type,value,label,source\nip,1.2.3.4,vps,feed\nbogus,x,,\ncidr,,,\n");
+
+    ReferenceData ref = read();
+
+    assertThat(ref.devices()).extracting(d -> d.shippedAt()).containsExactly(
+        Instant.parse("2025-01-02T00:00:00Z"), Instant.parse("2025-01-02T16:00:00Z"));
+    assertThat(ref.devices().get(0).shipTo().city()).isEqualTo("Austin");
+    assertThat(ref.applicants()).singleElement().satisfies(a -> {
+      assertThat(a.linkedinConnections()).isEqualTo(17);
+      assertThat(a.dob()).isEqualTo(LocalDate.of(1990, 2, 3));
+    });
+    assertThat(ref.payroll()).singleElement().extracting(PayrollChange::field).isEqualTo(PayrollChange.Field.BANK_ACCOUNT_ID);
+    assertThat(ref.watchlist()).singleElement().extracting(WatchlistEntry::value).isEqualTo("1.2.3.4");
+    assertThat(rejections).extracting(r -> r.file() + ":" + r.line()).containsExactly(
+        "devices.csv:4", "applicants.csv:3", "payroll.csv:3", "payroll.csv:4", "watchlists/ips.csv:3", "watchlists/ips.csv:4");
+    assertThat(rejections.get(0).reason()).isEqualTo("shipped_at is not a date (YYYY-MM-DD) or RFC 3339 time: \"yesterday\"");
+  }
+}

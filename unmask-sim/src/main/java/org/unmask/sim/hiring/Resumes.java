@@ -1,0 +1,86 @@
+package org.unmask.sim.hiring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Plain-text resumes. A ring's resumes come from one template: the name and contact lines are swapped
+ * and a few lines edited, which is how recycled fabricated resumes look.
+ */
+public final class Resumes {
+
+  private static final String[] COMPANIES = {"Northwind Systems", "Bluefin Analytics", "Harbor Labs", "Quantive Software",
+      "Pinecrest Digital", "Lumen Works", "Redwood Data", "Cobalt Commerce", "Tessellate Inc.", "Brightline Health", "Orbital Retail",
+      "Stackforge", "Meridian Payments", "Gridline Energy", "Arcadia Media"};
+  private static final String[] SCHOOLS = {"University of Texas at Austin", "Ohio State University", "University of Washington",
+      "Georgia Institute of Technology", "Arizona State University", "University of Michigan", "Rutgers University",
+      "University of Illinois Urbana-Champaign", "Penn State University", "University of Florida", "Purdue University"};
+  private static final String[] SKILLS = {"Java", "Kotlin", "Go", "Python", "TypeScript", "React", "Node.js", "AWS", "Kubernetes",
+      "Terraform", "PostgreSQL", "Kafka", "Spark", "Swift", "Docker", "GraphQL", "Rust", "Salesforce", "SQL", "Figma", "C#", ".NET"};
+  private static final String[] BULLETS = {
+    "Led migration of a monolith to services, cutting deploy time by %d%%.",
+    "Built a real-time event pipeline processing %d million events per day.",
+    "Reduced cloud spend by %d%% through rightsizing and reserved capacity.",
+    "Mentored %d junior engineers and ran the team's code-review guild.",
+    "Shipped a customer-facing dashboard used by %d enterprise accounts.",
+    "Improved API p99 latency by %d%% by redesigning the caching layer.",
+    "Owned on-call for %d services with a 99.95%% availability target.",
+    "Designed the payments reconciliation job handling %d thousand transactions a day.",
+    "Automated release process across %d repositories with GitHub Actions."};
+
+  /** A resume body as lines, without the header (name and contacts). */
+  public static List<String> body(String title, SplittableRandom r) {
+    List<String> lines = new ArrayList<>();
+    lines.add("SUMMARY");
+    lines.add(title + " with " + (3 + r.nextInt(12)) + " years of experience building reliable software for growing companies.");
+    lines.add("");
+    lines.add("EXPERIENCE");
+    int year = 2025;
+    for (int j = 0; j < 3; j++) {
+      int len = 1 + r.nextInt(4);
+      lines.add(COMPANIES[r.nextInt(COMPANIES.length)] + " - " + title + " (" + (year - len) + " - " + (j == 0 ? "present" : String.valueOf(year)) + ")");
+      for (int b = 0; b < 2 + r.nextInt(2); b++) {
+        lines.add("  * " + String.format(BULLETS[r.nextInt(BULLETS.length)], 5 + r.nextInt(60)));
+      }
+      year -= len;
+    }
+    lines.add("");
+    lines.add("EDUCATION");
+    lines.add("B.S. Computer Science, " + SCHOOLS[r.nextInt(SCHOOLS.length)] + " (" + (year - 1) + ")");
+    lines.add("");
+    lines.add("SKILLS");
+    StringBuilder skills = new StringBuilder();
+    for (int s = 0; s < 6; s++) {
+      skills.append(s == 0 ? "" : ", ").append(SKILLS[r.nextInt(SKILLS.length)]);
+    }
+    lines.add(skills.toString());
+    return lines;
+  }
+
+  /** A ring copy: the same body with one or two lines edited. */
+  public static List<String> edited(List<String> body, SplittableRandom r) {
+    List<String> copy = new ArrayList<>(body);
+    int edits = 1 + r.nextInt(2);
+    for (int i = 0; i < edits; i++) {
+      int at = r.nextInt(copy.size());
+      if (copy.get(at).startsWith("  * ")) {
+        copy.set(at, "  * " + String.format(BULLETS[r.nextInt(BULLETS.length)], 5 + r.nextInt(60)));
+      }
+    }
+    copy.set(1, copy.get(1).replaceFirst("\\d+ years", (4 + r.nextInt(9)) + " years"));
+    return copy;
+  }
+
+  public static String render(String name, String email, String phone, String city, List<String> body) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(name.toUpperCase(java.util.Locale.ROOT)).append('\n');
+    sb.append(email).append(" | ").append(phone).append(" | ").append(city).append('\n').append('\n');
+    for (String line : body) {
+      sb.append(line).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private Resumes() {}
+}
