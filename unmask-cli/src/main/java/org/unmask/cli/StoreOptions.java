@@ -76,7 +76,7 @@ final class StoreOptions {
   }
 
   // Connection-pool and migration banners are noise on a command line; warnings still show.
-  private static void quietLibraries() {
+  static void quietLibraries() {
     System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", System.getProperty(
         "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn"));
     System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", System.getProperty(

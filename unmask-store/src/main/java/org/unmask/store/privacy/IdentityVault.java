@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.unmask.reference.Person;
 import org.unmask.store.StoreException;
 import org.unmask.store.audit.AuditLog;
@@ -108,7 +107,7 @@ public final class IdentityVault {
           if (!rs.next()) {
             throw new StoreException("no identity stored for " + caseId + ": it was purged, or no scan saved it");
           }
-          Map<String, String> fields = new TreeMap<>();
+          Map<String, String> fields = new LinkedHashMap<>();
           Json.object(rs.getString(1)).forEach((k, v) -> fields.put(k, String.valueOf(v)));
           Instant storedAt = Database.getTime(rs, "stored_at");
           audit.append(c, actor, "identity.reveal", caseId, "role=" + role.label() + "; reason=" + request.reason().strip());
