@@ -48,6 +48,20 @@ class RedactorTest {
   }
 
   @Test
+  void findingsAndVerdicts_keepEverythingButTheText() {
+    org.unmask.event.EntityRef who = org.unmask.event.EntityRef.person("P1");
+    org.unmask.event.Finding f = new org.unmask.event.Finding("f-1", "r", "t", org.unmask.event.Severity.HIGH, List.of("T1219"),
+        java.time.Instant.EPOCH, who, 10, List.of(new org.unmask.event.SourceRef("e.jsonl", 3)), "mail from ana.ruiz@example.com");
+    org.unmask.event.Finding g = R.redact(f);
+    assertThat(g.summary()).isEqualTo("mail from " + P.email("ana.ruiz@example.com"));
+    assertThat(g).usingRecursiveComparison().ignoringFields("summary").isEqualTo(f);
+    org.unmask.verdict.PersonVerdict v = new org.unmask.verdict.PersonVerdict("P1", 70, true, null,
+        List.of(new org.unmask.verdict.Reason("r", "Ana Ruiz again", 30)));
+    assertThat(R.redact(v).reasons().get(0).summary()).isEqualTo(P.name("Ana Ruiz") + " again");
+    assertThat(R.redact(v).personId()).isEqualTo("P1");
+  }
+
+  @Test
   void hostileLongInput_isHandledInLinearTime() {
     String hostile = "a".repeat(200_000) + "@" + "b.".repeat(50_000);
     assertThat(R.redact(hostile)).isNotNull();
