@@ -14,6 +14,7 @@ import org.unmask.ingest.DatasetException;
 import org.unmask.risk.RiskPolicy;
 import org.unmask.scan.ScanOptions;
 import org.unmask.scan.ScanResult;
+import org.unmask.privacy.Pseudonymizer;
 import org.unmask.reference.Person;
 import org.unmask.risk.Suppressions;
 import org.unmask.store.ScanReceipt;
@@ -63,6 +64,11 @@ final class ScanCommand implements Callable<Integer> {
           + " opens cases, and drops findings that closed cases suppressed (see docs/store.md)")
   String store;
 
+  @Option(names = "--key-file", paramLabel = "FILE",
+      description = "pseudonym key (default $UNMASK_KEY_FILE or ~/.config/unmask/pseudonym.key, created on first use, 0600);"
+          + " names, e-mails, phones and streets in every output are pseudonymised with it")
+  Path keyFile;
+
   @Override
   public Integer call() {
     PrintStream err = System.err;
@@ -75,10 +81,17 @@ final class ScanCommand implements Callable<Integer> {
         options = new ScanOptions(options.out(), options.rulePaths(), !noBuiltInRules, options.riskPolicy(),
             options.dataDir(), options.read(), options.suppressed(), !noVetting);
       }
+      Pseudonymizer pseudonyms;
+      try {
+        pseudonyms = Pseudonymizer.fromKeyFile(keyFile != null ? keyFile : Pseudonymizer.defaultKeyFile());
+      } catch (java.io.UncheckedIOException e) {
+        err.println("unmask scan: " + e.getMessage());
+        return 2;
+      }
       long totalBytes = Dataset.open(dataset).eventBytes();
       Progress progress = new Progress(err, Progress.isTerminal(), quiet, totalBytes);
       if (store == null) {
-        ScanResult result = Unmask.scan(dataset, options, progress);
+        ScanResult result = Unmask.scan(dataset, options, progress, pseudonyms);
         progress.done();
         if (!quiet) {
           summary(err, result);
@@ -89,7 +102,8 @@ final class ScanCommand implements Callable<Integer> {
       try (Store s = Store.open(store)) {
         Instant now = Instant.now();
         Suppressions active = Suppressions.activeAt(s.activeSuppressions(now), now);
-        ScanResult result = Unmask.scan(dataset, options.withSuppressed(options.suppressed().or(active::suppresses)), progress);
+        ScanResult result = Unmask.scan(dataset, options.withSuppressed(options.suppressed().or(active::suppresses)), progress,
+            pseudonyms);
         progress.done();
         // people.csv again, only for the identities of people with a case (kept for audited reveals).
         List<Person> people = Dataset.open(dataset).readReference(rejection -> { }).people();

@@ -22,7 +22,7 @@ class ScanStoreCommandTest {
         "--out", world.toString())).isZero();
     String store = dir.resolve("s.mv.db").toString();
 
-    assertThat(UnmaskCli.run("scan", world.toString(), "--out", dir.resolve("o1").toString(), "--store", store, "-q"))
+    assertThat(UnmaskCli.run("scan", world.toString(), "--out", dir.resolve("o1").toString(), "--store", store, "-q", "--key-file", dir.resolve("k").toString()))
         .isZero();
     Map<String, Long> first;
     List<Case> cases;
@@ -37,7 +37,7 @@ class ScanStoreCommandTest {
     assertThat(UnmaskCli.run("cases", "close", top.caseId(), "--store", store, "--as-user", "alice", "--as", "benign",
         "--note", "known", "--suppress", "rule", "--for", "30d", "--key-file", dir.resolve("k").toString())).isZero();
 
-    assertThat(UnmaskCli.run("scan", world.toString(), "--out", dir.resolve("o2").toString(), "--store", store, "-q"))
+    assertThat(UnmaskCli.run("scan", world.toString(), "--out", dir.resolve("o2").toString(), "--store", store, "-q", "--key-file", dir.resolve("k").toString()))
         .isZero();
     try (Store s = Store.open(store)) {
       Map<String, Long> second = s.counts();
@@ -47,6 +47,14 @@ class ScanStoreCommandTest {
       assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
       assertThat(closed.riskScore()).isLessThan(top.riskScore());
       assertThat(s.audit().verify().intact()).isTrue();
+    }
+    // Privacy by default: no name, e-mail or phone from people.csv in any output.
+    List<String> rows = Files.readAllLines(world.resolve("people.csv"));
+    String outputs = Files.readString(dir.resolve("o2/findings.jsonl")) + Files.readString(dir.resolve("o2/persons.jsonl"))
+        + Files.readString(dir.resolve("o2/report.html"));
+    for (String row : rows.subList(1, rows.size())) {
+      String[] cells = row.split(",", -1);
+      assertThat(outputs).doesNotContain(cells[1]).doesNotContain(cells[2]);
     }
     List<String> rescanned = Files.readAllLines(dir.resolve("o2/findings.jsonl"));
     assertThat(rescanned).noneMatch(line -> line.contains("\"id\":\"" + top.personId() + "\"")
