@@ -139,7 +139,9 @@ final class ScanWriter {
     int refreshed = 0;
     // Existing cases of people this scan judged (flagged or not) get their risk refreshed.
     for (PersonVerdict v : s.persons()) {
-      String caseId = Case.idFor(v.personId());
+      // Ids are cut to the column like every other stored id, so one absurd person_id cannot fail the scan.
+      String personId = Database.clip(v.personId(), 300);
+      String caseId = Case.idFor(personId);
       boolean exists;
       try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cases WHERE case_id = ?")) {
         ps.setString(1, caseId);
@@ -161,7 +163,7 @@ final class ScanWriter {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (case_id, person_id, status, risk_score, reasons,"
             + " first_flagged_at, opened_at, updated_at, last_scan_id) VALUES (?,?,?,?,?,?,?,?,?)")) {
           ps.setString(1, caseId);
-          ps.setString(2, v.personId());
+          ps.setString(2, personId);
           ps.setString(3, "open");
           ps.setDouble(4, v.riskScore());
           ps.setString(5, Database.clip(Json.reasons(v.reasons()), 100_000));

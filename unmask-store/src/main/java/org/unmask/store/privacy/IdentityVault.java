@@ -50,12 +50,12 @@ public final class IdentityVault {
     }
     putIf(f, "payee_name", p.payeeName());
     try (PreparedStatement del = c.prepareStatement("DELETE FROM identities WHERE subject_type = 'person' AND subject_id = ?")) {
-      del.setString(1, p.personId());
+      del.setString(1, Database.clip(p.personId(), 300));
       del.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO identities (subject_type, subject_id, identity, scan_id, stored_at) VALUES ('person', ?, ?, ?, ?)")) {
-      ps.setString(1, p.personId());
+      ps.setString(1, Database.clip(p.personId(), 300));
       ps.setString(2, Database.clip(Json.write(f), 100_000));
       ps.setString(3, scanId);
       Database.setTime(ps, 4, clock.instant());
