@@ -73,7 +73,7 @@ public final class Database implements AutoCloseable {
     }
     // WRITE_DELAY=0: a committed case decision reaches the file before the command returns, even
     // if the process is killed right after.
-    return "jdbc:h2:file:" + path + ";WRITE_DELAY=0";
+    return "jdbc:h2:file:" + path + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
   }
 
   private static String h2File(String url) {

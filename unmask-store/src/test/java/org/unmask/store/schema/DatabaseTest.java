@@ -11,7 +11,7 @@ class DatabaseTest {
   @Test
   void aPath_meansTheEmbeddedH2File_withOrWithoutItsSuffix() {
     String abs = Path.of("cases").toAbsolutePath().normalize().toString();
-    assertThat(Database.jdbcUrl("cases")).isEqualTo("jdbc:h2:file:" + abs + ";WRITE_DELAY=0");
+    assertThat(Database.jdbcUrl("cases")).isEqualTo("jdbc:h2:file:" + abs + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
     assertThat(Database.jdbcUrl("cases.mv.db")).isEqualTo(Database.jdbcUrl("cases"));
   }
 
