@@ -8,6 +8,8 @@ import org.unmask.ingest.Dataset;
 import org.unmask.ingest.EventStream;
 import org.unmask.output.RejectedFile;
 import org.unmask.output.ScanOutput;
+import org.unmask.privacy.Pseudonymizer;
+import org.unmask.privacy.Redactor;
 import org.unmask.reference.ReferenceData;
 import org.unmask.scan.ApplicantStage;
 import org.unmask.scan.ScanListener;
@@ -35,6 +37,19 @@ public final class Unmask {
    * @throws IOException when the outputs cannot be written (a full disk, a read-only folder)
    */
   public static ScanResult scan(Path dataset, ScanOptions options, ScanListener listener) throws IOException {
+    return scan(dataset, options, listener, null);
+  }
+
+  /**
+   * As {@link #scan(Path, ScanOptions, ScanListener)}, with every finding summary and reason
+   * pseudonymised before anything is written: names, e-mails, phones, streets and logins of the
+   * dataset's people and applicants become their pseudonyms (see docs/privacy-and-retention.md).
+   * The returned result is the pseudonymised one, so a store that saves it holds pseudonyms too.
+   *
+   * @param pseudonyms the installation's pseudonymizer, or null to write text as the detectors made it
+   */
+  public static ScanResult scan(Path dataset, ScanOptions options, ScanListener listener, Pseudonymizer pseudonyms)
+      throws IOException {
     Dataset ds = Dataset.open(dataset);
     try (RejectedFile rejected = new RejectedFile(options.out())) {
       ReferenceData reference = ds.readReference(rejected);
@@ -47,9 +62,18 @@ public final class Unmask {
       try (EventStream events = ds.events(rejected, options.read())) {
         result = pipeline.run(events, events::bytesRead, listener, rejected::count, x -> rejected.countsByReason());
       }
+      if (pseudonyms != null) {
+        result = pseudonymise(result, Redactor.of(pseudonyms, reference.people(), reference.applicants()));
+      }
       ScanOutput.write(options.out(), result, dataset.getFileName() == null ? dataset.toString() : dataset.getFileName().toString());
       rejected.commit();
       return result;
     }
+  }
+
+  private static ScanResult pseudonymise(ScanResult r, Redactor redactor) {
+    return new ScanResult(r.findings().stream().map(redactor::redact).toList(),
+        r.persons().stream().map(redactor::redact).toList(), r.farms(),
+        r.applicants().stream().map(redactor::redact).toList(), r.stats());
   }
 }

@@ -3,6 +3,7 @@ package org.unmask.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,13 @@ import org.unmask.ingest.DatasetException;
 import org.unmask.risk.RiskPolicy;
 import org.unmask.scan.ScanOptions;
 import org.unmask.scan.ScanResult;
+import org.unmask.privacy.Pseudonymizer;
+import org.unmask.reference.Person;
+import org.unmask.risk.Suppressions;
+import org.unmask.store.ScanReceipt;
+import org.unmask.store.ScanSnapshot;
+import org.unmask.store.Store;
+import org.unmask.store.StoreException;
 import org.unmask.verdict.PersonVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +59,16 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "no progress output")
   boolean quiet;
 
+  @Option(names = "--store", paramLabel = "STORE",
+      description = "also save the scan to a store (file path = embedded H2, or a jdbc:postgresql:// URL):"
+          + " opens cases, and drops findings that closed cases suppressed (see docs/store.md)")
+  String store;
+
+  @Option(names = "--key-file", paramLabel = "FILE",
+      description = "pseudonym key (default $UNMASK_KEY_FILE or ~/.config/unmask/pseudonym.key, created on first use, 0600);"
+          + " names, e-mails, phones and streets in every output are pseudonymised with it")
+  Path keyFile;
+
   @Override
   public Integer call() {
     PrintStream err = System.err;
@@ -63,14 +81,47 @@ final class ScanCommand implements Callable<Integer> {
         options = new ScanOptions(options.out(), options.rulePaths(), !noBuiltInRules, options.riskPolicy(),
             options.dataDir(), options.read(), options.suppressed(), !noVetting);
       }
+      Pseudonymizer pseudonyms;
+      try {
+        pseudonyms = Pseudonymizer.fromKeyFile(keyFile != null ? keyFile : Pseudonymizer.defaultKeyFile());
+      } catch (java.io.UncheckedIOException e) {
+        err.println("unmask scan: " + e.getMessage());
+        return 2;
+      }
       long totalBytes = Dataset.open(dataset).eventBytes();
       Progress progress = new Progress(err, Progress.isTerminal(), quiet, totalBytes);
-      ScanResult result = Unmask.scan(dataset, options, progress);
-      progress.done();
-      if (!quiet) {
-        summary(err, result);
+      if (store == null) {
+        ScanResult result = Unmask.scan(dataset, options, progress, pseudonyms);
+        progress.done();
+        if (!quiet) {
+          summary(err, result);
+        }
+        return 0;
       }
-      return 0;
+      StoreOptions.quietLibraries();
+      try (Store s = Store.open(store)) {
+        Instant now = Instant.now();
+        Suppressions active = Suppressions.activeAt(s.activeSuppressions(now), now);
+        ScanResult result = Unmask.scan(dataset, options.withSuppressed(options.suppressed().or(active::suppresses)), progress,
+            pseudonyms);
+        progress.done();
+        // people.csv again, only for the identities of people with a case (kept for audited reveals).
+        List<Person> people = Dataset.open(dataset).readReference(rejection -> { }).people();
+        String name = dataset.getFileName() == null ? dataset.toString() : dataset.toAbsolutePath().normalize().toString();
+        ScanReceipt receipt = s.saveScan(ScanSnapshot.of(name, now, result.findings(), result.persons(), result.farms(),
+            result.applicants(), people));
+        if (!quiet) {
+          summary(err, result);
+          err.println(String.format(Locale.ROOT,
+              "unmask: saved %s to %s: %,d findings (%,d new); %d cases opened, %d refreshed; %d suppressions active",
+              receipt.scanId(), s.description(), receipt.findings(), receipt.newFindings(), receipt.casesOpened(),
+              receipt.casesRefreshed(), active.list().size()));
+        }
+        return 0;
+      } catch (StoreException e) {
+        err.println("unmask scan: " + e.getMessage());
+        return 2;
+      }
     } catch (DatasetException | IllegalArgumentException e) {
       err.println("unmask scan: " + e.getMessage());
       return 2;

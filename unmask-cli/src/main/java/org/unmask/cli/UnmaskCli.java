@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       EvaluateCommand.class,
       VetCommand.class,
+      CasesCommand.class,
+      AuditCommand.class,
+      PurgeCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 

@@ -8,8 +8,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.unmask.event.Finding;
 import org.unmask.reference.Applicant;
 import org.unmask.reference.Person;
+import org.unmask.verdict.ApplicantVerdict;
+import org.unmask.verdict.PersonVerdict;
+import org.unmask.verdict.Reason;
 
 /**
  * Pseudonymises free text (finding summaries, report sentences, reasons) before it leaves the
@@ -73,6 +77,27 @@ public final class Redactor {
       return digits >= 8 && digits <= 15 && phoneShaped(m) ? pseudonymizer.phone(m) : m;
     });
     return phrases.isEmpty() ? out : replacePhrases(out);
+  }
+
+  /** The finding with its summary pseudonymised; ids, rule, entity and evidence refs are kept. */
+  public Finding redact(Finding f) {
+    String summary = redact(f.summary());
+    return summary.equals(f.summary()) ? f : new Finding(f.id(), f.ruleId(), f.title(), f.severity(), f.attack(),
+        f.timestamp(), f.entity(), f.risk(), f.evidence(), summary);
+  }
+
+  /** The verdict with its reasons' summaries pseudonymised. */
+  public PersonVerdict redact(PersonVerdict v) {
+    return new PersonVerdict(v.personId(), v.riskScore(), v.caseOpened(), v.firstFlaggedAt(), redact(v.reasons()));
+  }
+
+  /** The verdict with its reasons' summaries pseudonymised. */
+  public ApplicantVerdict redact(ApplicantVerdict v) {
+    return new ApplicantVerdict(v.applicantId(), v.riskScore(), v.flagged(), redact(v.reasons()));
+  }
+
+  private java.util.List<Reason> redact(java.util.List<Reason> reasons) {
+    return reasons.stream().map(r -> new Reason(r.ruleId(), redact(r.summary()), r.points())).toList();
   }
 
   // A phone is written with a + or ( or with spaced/dashed groups. A bare run of digits is a byte

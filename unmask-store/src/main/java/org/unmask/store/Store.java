@@ -72,7 +72,7 @@ public final class Store implements AutoCloseable {
 
   /** Saves a scan, reporting each batch written. */
   public ScanReceipt saveScan(ScanSnapshot snapshot, ScanProgress progress) {
-    return db.transaction(c -> scans.write(c, snapshot, progress));
+    return db.transaction(c -> scans.write(c, snapshot, progress, db.isPostgres()));
   }
 
   /** Suppressions not expired at {@code now}: feed them to {@link Suppressions#activeAt}. */

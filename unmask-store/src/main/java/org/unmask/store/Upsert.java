@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +14,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Insert-or-update by primary key in portable SQL: per batch, one {@code SELECT ... IN} finds the
- * keys already present, then one batched UPDATE and one batched INSERT. H2's {@code MERGE ... KEY}
- * and PostgreSQL's {@code ON CONFLICT} would each do it in one statement, but neither runs on the
- * other database, and the scan runs inside one transaction anyway, so nobody else can insert the
- * same key between the SELECT and the INSERT (a concurrent scan would fail on the key and roll
- * back whole, then succeed on re-run).
+ * Insert-or-replace by primary key in portable SQL, three statements per batch of {@value #BATCH}
+ * rows: a {@code SELECT ... IN} finds the keys already present (and the values of insert-only
+ * columns, which are carried over), a {@code DELETE ... IN} removes them, and one multi-row
+ * {@code INSERT} writes the batch. H2's {@code MERGE ... KEY} and PostgreSQL's {@code ON CONFLICT}
+ * would each do it in one statement, but neither runs on the other database; row-by-row UPDATEs
+ * cost a round trip each on PostgreSQL. The scan runs in one transaction, so nothing can slip in
+ * between the statements (a concurrent scan of the same keys fails on the key and rolls back whole,
+ * then succeeds on re-run). Rows that reference the table with {@code ON DELETE CASCADE}
+ * (evidence) must be rewritten after it.
  */
 final class Upsert {
 
   static final int BATCH = 500;
 
-  /** A row: key value and the values of the other columns, in order. */
+  /** A row: key value, then the values of the columns, then of the insert-only columns. */
   record Row(String key, Object[] values) {}
 
   /** Binds one value; null-safe for the column types the schema uses. */
@@ -36,16 +40,16 @@ final class Upsert {
   private final String table;
   private final String keyColumn;
   private final List<String> columns;
-  private final Binder binder;
   private final List<String> insertOnly;
+  private final Binder binder;
 
   Upsert(String table, String keyColumn, List<String> columns, Binder binder) {
     this(table, keyColumn, columns, List.of(), binder);
   }
 
   /**
-   * An upsert where {@code insertOnly} columns (their values follow the others in each row) are
-   * written when the row is new and kept when it exists, e.g. when a finding was first seen.
+   * An upsert where the {@code insertOnly} columns (text) are written when the row is new and kept
+   * when it exists, e.g. the scan that first saw a finding.
    */
   Upsert(String table, String keyColumn, List<String> columns, List<String> insertOnly, Binder binder) {
     this.table = table;
@@ -55,10 +59,7 @@ final class Upsert {
     this.binder = binder;
   }
 
-  /**
-   * Writes the rows (a later duplicate key wins) and returns the keys that were new. Progress is
-   * reported per batch.
-   */
+  /** Writes the rows (a later duplicate key wins) and returns the keys that were new. */
   Set<String> write(Connection c, List<Row> rows, ScanProgress progress) throws SQLException {
     Map<String, Row> byKey = new LinkedHashMap<>();
     for (Row r : rows) {
@@ -66,61 +67,67 @@ final class Upsert {
     }
     List<Row> unique = new ArrayList<>(byKey.values());
     Set<String> inserted = new HashSet<>();
-    String update = "UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ? WHERE " + keyColumn + " = ?";
     List<String> all = new ArrayList<>(columns);
     all.addAll(insertOnly);
-    String insert = "INSERT INTO " + table + " (" + keyColumn + ", " + String.join(", ", all) + ") VALUES ("
-        + String.join(", ", Collections.nCopies(all.size() + 1, "?")) + ")";
-    try (PreparedStatement up = c.prepareStatement(update); PreparedStatement in = c.prepareStatement(insert)) {
-      for (int from = 0; from < unique.size(); from += BATCH) {
-        List<Row> batch = unique.subList(from, Math.min(unique.size(), from + BATCH));
-        Set<String> present = existing(c, batch);
-        boolean anyUpdate = false;
-        boolean anyInsert = false;
+    String head = "INSERT INTO " + table + " (" + keyColumn + ", " + String.join(", ", all) + ") VALUES ";
+    String tuple = "(" + String.join(", ", Collections.nCopies(all.size() + 1, "?")) + ")";
+    for (int from = 0; from < unique.size(); from += BATCH) {
+      List<Row> batch = unique.subList(from, Math.min(unique.size(), from + BATCH));
+      Map<String, String[]> present = existing(c, batch);
+      if (!present.isEmpty()) {
+        delete(c, present.keySet());
+      }
+      try (PreparedStatement in = c.prepareStatement(head + String.join(", ", Collections.nCopies(batch.size(), tuple)))) {
+        int p = 1;
         for (Row r : batch) {
-          if (present.contains(r.key())) {
-            for (int i = 0; i < columns.size(); i++) {
-              binder.bind(up, i + 1, r.values()[i]);
-            }
-            up.setString(columns.size() + 1, r.key());
-            up.addBatch();
-            anyUpdate = true;
-          } else {
-            in.setString(1, r.key());
-            for (int i = 0; i < all.size(); i++) {
-              binder.bind(in, i + 2, r.values()[i]);
-            }
-            in.addBatch();
+          in.setString(p++, r.key());
+          String[] kept = present.get(r.key());
+          for (int i = 0; i < all.size(); i++) {
+            Object v = i >= columns.size() && kept != null ? kept[i - columns.size()] : r.values()[i];
+            binder.bind(in, p++, v);
+          }
+          if (kept == null) {
             inserted.add(r.key());
-            anyInsert = true;
           }
         }
-        if (anyUpdate) {
-          up.executeBatch();
-        }
-        if (anyInsert) {
-          in.executeBatch();
-        }
-        progress.written(table, batch.size());
+        in.executeUpdate();
       }
+      progress.written(table, batch.size());
     }
     return inserted;
   }
 
-  private Set<String> existing(Connection c, List<Row> batch) throws SQLException {
-    String sql = "SELECT " + keyColumn + " FROM " + table + " WHERE " + keyColumn + " IN ("
+  private Map<String, String[]> existing(Connection c, List<Row> batch) throws SQLException {
+    String extra = insertOnly.isEmpty() ? "" : ", " + String.join(", ", insertOnly);
+    String sql = "SELECT " + keyColumn + extra + " FROM " + table + " WHERE " + keyColumn + " IN ("
         + String.join(",", Collections.nCopies(batch.size(), "?")) + ")";
-    Set<String> present = new HashSet<>();
+    Map<String, String[]> present = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < batch.size(); i++) {
         ps.setString(i + 1, batch.get(i).key());
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          present.add(rs.getString(1));
+          String[] kept = new String[insertOnly.size()];
+          for (int i = 0; i < kept.length; i++) {
+            kept[i] = rs.getString(i + 2);
+          }
+          present.put(rs.getString(1), kept);
         }
       }
     }
     return present;
+  }
+
+  private void delete(Connection c, Set<String> keys) throws SQLException {
+    String sql = "DELETE FROM " + table + " WHERE " + keyColumn + " IN ("
+        + String.join(",", Collections.nCopies(keys.size(), "?")) + ")";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (String k : keys) {
+        ps.setString(i++, k);
+      }
+      ps.executeUpdate();
+    }
   }
 }

@@ -248,4 +248,41 @@ class StoreIT {
       assertThat(store.audit().verify().intact()).isTrue();
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Backend.class)
+  void concurrentAnalysts_keepTheAuditChainWhole_andOnlyOneCloseWins(Backend backend) throws Exception {
+    try (Store store = open(backend, new MutableClock(T0))) {
+      store.saveScan(Fixtures.snapshot(10, T0));
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        String analyst = "analyst-" + t;
+        work.add(pool.submit(() -> {
+          for (int i = 0; i < 5; i++) {
+            store.cases().note("case-p-0", analyst + " note " + i, analyst);
+          }
+          try {
+            store.cases().close("case-p-1", Resolution.CONFIRMED, "by " + analyst, null, analyst);
+            closes.incrementAndGet();
+          } catch (StoreException refused) {
+            assertThat(refused).hasMessageContaining("closed");
+          }
+          return null;
+        }));
+      }
+      for (var f : work) {
+        f.get();
+      }
+      pool.shutdown();
+
+      assertThat(closes.get()).isEqualTo(1);
+      assertThat(store.cases().notes("case-p-0")).hasSize(20)
+          .extracting(n -> n.number()).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+      AuditVerification v = store.audit().verify();
+      assertThat(v.intact()).isTrue();
+      assertThat(v.rows()).isEqualTo(2 + 20 + 1);
+    }
+  }
 }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.unmask.reference.Person;
 import org.unmask.store.StoreException;
 import org.unmask.store.audit.AuditLog;
@@ -51,12 +50,12 @@ public final class IdentityVault {
     }
     putIf(f, "payee_name", p.payeeName());
     try (PreparedStatement del = c.prepareStatement("DELETE FROM identities WHERE subject_type = 'person' AND subject_id = ?")) {
-      del.setString(1, p.personId());
+      del.setString(1, Database.clip(p.personId(), 300));
       del.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO identities (subject_type, subject_id, identity, scan_id, stored_at) VALUES ('person', ?, ?, ?, ?)")) {
-      ps.setString(1, p.personId());
+      ps.setString(1, Database.clip(p.personId(), 300));
       ps.setString(2, Database.clip(Json.write(f), 100_000));
       ps.setString(3, scanId);
       Database.setTime(ps, 4, clock.instant());
@@ -108,7 +107,7 @@ public final class IdentityVault {
           if (!rs.next()) {
             throw new StoreException("no identity stored for " + caseId + ": it was purged, or no scan saved it");
           }
-          Map<String, String> fields = new TreeMap<>();
+          Map<String, String> fields = new LinkedHashMap<>();
           Json.object(rs.getString(1)).forEach((k, v) -> fields.put(k, String.valueOf(v)));
           Instant storedAt = Database.getTime(rs, "stored_at");
           audit.append(c, actor, "identity.reveal", caseId, "role=" + role.label() + "; reason=" + request.reason().strip());

@@ -26,10 +26,12 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final String description;
+  private final boolean postgres;
 
-  private Database(HikariDataSource pool, String description) {
+  private Database(HikariDataSource pool, String description, boolean postgres) {
     this.pool = pool;
     this.description = description;
+    this.postgres = postgres;
   }
 
   /** Opens and migrates the store named by a {@code jdbc:} URL or an H2 file path. */
@@ -46,7 +48,7 @@ public final class Database implements AutoCloseable {
     config.setInitializationFailTimeout(-1);
     config.setConnectionTimeout(10_000);
     HikariDataSource pool = new HikariDataSource(config);
-    String description = store.startsWith("jdbc:") ? redactPassword(url) : url;
+    String description = store.startsWith("jdbc:") ? redactPassword(url) : h2File(url);
     try {
       Flyway.configure(Database.class.getClassLoader())
           .dataSource(pool)
@@ -57,7 +59,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw new StoreException("cannot open store " + description + ": " + rootMessage(e), e);
     }
-    return new Database(pool, description);
+    return new Database(pool, description, url.startsWith("jdbc:postgresql:"));
   }
 
   /** The JDBC URL for a store argument: URLs pass through, paths become embedded H2 files. */
@@ -71,7 +73,11 @@ public final class Database implements AutoCloseable {
     }
     // WRITE_DELAY=0: a committed case decision reaches the file before the command returns, even
     // if the process is killed right after.
-    return "jdbc:h2:file:" + path + ";WRITE_DELAY=0";
+    return "jdbc:h2:file:" + path + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+  }
+
+  private static String h2File(String url) {
+    return url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db";
   }
 
   private static String redactPassword(String url) {
@@ -101,6 +107,11 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("store " + description + ": " + e.getMessage(), e);
     }
+  }
+
+  /** True on PostgreSQL, for the rare statement that has to differ (planner hints, never schema). */
+  public boolean isPostgres() {
+    return postgres;
   }
 
   /** Where the store is, with any password masked, for messages. */
