@@ -96,11 +96,14 @@ detection:
     event.dataset: endpoint.process
   selection_name:
     process.name:
-{yaml_list(sorted(names), 6)}
+{yaml_list(sorted(n for n in names if '*' not in n), 6)}
+  selection_name_pattern:
+    process.name:
+{yaml_list(sorted(n for n in names if '*' in n), 6)}
   selection_original:
     process.pe.original_file_name:
-{yaml_list(sorted(names), 6)}
-  condition: selection_dataset and (selection_name or selection_original)
+{yaml_list(sorted(n for n in names if '*' not in n), 6)}
+  condition: selection_dataset and 1 of selection_n* or selection_dataset and selection_original
 falsepositives:
   - IT and help-desk staff who use a sanctioned tool (allow-list it in a watchlist)
 level: medium
@@ -131,6 +134,10 @@ falsepositives:
   - Sanctioned remote-support tools (allow-list them in a watchlist)
 level: medium
 """, encoding="utf-8")
+    # '*.x.com' means any subdomain: an exact set and a suffix list index far better than globs
+    exact = sorted({d[2:] if d.startswith("*.") else d for d in domains if "*" not in d[2:]})
+    suffixes = sorted({"." + d[2:] for d in domains if d.startswith("*.") and "*" not in d[2:]})
+    patterns = sorted({d for d in domains if "*" in d[2:]})  # a wildcard inside the name: a glob
     (out / "rmm_domain_contacted.yml").write_text(HEADER + f"""title: Laptop Contacted An RMM Service Domain
 id: 3f6f0d6e-8a43-4f3e-9c57-2f4f1a0c9d03
 status: experimental
@@ -150,13 +157,27 @@ logsource:
 detection:
   selection_proxy:
     event.dataset: proxy.http
-    url.domain:
-{yaml_list(sorted(domains), 6)}
   selection_flow:
     event.dataset: network.flow
+  domain_proxy:
+    url.domain:
+{yaml_list(exact, 6)}
+  domain_proxy_sub:
+    url.domain|endswith:
+{yaml_list(suffixes, 6)}
+  domain_proxy_pattern:
+    url.domain:
+{yaml_list(patterns, 6)}
+  domain_flow:
     destination.domain:
-{yaml_list(sorted(domains), 6)}
-  condition: 1 of selection_*
+{yaml_list(exact, 6)}
+  domain_flow_pattern:
+    destination.domain:
+{yaml_list(patterns, 6)}
+  domain_flow_sub:
+    destination.domain|endswith:
+{yaml_list(suffixes, 6)}
+  condition: (selection_proxy and 1 of domain_proxy*) or (selection_flow and 1 of domain_flow*)
 falsepositives:
   - Sanctioned remote-support tools (allow-list them in a watchlist)
 level: medium
