@@ -256,6 +256,9 @@ public final class Activity {
       }
       return out;
     }
+    if (e.tripStart != null && (day.equals(e.tripStart) || day.equals(e.tripEnd.plusDays(1)))) {
+      return out; // a travel day: the flight out, and the flight home, leave no sessions
+    }
     boolean onCall = e.onCallWeekParity >= 0 && Math.floorMod((int) (day.toEpochDay() / 7), 6) == e.onCallWeekParity;
     boolean work = weekend ? r.nextDouble() < e.weekendProbability : r.nextInt(100) < 95;
     if (work) {
