@@ -13,8 +13,9 @@ import org.unmask.vet.files.DatasetFiles;
  * cropped by up to about 10%, brightened, resized, rotated by a degree or lightly edited.
  *
  * <p>Two stages. The hashes pick candidates: pHashes within {@link #PHASH_CANDIDATE} of 64 bits or
- * dHashes within {@link #DHASH_CANDIDATE}. A {@link Thumbnail} then confirms a candidate when the
- * best crop-aligned correlation reaches {@link #CORRELATION_MIN}. The thresholds come from the
+ * dHashes within {@link #DHASH_CANDIDATE}. A {@link Thumbnail} then confirms a candidate when, at
+ * the best crop alignment, the luminance correlation reaches {@link #CORRELATION_MIN} and the
+ * detail (high-pass) correlation reaches {@link #DETAIL_MIN}. The thresholds come from the
  * measurement in docs/EVALUATION.md ("Photo matcher"). The candidate scan is all-pairs over two
  * longs, cheap to tens of thousands of applicants; only candidates pay for the alignment.
  */
@@ -22,7 +23,9 @@ public final class PhotoMatcher {
 
   static final int PHASH_CANDIDATE = 24;
   static final int DHASH_CANDIDATE = 16;
-  static final double CORRELATION_MIN = 0.955;
+  static final double CORRELATION_MIN = 0.93;
+  /** Public so scoring can grade a match between the threshold and an exact copy. */
+  public static final double DETAIL_MIN = 0.80;
 
   /** Default refusal limits: 40 megapixels, 25 MB. */
   public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
@@ -86,8 +89,8 @@ public final class PhotoMatcher {
     if (!candidate(x, y)) {
       return 0;
     }
-    double c = x.thumbnail().bestCorrelation(y.thumbnail());
-    return c >= CORRELATION_MIN ? c : 0;
+    Thumbnail.Alignment al = x.thumbnail().align(y.thumbnail());
+    return al.raw() >= CORRELATION_MIN && al.detail() >= DETAIL_MIN ? al.detail() : 0;
   }
 
   private static List<Match> pairs(Map<String, Fingerprint> hashes) {
