@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.unmask.reference.Applicant;
 import org.unmask.vet.files.DatasetFiles;
 
@@ -17,7 +18,8 @@ import org.unmask.vet.files.DatasetFiles;
  * the best crop alignment, the luminance correlation reaches {@link #CORRELATION_MIN} and the
  * detail (high-pass) correlation reaches {@link #DETAIL_MIN}. The thresholds come from the
  * measurement in docs/EVALUATION.md ("Photo matcher"). The candidate scan is all-pairs over two
- * longs, cheap to tens of thousands of applicants; only candidates pay for the alignment.
+ * longs, cheap to tens of thousands of applicants; only candidates pay for the alignment, and
+ * rows of the comparison run in parallel on the common fork-join pool.
  */
 public final class PhotoMatcher {
 
@@ -96,19 +98,29 @@ public final class PhotoMatcher {
   private static List<Match> pairs(Map<String, Fingerprint> hashes) {
     List<String> ids = new ArrayList<>(hashes.keySet());
     ids.sort(null);
+    List<Fingerprint> prints = ids.stream().map(hashes::get).toList();
+    // Rows of the all-pairs triangle are independent: compare them in parallel, then read the
+    // results back in row order so the output does not depend on scheduling.
+    List<List<double[]>> rows = IntStream.range(0, ids.size()).parallel().mapToObj(i -> {
+      List<double[]> row = new ArrayList<>();
+      for (int j = i + 1; j < prints.size(); j++) {
+        double sim = similarity(prints.get(i), prints.get(j));
+        if (sim > 0) {
+          row.add(new double[] {j, sim});
+        }
+      }
+      return row;
+    }).toList();
     Map<String, String> parent = new HashMap<>();
     List<String[]> found = new ArrayList<>();
     List<Double> sims = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      Fingerprint x = hashes.get(ids.get(i));
-      for (int j = i + 1; j < ids.size(); j++) {
-        Fingerprint y = hashes.get(ids.get(j));
-        double sim = similarity(x, y);
-        if (sim > 0) {
-          found.add(new String[] {ids.get(i), ids.get(j)});
-          sims.add(sim);
-          union(parent, ids.get(i), ids.get(j));
-        }
+    for (int i = 0; i < rows.size(); i++) {
+      for (double[] hit : rows.get(i)) {
+        String a = ids.get(i);
+        String b = ids.get((int) hit[0]);
+        found.add(new String[] {a, b});
+        sims.add(hit[1]);
+        union(parent, a, b);
       }
     }
     List<Match> out = new ArrayList<>();
