@@ -89,7 +89,8 @@ public final class ApplicantVetting {
     for (PhotoMatcher.Match m : photos.matches()) {
       links.add(new IdentityLink(EntityRef.applicant(m.applicantA()), EntityRef.applicant(m.applicantB()),
           new SharedAttribute("photo", m.cluster()), round(photoWeight(m.similarity())),
-          "applicants " + m.applicantA() + " and " + m.applicantB() + " sent copies of one photo (detail correlation after alignment "
+          "applicants " + m.applicantA() + " and " + m.applicantB()
+              + " sent copies of one photo (detail correlation after alignment "
               + String.format("%.3f", m.similarity()) + ")"));
     }
     for (PhotoMatcher.Problem p : photos.problems()) {

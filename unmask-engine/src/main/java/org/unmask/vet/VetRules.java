@@ -21,6 +21,7 @@ final class VetRules {
       Map.entry("vet.profile.empty_github", "GitHub empty for the claimed experience"),
       Map.entry("vet.indicator.email", "Email on a watchlist"),
       Map.entry("vet.indicator.email_domain", "Email domain on a watchlist"),
+      Map.entry("vet.indicator.email_domain_org", "Email domain named like a listed front company"),
       Map.entry("vet.indicator.phone", "Phone on a watchlist"),
       Map.entry("vet.indicator.bank_account", "Salary account on a watchlist"),
       Map.entry("vet.indicator.referrer_org", "Referrer is a listed front company"),
