@@ -235,6 +235,7 @@ public final class ApplicantVetting {
   private static List<String> reuseAttack(String type) {
     return switch (type) {
       case "national_id" -> List.of("T1589.001", "T1656");
+      case "github", "linkedin" -> List.of("T1585.001", "T1656");
       case "photo", "resume" -> List.of("T1656");
       default -> List.of("T1656");
     };

@@ -13,6 +13,8 @@ final class VetRules {
       Map.entry("vet.reuse.address", "Home address shared across identities"),
       Map.entry("vet.reuse.bank_account_id", "Salary account shared across identities"),
       Map.entry("vet.reuse.photo", "Photo reused across applications"),
+      Map.entry("vet.reuse.github", "GitHub account reused across applications"),
+      Map.entry("vet.reuse.linkedin", "LinkedIn profile reused across applications"),
       Map.entry("vet.reuse.resume", "Resume reused across applications"),
       Map.entry("vet.ring.member", "Applicant belongs to an identity ring"),
       Map.entry("vet.profile.young_linkedin", "LinkedIn account too young for the claimed experience"),
