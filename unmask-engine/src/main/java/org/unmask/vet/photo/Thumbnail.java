@@ -59,8 +59,8 @@ record Thumbnail(byte[] pixels) {
     double startFine = dot(zscore(cropped.crop(edges, PROBE)), fixedFine);
     double[] fine = climb(cropped, fixedFine, startFine, PROBE, edges, 0.015);
     double[] fineEdges = {fine[1], fine[2], fine[3], fine[4]};
-    double detail = dot(zscore(highPass(cropped.crop(fineEdges, DETAIL), DETAIL)),
-        zscore(highPass(fixed.region(0, 0, 1, 1, DETAIL), DETAIL)));
+    double detail = dot(zscore(inner(highPass(cropped.crop(fineEdges, DETAIL), DETAIL), DETAIL)),
+        zscore(inner(highPass(fixed.region(0, 0, 1, 1, DETAIL), DETAIL), DETAIL)));
     return new Alignment(straight, fine[0], detail);
   }
 
@@ -116,6 +116,21 @@ record Thumbnail(byte[] pixels) {
     }
     return new double[] {best, edges[0], edges[1], edges[2], edges[3]};
   }
+
+  /**
+   * The probe without a {@link #MARGIN}-pixel border: a rotated or padded copy differs most at its
+   * edges (filled corners, a new frame), which says nothing about the face.
+   */
+  private static double[] inner(double[] v, int size) {
+    int n = size - 2 * MARGIN;
+    double[] out = new double[n * n];
+    for (int y = 0; y < n; y++) {
+      System.arraycopy(v, (y + MARGIN) * size + MARGIN, out, y * n, n);
+    }
+    return out;
+  }
+
+  private static final int MARGIN = 3;
 
   /** The probe minus its 5x5 local mean: edges and features (eyes, mouth, hairline), not the layout. */
   private static double[] highPass(double[] v, int size) {
