@@ -4,8 +4,8 @@ package org.unmask.vet.photo;
  * A 96x96 luminance thumbnail used to confirm a candidate pair that the hashes found. Hashes are
  * fast but a crop shifts every DCT coefficient a little; the confirmation re-aligns the pair by
  * searching the crops a fraudster would make (up to 12% off any edge, either photo being the
- * cropped one) and measures two normalised cross-correlations of 32x32 renderings at the best
- * alignment: of the luminance and of the detail (high-pass) images. Copies of one photo agree on
+ * cropped one) and measures two normalised cross-correlations at the best alignment: of the
+ * luminance (32x32 renderings) and of the detail, high-pass images (64x64, border ignored). Copies of one photo agree on
  * both; unrelated portraits, which share a layout but not a face, can agree on luminance but not
  * on detail.
  */
