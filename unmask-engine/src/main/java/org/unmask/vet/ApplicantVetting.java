@@ -88,8 +88,9 @@ public final class ApplicantVetting {
         new PhotoMatcher(files, opts.maxPhotoPixels(), PhotoMatcher.DEFAULT_MAX_BYTES).match(applicants);
     for (PhotoMatcher.Match m : photos.matches()) {
       links.add(new IdentityLink(EntityRef.applicant(m.applicantA()), EntityRef.applicant(m.applicantB()),
-          new SharedAttribute("photo", m.cluster()), round(PHOTO_WEIGHT * m.similarity()),
-          "applicants " + m.applicantA() + " and " + m.applicantB() + " sent copies of one photo (aligned correlation "
+          new SharedAttribute("photo", m.cluster()), round(photoWeight(m.similarity())),
+          "applicants " + m.applicantA() + " and " + m.applicantB()
+              + " sent copies of one photo (detail correlation after alignment "
               + String.format("%.3f", m.similarity()) + ")"));
     }
     for (PhotoMatcher.Problem p : photos.problems()) {
@@ -98,7 +99,8 @@ public final class ApplicantVetting {
 
     ResumeMatcher.Result resumes = new ResumeMatcher(files).match(applicants);
     for (ResumeMatcher.Match m : resumes.matches()) {
-      double w = 0.5 + 0.3 * Math.min(1, (m.similarity() - 0.5) / 0.5);
+      // 0.65 at the 0.45 threshold, 0.8 (a flag on its own) at 0.75, at most 0.9.
+      double w = Math.min(0.9, 0.65 + 0.5 * (m.similarity() - 0.45));
       links.add(new IdentityLink(EntityRef.applicant(m.applicantA()), EntityRef.applicant(m.applicantB()),
           new SharedAttribute("resume", m.cluster()), round(w),
           "applicants " + m.applicantA() + " and " + m.applicantB() + " sent one resume under different names ("
@@ -233,9 +235,16 @@ public final class ApplicantVetting {
   private static List<String> reuseAttack(String type) {
     return switch (type) {
       case "national_id" -> List.of("T1589.001", "T1656");
+      case "github", "linkedin" -> List.of("T1585.001", "T1656");
       case "photo", "resume" -> List.of("T1656");
       default -> List.of("T1656");
     };
+  }
+
+  /** A confirmed copy is strong evidence: 0.8 at the detail threshold, up to 0.9 for an exact copy. */
+  static double photoWeight(double detail) {
+    double t = PhotoMatcher.DETAIL_MIN;
+    return Math.min(PHOTO_WEIGHT, 0.8 + 0.1 * Math.max(0, detail - t) / (1 - t));
   }
 
   static double round(double v) {

@@ -20,7 +20,8 @@ import org.unmask.verdict.SharedAttribute;
  * explained {@link IdentityLink}.
  *
  * <p>Weights (0..1) say how strongly a shared value suggests one operator behind two identities:
- * national id 0.95, bank account 0.9, personal email 0.85, phone 0.8, home address 0.6. An address
+ * national id 0.95, bank account 0.9, personal email, GitHub login and LinkedIn profile 0.85,
+ * phone 0.8, home address 0.6. An address
  * is discounted to 0.15 when it looks like a household (all sharers have one surname, or exactly
  * two employees live there) and to 0.2 when only the building matches and the units differ (an
  * apartment block or a co-working space). Three or more unrelated identities at one home raise
@@ -33,6 +34,7 @@ public final class IdentityLinker {
   static final double BANK = 0.9;
   static final double EMAIL = 0.85;
   static final double PHONE = 0.8;
+  static final double PROFILE = 0.85;
   static final double ADDRESS = 0.6;
   static final double CROWDED_ADDRESS = 0.7;
   static final double HOUSEHOLD = 0.15;
@@ -65,6 +67,8 @@ public final class IdentityLinker {
       add(byValue, "phone", Normalise.phone(a.phone()), h);
       add(byValue, "email", Normalise.email(a.email()), h);
       add(byValue, "national_id", Normalise.nationalIdHash(a.nationalIdHash()), h);
+      add(byValue, "github", Normalise.githubLogin(a.githubLogin()), h);
+      add(byValue, "linkedin", Normalise.linkedinProfile(a.linkedinUrl()), h);
       addAddress(byBuilding, PostalKey.of(a.address()), h);
     }
     Map<String, Person> people = new LinkedHashMap<>();
@@ -96,6 +100,7 @@ public final class IdentityLinker {
       String value = group.getKey().substring(group.getKey().indexOf('\u0000') + 1);
       double weight = switch (type) {
         case "national_id" -> NATIONAL_ID;
+        case "github", "linkedin" -> PROFILE;
         case "bank_account_id" -> BANK;
         case "email" -> EMAIL;
         default -> PHONE;
@@ -252,6 +257,8 @@ public final class IdentityLinker {
       case "national_id" -> "national id";
       case "bank_account_id" -> "salary bank account";
       case "email" -> "personal email (after provider folding)";
+      case "github" -> "GitHub account";
+      case "linkedin" -> "LinkedIn profile";
       default -> "phone number";
     };
   }

@@ -106,6 +106,45 @@ public final class Normalise {
     return raw.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** A GitHub login compared case-insensitively (GitHub logins are case-insensitive). */
+  public static String githubLogin(String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > 100) {
+      return null;
+    }
+    String s = raw.trim().toLowerCase(Locale.ROOT);
+    int slash = s.lastIndexOf('/');
+    s = slash >= 0 ? s.substring(slash + 1) : s;
+    if (s.startsWith("@")) {
+      s = s.substring(1);
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * A LinkedIn profile as its {@code /in/<slug>} path, lower case, without scheme, host variant
+   * (www., country subdomains), query or trailing slash; null when it is not a profile URL.
+   */
+  public static String linkedinProfile(String raw) {
+    if (raw == null || raw.isBlank() || raw.length() > 300) {
+      return null;
+    }
+    String s = raw.trim().toLowerCase(Locale.ROOT);
+    int q = s.indexOf('?');
+    if (q >= 0) {
+      s = s.substring(0, q);
+    }
+    int in = s.indexOf("/in/");
+    if (in < 0) {
+      return null;
+    }
+    String slug = s.substring(in + 4);
+    int slash = slug.indexOf('/');
+    if (slash >= 0) {
+      slug = slug.substring(0, slash);
+    }
+    return slug.isEmpty() ? null : "in/" + slug;
+  }
+
   /** The last word of a full name, lower case, for the "same household" test. */
   public static String surname(String fullName) {
     if (fullName == null || fullName.isBlank()) {

@@ -28,7 +28,8 @@ import org.unmask.vet.identity.Normalise;
  * not indicators and also cancel an equal indicator) and the bundled
  * {@code dprk-it-worker-indicators.csv} (organisations with their aliases, and persona emails;
  * see docs/THIRD-PARTY.md). Points: a watchlisted email, phone or bank account 60, a listed
- * organisation as referrer or payee 50, as an employer in the resume 40, an email domain 40.
+ * organisation as referrer or payee 50, as an employer in the resume 40, an email domain 40 (listed
+ * as a domain, or named like a listed organisation: {@code hopanatech.com}).
  */
 public final class Indicators {
 
@@ -180,6 +181,14 @@ public final class Indicators {
       hits.add(new Hit("vet.indicator.email", where + " is listed by " + src, 60, List.of("T1585.002")));
     }
     String domain = Normalise.emailDomain(email);
+    String label = registrableLabel(domain);
+    for (Org o : orgs) {
+      String compact = o.folded().replace(" ", "");
+      if (compact.length() >= 6 && compact.equals(label)) {
+        hits.add(new Hit("vet.indicator.email_domain_org", where + " is at " + domain + ", named like '" + o.display()
+            + "', listed by " + o.source(), 40, List.of("T1585.002")));
+      }
+    }
     for (Map.Entry<String, String> d : domains.entrySet()) {
       if (domain.equals(d.getKey()) || domain.endsWith("." + d.getKey())) {
         hits.add(new Hit("vet.indicator.email_domain",
@@ -227,6 +236,22 @@ public final class Indicators {
       }
       from = i + 1;
     }
+  }
+
+  /**
+   * The label an organisation registers: "hopanatech" for mail.hopanatech.com and for
+   * hopanatech.co.uk (a two-letter country code after a short second level is skipped).
+   */
+  static String registrableLabel(String domain) {
+    String[] labels = domain.split("\\.");
+    if (labels.length < 2) {
+      return domain;
+    }
+    int i = labels.length - 2;
+    if (labels.length >= 3 && labels[labels.length - 1].length() == 2 && labels[i].length() <= 3) {
+      i--;
+    }
+    return labels[i].replace("-", "");
   }
 
   private static String domain(String value) {

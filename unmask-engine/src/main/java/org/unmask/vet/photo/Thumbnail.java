@@ -1,21 +1,23 @@
 package org.unmask.vet.photo;
 
 /**
- * A 64x64 luminance thumbnail used to confirm a candidate pair that the hashes found. Hashes are
+ * A 96x96 luminance thumbnail used to confirm a candidate pair that the hashes found. Hashes are
  * fast but a crop shifts every DCT coefficient a little; the confirmation re-aligns the pair by
  * searching the crops a fraudster would make (up to 12% off any edge, either photo being the
- * cropped one) and keeps the best normalised cross-correlation of 32x32 renderings. Copies
- * of one photo correlate above {@link PhotoMatcher#CORRELATION_MIN}; unrelated portraits, which
- * share a layout but not a face, fall below it.
+ * cropped one) and measures two normalised cross-correlations at the best alignment: of the
+ * luminance (32x32 renderings) and of the detail, high-pass images (64x64, border ignored). Copies of one photo agree on
+ * both; unrelated portraits, which share a layout but not a face, can agree on luminance but not
+ * on detail.
  */
 record Thumbnail(byte[] pixels) {
 
-  static final int SIZE = 64;
+  static final int SIZE = 96;
   private static final int PROBE = 32;
+  private static final int DETAIL = 64;
 
   static Thumbnail of(double[] luma, int width, int height) {
     double[] t = PerceptualHash.resample(luma, width, height, SIZE, SIZE);
-    // One byte per pixel: 4 KB per photo, so tens of thousands of applicants fit in memory.
+    // One byte per pixel: 9 KB per photo, so tens of thousands of applicants fit in memory.
     byte[] b = new byte[t.length];
     for (int i = 0; i < t.length; i++) {
       b[i] = (byte) Math.max(0, Math.min(255, Math.round(t[i])));
@@ -24,25 +26,66 @@ record Thumbnail(byte[] pixels) {
   }
 
   /**
-   * The best correlation over crops of up to {@link #MAX_CROP} of either side of either photo, in
-   * [-1, 1]. The search climbs from "no crop" over the four edges in 3% then 1.5% steps: the
-   * correlation of two copies rises smoothly towards their true alignment, so a climb finds it in
-   * a few dozen probes instead of a full grid.
+   * How well two photos agree once aligned: {@code raw} is the best luminance correlation over
+   * crops (what the alignment maximises), {@code detail} the correlation of the high-pass
+   * (detail) images at that alignment, and {@code straight} the raw correlation before any crop.
+   * Unrelated portraits share a layout, which raw correlation sees; they do not share detail.
    */
-  double bestCorrelation(Thumbnail other) {
-    double[] theirs = zscore(other.region(0, 0, 1, 1));
-    double[] mine = zscore(region(0, 0, 1, 1));
+  record Alignment(double straight, double raw, double detail) {}
+
+  /**
+   * Aligns the pair over crops of up to {@link #MAX_CROP} of either side of either photo. The
+   * search climbs from "no crop" over the four edges in 3% then 1.5% steps: the correlation of
+   * two copies rises smoothly towards their true alignment, so a climb finds it in a few dozen
+   * probes instead of a full grid. It climbs on cheap 16x16 probes first and gives up when even
+   * the best coarse alignment stays under {@link #COARSE_GATE} (most unrelated pairs); survivors
+   * are refined on 32x32 probes.
+   */
+  Alignment align(Thumbnail other) {
+    double[] theirs = zscore(other.region(0, 0, 1, 1, COARSE));
+    double[] mine = zscore(region(0, 0, 1, 1, COARSE));
     double straight = dot(mine, theirs);
-    return Math.max(climb(this, theirs, straight), climb(other, mine, straight));
+    double[] a = climb(this, theirs, straight, COARSE, new double[4], 0.03);
+    double[] b = climb(other, mine, straight, COARSE, new double[4], 0.03);
+    boolean mineCropped = a[0] >= b[0];
+    double[] coarse = mineCropped ? a : b;
+    if (coarse[0] < COARSE_GATE) {
+      return new Alignment(straight, coarse[0], -1);
+    }
+    Thumbnail cropped = mineCropped ? this : other;
+    Thumbnail fixed = mineCropped ? other : this;
+    double[] fixedFine = zscore(fixed.region(0, 0, 1, 1, PROBE));
+    double[] edges = {coarse[1], coarse[2], coarse[3], coarse[4]};
+    double startFine = dot(zscore(cropped.crop(edges, PROBE)), fixedFine);
+    double[] fine = climb(cropped, fixedFine, startFine, PROBE, edges, 0.015);
+    double[] fineEdges = {fine[1], fine[2], fine[3], fine[4]};
+    double detail = dot(zscore(inner(highPass(cropped.crop(fineEdges, DETAIL), DETAIL), DETAIL)),
+        zscore(inner(highPass(fixed.region(0, 0, 1, 1, DETAIL), DETAIL), DETAIL)));
+    return new Alignment(straight, fine[0], detail);
+  }
+
+  /** The raw correlation alone, for callers that only rank. */
+  double bestCorrelation(Thumbnail other) {
+    return align(other).raw();
   }
 
   static final double MAX_CROP = 0.12;
+  static final double COARSE_GATE = 0.85;
+  private static final int COARSE = 16;
 
-  /** Crops {@code cropped} (left, top, right, bottom) to best match {@code fixed}. */
-  private static double climb(Thumbnail cropped, double[] fixed, double start) {
-    double[] edges = new double[4];
+  private double[] crop(double[] e, int size) {
+    return region(e[0], e[1], 1 - e[0] - e[2], 1 - e[1] - e[3], size);
+  }
+
+  /**
+   * Crops {@code cropped} to best match {@code fixed}, from {@code edges} (left, top, right,
+   * bottom), in steps from {@code firstStep} down to 1.5%: {best, left, top, right, bottom}.
+   */
+  private static double[] climb(Thumbnail cropped, double[] fixed, double start, int size, double[] from,
+      double firstStep) {
+    double[] edges = from.clone();
     double best = start;
-    for (double step = 0.03; step > 0.01; step /= 2) {
+    for (double step = firstStep; step > 0.01; step /= 2) {
       boolean improved = true;
       while (improved) {
         improved = false;
@@ -56,8 +99,7 @@ record Thumbnail(byte[] pixels) {
             }
             double old = edges[e];
             edges[e] = v;
-            double c = dot(zscore(cropped.region(edges[0], edges[1], 1 - edges[0] - edges[2], 1 - edges[1] - edges[3])),
-                fixed);
+            double c = dot(zscore(cropped.crop(edges, size)), fixed);
             edges[e] = old;
             if (c > best + 1e-6) {
               best = c;
@@ -72,17 +114,58 @@ record Thumbnail(byte[] pixels) {
         }
       }
     }
-    return best;
+    return new double[] {best, edges[0], edges[1], edges[2], edges[3]};
   }
 
-  /** The sub-rectangle (fractions of the side) rendered at 32x32 by bilinear sampling. */
-  private double[] region(double left, double top, double width, double height) {
-    double[] out = new double[PROBE * PROBE];
-    for (int y = 0; y < PROBE; y++) {
-      double sy = (top + (y + 0.5) / PROBE * height) * SIZE - 0.5;
-      for (int x = 0; x < PROBE; x++) {
-        double sx = (left + (x + 0.5) / PROBE * width) * SIZE - 0.5;
-        out[y * PROBE + x] = bilinear(sx, sy);
+  /**
+   * The probe without a {@link #MARGIN}-pixel border: a rotated or padded copy differs most at its
+   * edges (filled corners, a new frame), which says nothing about the face.
+   */
+  private static double[] inner(double[] v, int size) {
+    int n = size - 2 * MARGIN;
+    double[] out = new double[n * n];
+    for (int y = 0; y < n; y++) {
+      System.arraycopy(v, (y + MARGIN) * size + MARGIN, out, y * n, n);
+    }
+    return out;
+  }
+
+  private static final int MARGIN = 3;
+
+  /** The probe minus its 5x5 local mean: edges and features (eyes, mouth, hairline), not the layout. */
+  private static double[] highPass(double[] v, int size) {
+    double[] out = new double[v.length];
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        double s = 0;
+        int n = 0;
+        for (int dy = -2; dy <= 2; dy++) {
+          int yy = y + dy;
+          if (yy < 0 || yy >= size) {
+            continue;
+          }
+          for (int dx = -2; dx <= 2; dx++) {
+            int xx = x + dx;
+            if (xx >= 0 && xx < size) {
+              s += v[yy * size + xx];
+              n++;
+            }
+          }
+        }
+        out[y * size + x] = v[y * size + x] - s / n;
+      }
+    }
+    return out;
+  }
+
+  /** The sub-rectangle (fractions of the side) rendered at size x size by bilinear sampling. */
+  private double[] region(double left, double top, double width, double height, int size) {
+    double[] out = new double[size * size];
+    for (int y = 0; y < size; y++) {
+      double sy = (top + (y + 0.5) / size * height) * SIZE - 0.5;
+      for (int x = 0; x < size; x++) {
+        double sx = (left + (x + 0.5) / size * width) * SIZE - 0.5;
+        out[y * size + x] = bilinear(sx, sy);
       }
     }
     return out;

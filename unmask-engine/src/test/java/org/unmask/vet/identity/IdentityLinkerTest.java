@@ -128,4 +128,16 @@ class IdentityLinkerTest {
     assertThat(links).extracting(l -> l.attribute().type() + "=" + l.weight())
         .containsExactly("address=" + IdentityLinker.HOUSEHOLD, "phone=" + IdentityLinker.HOUSEHOLD_IDENTIFIER);
   }
+
+  @Test
+  void link_firesOnOneGitHubAccount_claimedByTwoApplicants() {
+    Applicant a = new Applicant("A1", Instant.parse("2026-03-01T00:00:00Z"), "Ann Lee", null, null, null, null, null,
+        null, null, null, "DevStar", null, null, null, null, null, null, null);
+    Applicant b = new Applicant("A2", Instant.parse("2026-03-02T00:00:00Z"), "Bo Kim", null, null, null, null, null,
+        null, null, null, "devstar", null, null, null, null, null, null, null);
+    assertThat(linker.link(ref(List.of(), List.of(a, b), List.of()))).singleElement().satisfies(l -> {
+      assertThat(l.attribute().type()).isEqualTo("github");
+      assertThat(l.weight()).isEqualTo(IdentityLinker.PROFILE);
+    });
+  }
 }

@@ -78,4 +78,12 @@ class NormaliseTest {
     assertThat(plain).startsWith("sha256:").hasSize(7 + 16).doesNotContain("4155552671");
     assertThat(keyed).startsWith("sha256:").isNotEqualTo(plain);
   }
+
+  @Test
+  void profiles_foldUrlVariants_toOneAccount() {
+    assertThat(Normalise.linkedinProfile("https://www.linkedin.com/in/Ann-Lee-42/?trk=x"))
+        .isEqualTo(Normalise.linkedinProfile("linkedin.com/in/ann-lee-42")).isEqualTo("in/ann-lee-42");
+    assertThat(Normalise.linkedinProfile("https://linkedin.com/company/acme")).isNull();
+    assertThat(Normalise.githubLogin("https://github.com/AnnLee")).isEqualTo(Normalise.githubLogin("@annlee"));
+  }
 }

@@ -76,4 +76,13 @@ class IndicatorsTest {
     assertThat(OrgName.near("chonsurim trading", "chonsurm trading")).isTrue();
     assertThat(OrgName.near("alis", "alps")).isFalse();
   }
+
+  @Test
+  void applicant_firesOnAnEmailDomain_namedLikeAFrontCompany() {
+    assertThat(bundledOnly.applicant(applicant("hr@mail.hopana-tech.com", null, null), null))
+        .extracting(Indicators.Hit::ruleId).containsExactly("vet.indicator.email_domain_org");
+    assertThat(bundledOnly.applicant(applicant("ceo@taggcar.co.uk", null, null), null))
+        .extracting(Indicators.Hit::ruleId).containsExactly("vet.indicator.email_domain_org");
+    assertThat(bundledOnly.applicant(applicant("me@fortunate.com", null, null), null)).isEmpty();
+  }
 }
