@@ -46,6 +46,9 @@ public final class FarmGraph {
    * filtered by the vetting matchers, and vetting calls a link strong from 0.5.
    */
   static final double IDENTITY_EDGE_THRESHOLD = 0.5;
+  /** What a person is (their papers, photo, resume, contacts), as opposed to where they work from. */
+  static final Set<String> IDENTITY_ATTRIBUTES =
+      Set.of("phone", "email", "photo", "resume", "national_id", "github", "linkedin");
 
   public static List<RuleSpec> rules() {
     return List.of(MEMBER);
@@ -111,13 +114,14 @@ public final class FarmGraph {
       if (a.equals(b)) {
         continue;
       }
-      String key = a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a;
+      boolean identity = IDENTITY_ATTRIBUTES.contains(o.link().attribute().type());
+      String key = (identity ? "i" : "f") + "\u0000" + (a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a);
       Pair p = pairs.computeIfAbsent(key, k -> new Pair());
+      p.identity = identity;
       String attr = o.link().attribute().type() + "=" + o.link().attribute().value();
       p.weightByAttribute.merge(attr, o.link().weight(), Math::max);
       p.sinceByAttribute.merge(attr, o.at(), (x, y) -> x.isBefore(y) ? x : y);
       p.shared.add(o.link().attribute());
-      p.identity |= o.link().a().type() == EntityRef.Type.APPLICANT || o.link().b().type() == EntityRef.Type.APPLICANT;
       if (p.evidence.size() < 10) {
         p.evidence.addAll(o.evidence().subList(0, Math.min(o.evidence().size(), 10 - p.evidence.size())));
       }
@@ -125,6 +129,26 @@ public final class FarmGraph {
         p.explanations.add(o.link().explanation());
       }
     }
+    // Laptop farms (shared infrastructure and money) and identity rings (shared applicant identity)
+    // are clustered apart: hired ring members often sit in a farm too, and one component holding
+    // both would drown each in the other.
+    List<Farm> farms = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (boolean identity : new boolean[] {false, true}) {
+      Map<String, Pair> subset = new TreeMap<>();
+      pairs.forEach((k, v) -> {
+        if (v.identity == identity) {
+          subset.put(k, v);
+        }
+      });
+      cluster(ref, subset, applicationsOf, farms, findings);
+    }
+    farms.sort(Comparator.comparingDouble(Farm::score).reversed().thenComparing(Farm::farmId));
+    return new Result(farms, findings);
+  }
+
+  private static void cluster(ReferenceData ref, Map<String, Pair> pairs, Map<String, Set<String>> applicationsOf,
+      List<Farm> farms, List<Finding> findings) {
     Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     Map<DefaultWeightedEdge, Pair> pairOfEdge = new HashMap<>();
     for (var e : pairs.entrySet()) {
@@ -132,15 +156,13 @@ public final class FarmGraph {
       if (p.weight() < p.threshold()) {
         continue;
       }
-      String[] ends = e.getKey().split("\u0000");
+      String[] ends = e.getKey().substring(2).split("\u0000");
       graph.addVertex(ends[0]);
       graph.addVertex(ends[1]);
       DefaultWeightedEdge edge = graph.addEdge(ends[0], ends[1]);
       graph.setEdgeWeight(edge, p.weight());
       pairOfEdge.put(edge, p);
     }
-    List<Farm> farms = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
     List<Set<String>> components = new ArrayList<>(new ConnectivityInspector<>(graph).connectedSets());
     components.sort(Comparator.comparing(s -> new TreeSet<>(s).first()));
     for (Set<String> component : components) {
@@ -201,8 +223,6 @@ public final class FarmGraph {
                 + " (shared: " + kinds + "). " + explanationOf.get(node), MEMBER.risk()));
       }
     }
-    farms.sort(Comparator.comparingDouble(Farm::score).reversed().thenComparing(Farm::farmId));
-    return new Result(farms, findings);
   }
 
   /** Graph node of an entity: persons as {@code p:ID}; a hired applicant is the person they became. */

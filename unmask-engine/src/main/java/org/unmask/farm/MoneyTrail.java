@@ -79,6 +79,8 @@ public final class MoneyTrail {
       }
       add(holders, "phone", digits(p.phone()), p.personId(), hired, peopleRef(ref, p));
       add(holders, "email", lower(p.personalEmail()), p.personId(), hired, peopleRef(ref, p));
+      // a claimed home is an address too: another employee's laptop or mail sent there is a link
+      add(holders, "address", p.home() == null ? null : p.home().key(), p.personId(), hired, peopleRef(ref, p));
       if (p.payeeName() != null && isOrganisation(p.payeeName()) && !ownCompany(p, p.payeeName())) {
         findings.add(ORGANISATION_PAYEE.finding(EntityRef.person(p.personId()), hired, List.of(peopleRef(ref, p)),
             "payee:" + norm(p.payeeName()),
@@ -255,8 +257,27 @@ public final class MoneyTrail {
     return n.isEmpty() ? null : n;
   }
 
+  /**
+   * A free-text postal address ("12 Oak St, Dallas, TX 75001, US") as the same key
+   * {@link org.unmask.reference.Address#key()} gives the CSV columns, so a mailing address in
+   * payroll.csv meets a home in people.csv.
+   */
   static String normAddress(String s) {
-    return s == null ? null : org.unmask.reference.Address.normalisePartPublic(s);
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    String[] parts = s.split(",");
+    String street = parts[0].trim();
+    String city = parts.length > 1 ? parts[1].trim() : null;
+    String region = null;
+    String postal = null;
+    if (parts.length > 2) {
+      String[] rp = parts[2].trim().split("\\s+");
+      region = rp[0];
+      postal = rp.length > 1 ? rp[rp.length - 1] : null;
+    }
+    String country = parts.length > 3 ? parts[3].trim() : null;
+    return new org.unmask.reference.Address(street, city, region, postal, country).key();
   }
 
   static String digits(String s) {

@@ -176,7 +176,8 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
       if (Households.same(person, otherPerson)) {
         continue;
       }
-      boolean coworking = Households.sameCity(person, otherPerson);
+      // a co-working space shares its network, never a phone that approves sign-ins
+      boolean coworking = !attributeType.equals("mfa_device") && Households.sameCity(person, otherPerson);
       double w = coworking ? weight * COWORKING_DISCOUNT : weight;
       String what = switch (attributeType) {
         case "ip" -> "residential internet address " + value;
