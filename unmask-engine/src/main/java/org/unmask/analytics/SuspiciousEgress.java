@@ -29,7 +29,7 @@ public final class SuspiciousEgress implements Detector<SuspiciousEgress.Seen> {
       Severity.MEDIUM, List.of("T1090"), "identity", 12);
   static final RuleSpec ADVERSARY_COUNTRY = new RuleSpec(
       "unmask.egress.adversary_country", "Activity from China or Russia",
-      Severity.MEDIUM, List.of("T1078"), "identity", 15); // travellers go there too: weak alone
+      Severity.MEDIUM, List.of("T1078"), "identity", 10); // travellers go there too: weak alone; slips between US sign-ins are impossible travel
   static final RuleSpec NORTH_KOREA = new RuleSpec(
       "unmask.egress.north_korea", "Activity from North Korean address space",
       Severity.CRITICAL, List.of("T1078"), "identity", 60);

@@ -106,6 +106,9 @@ public final class Redactor {
     if (m.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
       return false;
     }
+    if (m.replaceAll("[()+]", "").matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return false; // an IPv4 address in brackets, "(182.244.98.198, AS4134 ...)", is evidence
+    }
     if (m.indexOf('+') >= 0 || m.indexOf('(') >= 0) {
       return true;
     }

@@ -29,6 +29,12 @@ class RedactorTest {
   }
 
   @Test
+  void anIpAddressInBrackets_staysEvidence() {
+    String text = "A sign-in of P00339 came from China (182.244.98.198, AS4134 Chinanet).";
+    assertThat(R.redact(text)).isEqualTo(text);
+  }
+
+  @Test
   void phones_arePseudonymised_butIpsByteCountsAndDatesAreEvidenceAndStay() {
     String text = "called +1 (312) 555-0100 from 73.162.10.24 on 2026-05-04, moved 48210239 bytes";
     String out = R.redact(text);
