@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Finds North Korean remote IT workers, the laptop farms that host them and the rings behind fake applicants.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      MatchCommand.class,
+      RulesCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 

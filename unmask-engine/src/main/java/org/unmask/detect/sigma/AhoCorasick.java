@@ -1,6 +1,5 @@
 package org.unmask.detect.sigma;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -18,10 +17,12 @@ final class AhoCorasick {
     void hit(int payload);
   }
 
-  private final int[] asciiClass = new int[128];
+  private final int[] asciiClass = new int[256];
   private final char[] otherChars;
   private final int[] otherClass;
   private final int classes;
+  /** Transitions, state * classes + class; char-wide when the states fit (half the cache). */
+  private final char[] narrow;
   private final int[] delta;
   private final int[][] outputs;
 
@@ -37,7 +38,7 @@ final class AhoCorasick {
     int cls = 1;
     int others = 0;
     for (char c : alphabet) {
-      if (c >= 128) {
+      if (c >= 256) {
         others++;
       }
     }
@@ -45,7 +46,7 @@ final class AhoCorasick {
     otherClass = new int[others];
     int o = 0;
     for (char c : alphabet) {
-      if (c < 128) {
+      if (c < 256) {
         asciiClass[c] = cls++;
       } else {
         otherChars[o] = c;
@@ -71,40 +72,70 @@ final class AhoCorasick {
       }
       own[s] = append(own[s], payloads[p]);
     }
-    delta = Arrays.copyOf(table, states * classes);
-    outputs = new int[states][];
-    int[] fail = new int[states];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 0; c < classes; c++) {
-      int t = delta[c];
-      if (t < 0 || c == 0) {
-        delta[c] = 0;
-      } else {
-        fail[t] = 0;
-        queue.add(t);
+    // Renumber the states breadth-first: the shallow states, where a scan spends nearly all its
+    // time, then sit together at the start of the table and stay in cache.
+    int[] order = new int[states];
+    int[] renumbered = new int[states];
+    order[0] = 0;
+    int head = 0;
+    int tail = 1;
+    while (head < tail) {
+      int s = order[head++];
+      for (int c = 1; c < classes; c++) {
+        int t = table[s * classes + c];
+        if (t >= 0) {
+          renumbered[t] = tail;
+          order[tail++] = t;
+        }
       }
     }
-    outputs[0] = own[0];
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      int[] merged = own[s];
+    int[] d = new int[states * classes];
+    outputs = new int[states][];
+    int[] fail = new int[states];
+    for (int i = 0; i < states; i++) {
+      int old = order[i];
+      for (int c = 1; c < classes; c++) {
+        int t = table[old * classes + c];
+        d[i * classes + c] = t < 0 ? -1 : renumbered[t];
+      }
+      outputs[i] = own[old];
+    }
+    // breadth-first order is also the order failure links need: a state's failure is shallower
+    for (int c = 1; c < classes; c++) {
+      int t = d[c];
+      if (t < 0) {
+        d[c] = 0;
+      } else {
+        fail[t] = 0;
+      }
+    }
+    for (int s = 1; s < states; s++) {
       int[] inherited = outputs[fail[s]];
       if (inherited != null) {
+        int[] merged = outputs[s];
         for (int x : inherited) {
           merged = append(merged, x);
         }
+        outputs[s] = merged;
       }
-      outputs[s] = merged;
       for (int c = 1; c < classes; c++) {
-        int t = delta[s * classes + c];
+        int t = d[s * classes + c];
         if (t < 0) {
-          delta[s * classes + c] = delta[fail[s] * classes + c];
+          d[s * classes + c] = d[fail[s] * classes + c];
         } else {
-          fail[t] = delta[fail[s] * classes + c];
-          queue.add(t);
+          fail[t] = d[fail[s] * classes + c];
         }
       }
-      delta[s * classes] = 0;
+    }
+    if (states <= Character.MAX_VALUE) {
+      narrow = new char[d.length];
+      for (int i = 0; i < d.length; i++) {
+        narrow[i] = (char) d[i];
+      }
+      delta = null;
+    } else {
+      narrow = null;
+      delta = d;
     }
   }
 
@@ -123,20 +154,48 @@ final class AhoCorasick {
   }
 
   private int classOf(char c) {
-    if (c < 128) {
+    if (c < 256) {
       return asciiClass[c];
+    }
+    if (otherChars.length == 0) {
+      return 0;
     }
     int i = Arrays.binarySearch(otherChars, c);
     return i < 0 ? 0 : otherClass[i];
   }
 
   void scan(String s, Hits hits) {
+    if (narrow != null) {
+      scanNarrow(s, hits);
+      return;
+    }
     int state = 0;
     final int[] d = delta;
     final int n = classes;
     for (int i = 0, len = s.length(); i < len; i++) {
       char ch = s.charAt(i);
-      int c = ch < 128 ? asciiClass[ch] : classOf(ch);
+      int c = ch < 256 ? asciiClass[ch] : classOf(ch);
+      if (c == 0) {
+        state = 0;
+        continue;
+      }
+      state = d[state * n + c];
+      int[] out = outputs[state];
+      if (out != null) {
+        for (int p : out) {
+          hits.hit(p);
+        }
+      }
+    }
+  }
+
+  private void scanNarrow(String s, Hits hits) {
+    int state = 0;
+    final char[] d = narrow;
+    final int n = classes;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char ch = s.charAt(i);
+      int c = ch < 256 ? asciiClass[ch] : classOf(ch);
       if (c == 0) {
         state = 0;
         continue;
@@ -156,6 +215,6 @@ final class AhoCorasick {
   }
 
   int tableBytes() {
-    return delta.length * 4;
+    return narrow != null ? narrow.length * 2 : delta.length * 4;
   }
 }

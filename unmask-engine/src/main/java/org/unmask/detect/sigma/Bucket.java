@@ -24,6 +24,8 @@ final class Bucket {
   private final int[] fullMask;
   private final int[] scanSlots;
   private final AhoCorasick[] automata;
+  /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
+  private final int[][] clauses;
 
   Bucket(List<Entry> entries) {
     List<Entry> alwaysList = new ArrayList<>();
@@ -31,9 +33,12 @@ final class Bucket {
     List<Integer> masks = new ArrayList<>();
     Map<Integer, List<String>> literalsBySlot = new LinkedHashMap<>();
     Map<Integer, List<Integer>> payloadsBySlot = new LinkedHashMap<>();
+    Map<Prefilter.Literal, Integer> literalIds = new LinkedHashMap<>();
+    List<List<Integer>> clausesByLiteral = new ArrayList<>();
     for (Entry e : entries) {
       List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root());
       if (clauses.isEmpty()) {
+        if (System.getProperty("sigma.debug") != null) System.err.println("ALWAYS " + e.rule().title() + " " + e.rule().file());
         alwaysList.add(e);
         continue;
       }
@@ -42,10 +47,21 @@ final class Bucket {
       masks.add((1 << clauses.size()) - 1);
       for (int c = 0; c < clauses.size(); c++) {
         for (Prefilter.Literal l : clauses.get(c)) {
-          literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
-          payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(local << 3 | c);
+          Integer id = literalIds.get(l);
+          if (id == null) {
+            id = literalIds.size();
+            literalIds.put(l, id);
+            clausesByLiteral.add(new ArrayList<>());
+            literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
+            payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(id);
+          }
+          clausesByLiteral.get(id).add(local << 3 | c);
         }
       }
+    }
+    clauses = new int[clausesByLiteral.size()][];
+    for (int i = 0; i < clauses.length; i++) {
+      clauses[i] = clausesByLiteral.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
     }
     always = alwaysList.toArray(Entry[]::new);
     indexed = indexedList.toArray(Entry[]::new);
@@ -83,7 +99,7 @@ final class Bucket {
   void match(Scratch scratch, Consumer<SigmaMatch> out) {
     EventView view = scratch.view;
     if (indexed.length > 0) {
-      scratch.prepare(indexed.length);
+      scratch.prepare(indexed.length, clauses);
       for (int i = 0; i < automata.length; i++) {
         int slot = scanSlots[i];
         if (slot < 0) {
@@ -134,21 +150,40 @@ final class Bucket {
       this.view = view;
     }
 
-    void prepare(int rules) {
+    private int[][] clauses;
+    private int[] seen = new int[64];
+    private int generation;
+
+    void prepare(int rules, int[][] literalClauses) {
       if (masks.length < rules) {
         masks = new int[rules];
         touched = new int[rules];
       }
+      if (seen.length < literalClauses.length) {
+        seen = new int[literalClauses.length];
+      }
+      clauses = literalClauses;
       touchedCount = 0;
+      if (++generation == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(seen, 0);
+        generation = 1;
+      }
     }
 
+    /** A literal was found: the first time in this event, its clauses are marked. */
     @Override
-    public void hit(int payload) {
-      int r = payload >>> 3;
-      if (masks[r] == 0) {
-        touched[touchedCount++] = r;
+    public void hit(int literal) {
+      if (seen[literal] == generation) {
+        return;
       }
-      masks[r] |= 1 << (payload & 7);
+      seen[literal] = generation;
+      for (int payload : clauses[literal]) {
+        int r = payload >>> 3;
+        if (masks[r] == 0) {
+          touched[touchedCount++] = r;
+        }
+        masks[r] |= 1 << (payload & 7);
+      }
     }
   }
 }

@@ -41,6 +41,10 @@ final class EventView {
     }
   }
 
+  String[] keys(int slot) {
+    return slotKeys[slot];
+  }
+
   Event event() {
     return event;
   }
