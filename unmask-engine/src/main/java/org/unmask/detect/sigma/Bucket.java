@@ -10,7 +10,7 @@ import org.unmask.event.Event;
 
 /**
  * The rules of one partition (one channel or dataset), indexed. Rules with prefilter clauses are
- * only evaluated when every clause saw one of its literals: one Aho-Corasick automaton per field
+ * only evaluated when every clause saw one of its literals: one literal index per field
  * holds the literals of all rules for that field, and each hit sets the clause's bit in the rule's
  * mask. Rules without clauses are evaluated on every event of the partition.
  */
@@ -23,7 +23,7 @@ final class Bucket {
   private final Entry[] indexed;
   private final int[] fullMask;
   private final int[] scanSlots;
-  private final AhoCorasick[] automata;
+  private final GramIndex[] automata;
   /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
   private final int[][] clauses;
 
@@ -67,11 +67,11 @@ final class Bucket {
     indexed = indexedList.toArray(Entry[]::new);
     fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
     scanSlots = new int[literalsBySlot.size()];
-    automata = new AhoCorasick[literalsBySlot.size()];
+    automata = new GramIndex[literalsBySlot.size()];
     int i = 0;
     for (Map.Entry<Integer, List<String>> e : literalsBySlot.entrySet()) {
       scanSlots[i] = e.getKey();
-      automata[i] = new AhoCorasick(e.getValue(), payloadsBySlot.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray());
+      automata[i] = new GramIndex(e.getValue(), payloadsBySlot.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray());
       i++;
     }
   }
@@ -90,7 +90,7 @@ final class Bucket {
 
   long automatonBytes() {
     long b = 0;
-    for (AhoCorasick a : automata) {
+    for (GramIndex a : automata) {
       b += a.tableBytes();
     }
     return b;
@@ -103,13 +103,13 @@ final class Bucket {
       for (int i = 0; i < automata.length; i++) {
         int slot = scanSlots[i];
         if (slot < 0) {
-          for (String v : view.allLower()) {
+          for (String v : view.allOriginal()) {
             automata[i].scan(v, scratch);
           }
         } else {
           EventView.FieldValue v = view.value(slot);
           for (int k = 0; k < v.count; k++) {
-            automata[i].scan(v.lower[k], scratch);
+            automata[i].scan(v.original[k], scratch);
           }
         }
       }
@@ -140,7 +140,7 @@ final class Bucket {
   }
 
   /** Per-thread working memory: the event view and the clause masks of the indexed rules. */
-  static final class Scratch implements AhoCorasick.Hits {
+  static final class Scratch implements GramIndex.Hits {
     final EventView view;
     int[] masks = new int[64];
     int[] touched = new int[64];

@@ -132,6 +132,7 @@ public final class SigmaRuleSet {
   public void match(Event event, Consumer<SigmaMatch> out) {
     Bucket.Scratch s = scratch.get();
     s.view.reset(event);
+    s.view.prefetch();
     String field = pipeline.partitionField();
     if (field != null) {
       Object value = event.get(field);
