@@ -38,7 +38,6 @@ final class Bucket {
     for (Entry e : entries) {
       List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root());
       if (clauses.isEmpty()) {
-        if (System.getProperty("sigma.debug") != null) System.err.println("ALWAYS " + e.rule().title() + " " + e.rule().file());
         alwaysList.add(e);
         continue;
       }

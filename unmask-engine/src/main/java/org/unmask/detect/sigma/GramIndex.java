@@ -38,6 +38,9 @@ final class GramIndex {
   /** One 64-Kibit bitmap per table (3 Latin-1 widths, then the wide ones), 8 KiB each. */
   private final long[] bits = new long[1024 * 4];
   private final boolean anyWide;
+  /** Latin-1 literals shorter than the narrowest window (a backtick, "${"): searched with indexOf. */
+  private final String[] shortLiterals;
+  private final int[] shortPayloads;
 
   GramIndex(List<String> literalList, int[] payloadList) {
     literals = literalList.toArray(String[]::new);
@@ -49,9 +52,12 @@ final class GramIndex {
       byWide.add(new HashMap<>());
     }
     boolean wideUsed = false;
+    List<Integer> shortOnes = new ArrayList<>();
     for (int p = 0; p < literals.length; p++) {
       String l = literals[p];
-      if (latin1(l) && l.length() >= LATIN1_WIDTHS[0]) {
+      if (latin1(l) && l.length() < LATIN1_WIDTHS[0]) {
+        shortOnes.add(p);
+      } else if (latin1(l)) {
         int w = widthIndex(LATIN1_WIDTHS, l.length());
         long key = pack(l, l.length() - LATIN1_WIDTHS[w], LATIN1_WIDTHS[w], 8);
         byLatin1.get(w).computeIfAbsent(key, k -> new ArrayList<>()).add(p);
@@ -69,6 +75,8 @@ final class GramIndex {
       wide[i] = byWide.get(i).isEmpty() ? null : new Table(byWide.get(i));
     }
     anyWide = wideUsed;
+    shortLiterals = shortOnes.stream().map(p -> literals[p]).toArray(String[]::new);
+    shortPayloads = shortOnes.stream().mapToInt(p -> payloads[p]).toArray();
   }
 
   private static int widthIndex(int[] widths, int length) {
@@ -111,7 +119,24 @@ final class GramIndex {
    * ASCII's).
    */
   void scan(String s, Hits hits) {
+    for (int i = 0; i < shortLiterals.length; i++) {
+      if (indexOfIgnoreCase(s, shortLiterals[i])) {
+        hits.hit(shortPayloads[i]);
+      }
+    }
     scan(s, hits, false);
+  }
+
+  private static boolean indexOfIgnoreCase(String s, String literal) {
+    if (s.contains(literal)) {
+      return true;
+    }
+    for (int i = 0; i < literal.length(); i++) {
+      if (Character.isLetter(literal.charAt(i))) {
+        return s.toLowerCase(Locale.ROOT).contains(literal);
+      }
+    }
+    return false;
   }
 
   private void scan(String s, Hits hits, boolean lowered) {

@@ -41,14 +41,22 @@ final class Prefilter {
     return n;
   }
 
-  /** Non-ASCII characters (emoji, homoglyphs, bidi controls) are rare in logs: one is selective. */
+  private static final String RARE_PUNCTUATION = "`{}$^~|<>";
+
+  /**
+   * Non-ASCII characters (emoji, homoglyphs, bidi controls) and a few punctuation characters
+   * (backtick, braces: the marks of obfuscated PowerShell) are rare in logs: one is selective.
+   */
   private static boolean rare(String text) {
+    boolean allRarePunctuation = !text.isEmpty();
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 128) {
+      char c = text.charAt(i);
+      if (c >= 128) {
         return true;
       }
+      allRarePunctuation &= RARE_PUNCTUATION.indexOf(c) >= 0;
     }
-    return false;
+    return allRarePunctuation;
   }
 
   private static int score(List<Literal> clause) {

@@ -49,8 +49,25 @@ final class RegexLiterals {
         case '(':
           best = longer(best, run);
           run.setLength(0);
-          depth++;
-          i++;
+          int close = closing(regex, i);
+          if (close < 0) {
+            return null;
+          }
+          char after = close + 1 < n ? regex.charAt(close + 1) : 0;
+          boolean mandatory = after != '*' && after != '?' && !(after == '{' && close + 2 < n && regex.charAt(close + 2) == '0');
+          String inner = regex.substring(i + 1, close);
+          if (inner.startsWith("?:")) {
+            inner = inner.substring(2);
+          } else if (inner.startsWith("?")) {
+            mandatory = false; // look-around or inline flags: not a plain group
+          }
+          if (mandatory) {
+            String required = required(inner);
+            if (required != null && weight(required) > weight(best)) {
+              best = required;
+            }
+          }
+          i = skipQuantifier(regex, close + 1);
           continue;
         case ')':
           return null;
@@ -111,8 +128,37 @@ final class RegexLiterals {
     return best.isEmpty() ? null : best;
   }
 
+  /** The index of the ')' closing the group opened at {@code open}, or -1. */
+  private static int closing(String regex, int open) {
+    int depth = 0;
+    for (int j = open; j < regex.length(); j++) {
+      char c = regex.charAt(j);
+      if (c == '\\') {
+        j++;
+      } else if (c == '[') {
+        j = skipClass(regex, j) - 1;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
   private static String longer(String best, StringBuilder run) {
-    return run.length() > best.length() ? run.toString() : best;
+    return weight(run) > weight(best) ? run.toString() : best;
+  }
+
+  /** Length, with the rare punctuation the prefilter accepts alone (backtick, braces) worth more. */
+  static int weight(CharSequence s) {
+    int w = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      if ("`{}$^~|<>".indexOf(s.charAt(i)) >= 0) {
+        return Math.max(w, 3);
+      }
+    }
+    return w;
   }
 
   private static int skipClass(String regex, int i) {
