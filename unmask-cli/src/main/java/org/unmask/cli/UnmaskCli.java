@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       AuditCommand.class,
       PurgeCommand.class,
+      MatchCommand.class,
+      RulesCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 

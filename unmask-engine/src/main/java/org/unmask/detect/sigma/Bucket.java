@@ -10,7 +10,7 @@ import org.unmask.event.Event;
 
 /**
  * The rules of one partition (one channel or dataset), indexed. Rules with prefilter clauses are
- * only evaluated when every clause saw one of its literals: one Aho-Corasick automaton per field
+ * only evaluated when every clause saw one of its literals: one literal index per field
  * holds the literals of all rules for that field, and each hit sets the clause's bit in the rule's
  * mask. Rules without clauses are evaluated on every event of the partition.
  */
@@ -23,7 +23,9 @@ final class Bucket {
   private final Entry[] indexed;
   private final int[] fullMask;
   private final int[] scanSlots;
-  private final AhoCorasick[] automata;
+  private final GramIndex[] automata;
+  /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
+  private final int[][] clauses;
 
   Bucket(List<Entry> entries) {
     List<Entry> alwaysList = new ArrayList<>();
@@ -31,6 +33,8 @@ final class Bucket {
     List<Integer> masks = new ArrayList<>();
     Map<Integer, List<String>> literalsBySlot = new LinkedHashMap<>();
     Map<Integer, List<Integer>> payloadsBySlot = new LinkedHashMap<>();
+    Map<Prefilter.Literal, Integer> literalIds = new LinkedHashMap<>();
+    List<List<Integer>> clausesByLiteral = new ArrayList<>();
     for (Entry e : entries) {
       List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root());
       if (clauses.isEmpty()) {
@@ -42,20 +46,31 @@ final class Bucket {
       masks.add((1 << clauses.size()) - 1);
       for (int c = 0; c < clauses.size(); c++) {
         for (Prefilter.Literal l : clauses.get(c)) {
-          literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
-          payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(local << 3 | c);
+          Integer id = literalIds.get(l);
+          if (id == null) {
+            id = literalIds.size();
+            literalIds.put(l, id);
+            clausesByLiteral.add(new ArrayList<>());
+            literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
+            payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(id);
+          }
+          clausesByLiteral.get(id).add(local << 3 | c);
         }
       }
+    }
+    clauses = new int[clausesByLiteral.size()][];
+    for (int i = 0; i < clauses.length; i++) {
+      clauses[i] = clausesByLiteral.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
     }
     always = alwaysList.toArray(Entry[]::new);
     indexed = indexedList.toArray(Entry[]::new);
     fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
     scanSlots = new int[literalsBySlot.size()];
-    automata = new AhoCorasick[literalsBySlot.size()];
+    automata = new GramIndex[literalsBySlot.size()];
     int i = 0;
     for (Map.Entry<Integer, List<String>> e : literalsBySlot.entrySet()) {
       scanSlots[i] = e.getKey();
-      automata[i] = new AhoCorasick(e.getValue(), payloadsBySlot.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray());
+      automata[i] = new GramIndex(e.getValue(), payloadsBySlot.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray());
       i++;
     }
   }
@@ -74,7 +89,7 @@ final class Bucket {
 
   long automatonBytes() {
     long b = 0;
-    for (AhoCorasick a : automata) {
+    for (GramIndex a : automata) {
       b += a.tableBytes();
     }
     return b;
@@ -83,17 +98,17 @@ final class Bucket {
   void match(Scratch scratch, Consumer<SigmaMatch> out) {
     EventView view = scratch.view;
     if (indexed.length > 0) {
-      scratch.prepare(indexed.length);
+      scratch.prepare(indexed.length, clauses);
       for (int i = 0; i < automata.length; i++) {
         int slot = scanSlots[i];
         if (slot < 0) {
-          for (String v : view.allLower()) {
+          for (String v : view.allOriginal()) {
             automata[i].scan(v, scratch);
           }
         } else {
           EventView.FieldValue v = view.value(slot);
           for (int k = 0; k < v.count; k++) {
-            automata[i].scan(v.lower[k], scratch);
+            automata[i].scan(v.original[k], scratch);
           }
         }
       }
@@ -124,7 +139,7 @@ final class Bucket {
   }
 
   /** Per-thread working memory: the event view and the clause masks of the indexed rules. */
-  static final class Scratch implements AhoCorasick.Hits {
+  static final class Scratch implements GramIndex.Hits {
     final EventView view;
     int[] masks = new int[64];
     int[] touched = new int[64];
@@ -134,21 +149,40 @@ final class Bucket {
       this.view = view;
     }
 
-    void prepare(int rules) {
+    private int[][] clauses;
+    private int[] seen = new int[64];
+    private int generation;
+
+    void prepare(int rules, int[][] literalClauses) {
       if (masks.length < rules) {
         masks = new int[rules];
         touched = new int[rules];
       }
+      if (seen.length < literalClauses.length) {
+        seen = new int[literalClauses.length];
+      }
+      clauses = literalClauses;
       touchedCount = 0;
+      if (++generation == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(seen, 0);
+        generation = 1;
+      }
     }
 
+    /** A literal was found: the first time in this event, its clauses are marked. */
     @Override
-    public void hit(int payload) {
-      int r = payload >>> 3;
-      if (masks[r] == 0) {
-        touched[touchedCount++] = r;
+    public void hit(int literal) {
+      if (seen[literal] == generation) {
+        return;
       }
-      masks[r] |= 1 << (payload & 7);
+      seen[literal] = generation;
+      for (int payload : clauses[literal]) {
+        int r = payload >>> 3;
+        if (masks[r] == 0) {
+          touched[touchedCount++] = r;
+        }
+        masks[r] |= 1 << (payload & 7);
+      }
     }
   }
 }

@@ -22,8 +22,23 @@ final class EventView {
   private final List<String> allOriginal = new ArrayList<>();
   private final List<String> allLower = new ArrayList<>();
 
+  /** Event field name to the slots that read only that field: filled in one pass over the event. */
+  private final Map<String, int[]> singleKeySlots = new java.util.HashMap<>();
+  private final boolean[] single;
+  private int prefetched;
+
   EventView(String[][] slotKeys) {
     this.slotKeys = slotKeys;
+    this.single = new boolean[slotKeys.length];
+    for (int i = 0; i < slotKeys.length; i++) {
+      if (slotKeys[i].length == 1) {
+        single[i] = true;
+        int[] old = singleKeySlots.get(slotKeys[i][0]);
+        int[] slots = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+        slots[slots.length - 1] = i;
+        singleKeySlots.put(slotKeys[i][0], slots);
+      }
+    }
     this.stamp = new int[slotKeys.length];
     this.values = new FieldValue[slotKeys.length];
     for (int i = 0; i < values.length; i++) {
@@ -41,6 +56,10 @@ final class EventView {
     }
   }
 
+  String[] keys(int slot) {
+    return slotKeys[slot];
+  }
+
   Event event() {
     return event;
   }
@@ -49,14 +68,40 @@ final class EventView {
     FieldValue v = values[slot];
     if (stamp[slot] != generation) {
       stamp[slot] = generation;
-      v.load(event.fields(), slotKeys[slot]);
+      if (prefetched == generation && single[slot]) {
+        v.clear(); // the pass over the event did not see the field: it is absent
+      } else {
+        v.load(event.fields(), slotKeys[slot]);
+      }
     }
     return v;
+  }
+
+  /**
+   * Loads every field the rules read in one pass over the event's fields, instead of one map
+   * lookup per field the rules mention (most of which a given event does not have).
+   */
+  void prefetch() {
+    prefetched = generation;
+    for (Map.Entry<String, Object> e : event.fields().entrySet()) {
+      int[] slots = singleKeySlots.get(e.getKey());
+      if (slots != null) {
+        for (int slot : slots) {
+          stamp[slot] = generation;
+          values[slot].set(e.getValue());
+        }
+      }
+    }
   }
 
   /** Every string value of the event (list elements included), for keyword search. */
   List<String> allLower() {
     loadAll();
+    if (allLower.size() < allOriginal.size()) {
+      for (int i = allLower.size(); i < allOriginal.size(); i++) {
+        allLower.add(allOriginal.get(i).toLowerCase(Locale.ROOT));
+      }
+    }
     return allLower;
   }
 
@@ -75,12 +120,10 @@ final class EventView {
     for (Object value : event.fields().values()) {
       if (value instanceof String s) {
         allOriginal.add(s);
-        allLower.add(s.toLowerCase(Locale.ROOT));
       } else if (value instanceof List<?> list) {
         for (Object item : list) {
           if (item instanceof String s) {
             allOriginal.add(s);
-            allLower.add(s.toLowerCase(Locale.ROOT));
           }
         }
       }
@@ -94,11 +137,45 @@ final class EventView {
     /** Number of non-null values (0 when absent or null, more than 1 for lists). */
     int count;
     String[] original = new String[1];
-    String[] lower = new String[1];
+    private String[] lower = new String[1];
+    private int lowered;
+
+    void clear() {
+      present = false;
+      count = 0;
+      lowered = 0;
+    }
+
+    /** The i-th value lower-cased, computed on first use: most fields are only scanned. */
+    String lower(int i) {
+      if (i >= lowered) {
+        for (int k = lowered; k < count; k++) {
+          lower[k] = original[k].toLowerCase(Locale.ROOT);
+        }
+        lowered = count;
+      }
+      return lower[i];
+    }
+
+    void set(Object raw) {
+      present = true;
+      count = 0;
+      lowered = 0;
+      if (raw instanceof List<?> list) {
+        for (Object item : list) {
+          if (item != null) {
+            add(item instanceof String s ? s : String.valueOf(item));
+          }
+        }
+      } else if (raw != null) {
+        add(raw instanceof String s ? s : String.valueOf(raw));
+      }
+    }
 
     void load(Map<String, Object> fields, String[] keys) {
       present = false;
       count = 0;
+      lowered = 0;
       for (String key : keys) {
         Object raw = fields.get(key);
         if (raw == null) {
@@ -125,8 +202,8 @@ final class EventView {
         lower = java.util.Arrays.copyOf(lower, count * 2);
       }
       original[count] = s;
-      lower[count] = s.toLowerCase(Locale.ROOT);
       count++;
+      lowered = 0;
     }
   }
 }

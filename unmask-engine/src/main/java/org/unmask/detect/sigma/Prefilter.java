@@ -19,8 +19,8 @@ final class Prefilter {
   record Literal(int slot, String text) {}
 
   static final int MIN_LITERAL = 3;
-  static final int MAX_LITERAL = 12;
-  static final int MAX_CLAUSES = 8;
+  static final int MAX_LITERAL = 10;
+  static final int MAX_CLAUSES = 3;
 
   private Prefilter() {}
 
@@ -31,10 +31,38 @@ final class Prefilter {
     return clauses.size() > MAX_CLAUSES ? new ArrayList<>(clauses.subList(0, MAX_CLAUSES)) : clauses;
   }
 
+  private static int hexDigits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.digit(s.charAt(i), 16) >= 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static final String RARE_PUNCTUATION = "`{}$^~|<>";
+
+  /**
+   * Non-ASCII characters (emoji, homoglyphs, bidi controls) and a few punctuation characters
+   * (backtick, braces: the marks of obfuscated PowerShell) are rare in logs: one is selective.
+   */
+  private static boolean rare(String text) {
+    boolean allRarePunctuation = !text.isEmpty();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 128) {
+        return true;
+      }
+      allRarePunctuation &= RARE_PUNCTUATION.indexOf(c) >= 0;
+    }
+    return allRarePunctuation;
+  }
+
   private static int score(List<Literal> clause) {
     int min = Integer.MAX_VALUE;
     for (Literal l : clause) {
-      min = Math.min(min, l.text.length());
+      min = Math.min(min, rare(l.text) ? MAX_LITERAL : l.text.length());
     }
     return min * 64 - Math.min(clause.size(), 63);
   }
@@ -76,24 +104,39 @@ final class Prefilter {
       Literal l = new Literal(slot, literal);
       if (all) {
         out.add(List.of(l));
-      } else if (!any.contains(l)) {
+      } else {
         any.add(l);
       }
     }
     if (!all && !any.isEmpty()) {
-      out.add(any);
+      out.add(new ArrayList<>(new LinkedHashSet<>(any)));
     }
   }
 
   private static String literal(ValueMatcher m) {
-    if (!(m instanceof Glob g) || g.kind == Glob.Kind.ANYTHING) {
+    String text;
+    if (m instanceof Glob g && g.kind != Glob.Kind.ANYTHING) {
+      text = g.literal.toLowerCase(Locale.ROOT);
+    } else if (m instanceof ValueMatchers.Regex r) {
+      text = RegexLiterals.required(r.pattern().pattern());
+      if (text == null) {
+        return null;
+      }
+      text = text.toLowerCase(Locale.ROOT);
+    } else {
       return null;
     }
-    String text = g.literal.toLowerCase(Locale.ROOT);
-    if (text.length() < MIN_LITERAL) {
+    if (text.length() < MIN_LITERAL && !rare(text)) {
       return null;
     }
-    // Any part of a necessary substring is necessary; the tail of a path or flag is the telling part.
-    return text.length() > MAX_LITERAL ? text.substring(text.length() - MAX_LITERAL) : text;
+    // Any part of a necessary substring is necessary. The tail of a path or flag is the telling
+    // part; but the tail of a hash is random hex, and thousands of random tails make an automaton
+    // that random hex input (the Hashes field) walks deep into on every character, so hashes are
+    // indexed by their head ("imphash=3f") instead.
+    if (text.length() <= MAX_LITERAL) {
+      return text;
+    }
+    String tail = text.substring(text.length() - MAX_LITERAL);
+    return hexDigits(tail) >= MAX_LITERAL - 2 ? text.substring(0, MAX_LITERAL) : tail;
   }
 }

@@ -33,6 +33,8 @@ public final class SigmaRuleSet {
   private final Map<String, Bucket> partitions;
   private final Bucket everywhere;
   private final String[][] slotKeys;
+  private final Map<String, List<Bucket.Entry>> entriesByPartition = new HashMap<>();
+  private final List<Bucket.Entry> entriesAnywhere;
   private final ThreadLocal<Bucket.Scratch> scratch;
 
   private SigmaRuleSet(Pipeline pipeline, RuleLoader loader, Slots slots, Consumer<LoadProblem> problems) {
@@ -91,6 +93,8 @@ public final class SigmaRuleSet {
     this.inactive = List.copyOf(off);
     this.partitions = new HashMap<>();
     byPartition.forEach((k, v) -> partitions.put(k, new Bucket(v)));
+    entriesByPartition.putAll(byPartition);
+    entriesAnywhere = List.copyOf(anywhere);
     this.everywhere = new Bucket(anywhere);
     this.slotKeys = slots.all();
     this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys)));
@@ -132,6 +136,7 @@ public final class SigmaRuleSet {
   public void match(Event event, Consumer<SigmaMatch> out) {
     Bucket.Scratch s = scratch.get();
     s.view.reset(event);
+    s.view.prefetch();
     String field = pipeline.partitionField();
     if (field != null) {
       Object value = event.get(field);
@@ -143,6 +148,28 @@ public final class SigmaRuleSet {
       }
     }
     everywhere.match(s, out);
+  }
+
+  /**
+   * The rule ids that match, found by evaluating every rule of the event's partition without the
+   * prefilter: the reference the index must agree with (tests only).
+   */
+  List<String> matchesWithoutIndex(Event event) {
+    Bucket.Scratch s = scratch.get();
+    s.view.reset(event);
+    List<Bucket.Entry> candidates = new ArrayList<>(entriesAnywhere);
+    String field = pipeline.partitionField();
+    Object value = field == null ? null : event.get(field);
+    if (value != null) {
+      candidates.addAll(entriesByPartition.getOrDefault(String.valueOf(value).toLowerCase(Locale.ROOT), List.of()));
+    }
+    List<String> ids = new ArrayList<>();
+    for (Bucket.Entry e : candidates) {
+      if (e.root().eval(s.view)) {
+        ids.add(e.rule().id() + "/" + e.rule().name());
+      }
+    }
+    return ids;
   }
 
   /** The matches for one event, as a list. */

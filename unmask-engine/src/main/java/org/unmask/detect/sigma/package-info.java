@@ -5,8 +5,9 @@
  *
  * <p>The entry point is {@link org.unmask.detect.sigma.SigmaRuleSet#load}. Matching is indexed:
  * rules are partitioned by the dataset or channel their logsource maps to, and inside a partition
- * a rule is only evaluated when every literal it cannot match without has been seen in the right
- * field (Aho-Corasick over each field, once per event). Regular expressions run on RE2/J, so no
+ * a rule is only evaluated when, for each of its prefilter clauses, a literal it cannot match
+ * without has been seen in the right field (one hashed multi-literal scan per field and event,
+ * see GramIndex). Regular expressions run on RE2/J, so no
  * rule can make a scan super-linear.
  */
 package org.unmask.detect.sigma;

@@ -1,0 +1,186 @@
+package org.unmask.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.unmask.detect.sigma.JsonEvents;
+import org.unmask.detect.sigma.LoadProblem;
+import org.unmask.detect.sigma.Pipeline;
+import org.unmask.detect.sigma.SigmaConfig;
+import org.unmask.detect.sigma.SigmaRuleSet;
+import org.unmask.event.Event;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code unmask match --rules PATH... [--pipeline NAME] FILE...}: runs Sigma rules over JSON event
+ * files and prints one JSON line per match. Each event's shape (evtx_dump JSON, Winlogbeat, ECS)
+ * picks its pipeline unless {@code --pipeline} says otherwise. Without rules it only parses, which
+ * is the baseline the Sigma benchmark compares against.
+ */
+@Command(name = "match", mixinStandardHelpOptions = true,
+    description = "Run Sigma rules over JSON events (.jsonl, .jsonl.gz, .json); one JSON line per match on stdout.")
+final class MatchCommand implements Callable<Integer> {
+
+  @Option(names = "--rules", arity = "1..*", paramLabel = "PATH", description = "Rule files or folders (searched recursively).")
+  List<Path> rules = new ArrayList<>();
+
+  @Option(names = "--pipeline", paramLabel = "NAME", description = "ecs, evtx, winlogbeat or none (default: by each event's shape).")
+  String pipeline;
+
+  @Option(names = "--placeholder", paramLabel = "NAME=VALUE", description = "A value for an |expand placeholder (repeatable).")
+  List<String> placeholders = new ArrayList<>();
+
+  @Parameters(arity = "0..*", paramLabel = "FILE",
+      description = "Event files or folders. After --rules, event files are recognised by their extension; put an event folder before --rules or after '--'.")
+  List<Path> files = new ArrayList<>();
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() throws IOException {
+    if (pipeline != null && !Pipeline.NAMES.contains(pipeline.toLowerCase(Locale.ROOT))) {
+      err.println("no pipeline named '" + pipeline + "'; use one of " + Pipeline.NAMES);
+      return 2;
+    }
+    // '--rules a b events.jsonl': picocli gives the trailing event files to --rules
+    if (files.isEmpty()) {
+      while (!rules.isEmpty() && isEventFile(rules.get(rules.size() - 1))) {
+        files.add(0, rules.remove(rules.size() - 1));
+      }
+    }
+    if (files.isEmpty()) {
+      err.println("no event files given; write e.g. unmask match --rules rules/ -- events/");
+      return 2;
+    }
+    SigmaConfig config = config();
+    if (config == null) {
+      return 2;
+    }
+    List<Path> inputs = inputs();
+    if (inputs == null) {
+      return 2;
+    }
+    Map<String, SigmaRuleSet> sets = new HashMap<>();
+    int[] ruleErrors = {0};
+    long loadStarted = System.nanoTime();
+    if (!rules.isEmpty() && pipeline != null) {
+      sets.put(pipeline.toLowerCase(Locale.ROOT), load(pipeline.toLowerCase(Locale.ROOT), config, ruleErrors));
+    }
+    double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+    long[] counts = new long[3]; // events, matches, rejected
+    long started = System.nanoTime();
+    BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    JsonGenerator json = new JsonFactory().createGenerator(writer);
+    json.setRootValueSeparator(null);
+    try {
+      for (Path file : inputs) {
+        JsonEvents.read(file, event -> {
+          counts[0]++;
+          if (rules.isEmpty()) {
+            return;
+          }
+          String name = pipeline != null ? pipeline.toLowerCase(Locale.ROOT) : JsonEvents.shapeOf(event.fields());
+          SigmaRuleSet set = sets.computeIfAbsent(name, n -> load(n, config, ruleErrors));
+          set.match(event, m -> {
+            counts[1]++;
+            write(json, writer, event, m.rule().id(), m.rule().title(), m.rule().level());
+          });
+        }, r -> {
+          counts[2]++;
+          err.println(r.file() + ":" + r.line() + ": rejected: " + r.reason());
+        });
+      }
+    } catch (UncheckedIOException e) {
+      err.println("cannot write the output: " + e.getCause().getMessage());
+      return 1;
+    }
+    json.flush();
+    writer.flush();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    err.printf(Locale.ROOT, "%d events, %d matches, %d rejected in %.2f s (%.0f events/s)%s%s%n", counts[0], counts[1], counts[2],
+        seconds, counts[0] / Math.max(seconds, 1e-9),
+        loadSeconds > 0.001 ? String.format(Locale.ROOT, "; rules loaded in %.2f s before", loadSeconds) : "", ruleErrors[0] > 0 ? "; " + ruleErrors[0] + " rule problems (see 'unmask rules lint')" : "");
+    return 0;
+  }
+
+  private static boolean isEventFile(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json") || n.endsWith(".json.gz");
+  }
+
+  private SigmaRuleSet load(String name, SigmaConfig config, int[] ruleErrors) {
+    return SigmaRuleSet.load(rules, Pipeline.named(name), config, p -> {
+      if (p.severity() == LoadProblem.Severity.ERROR) {
+        ruleErrors[0]++;
+        err.println(p);
+      }
+    });
+  }
+
+  private static void write(JsonGenerator json, BufferedWriter writer, Event event, String id, String title, String level) {
+    try {
+      json.writeStartObject();
+      json.writeStringField("file", event.source().file());
+      json.writeNumberField("line", event.source().line());
+      json.writeStringField("rule_id", id);
+      json.writeStringField("title", title);
+      json.writeStringField("level", level);
+      json.writeEndObject();
+      json.flush();
+      writer.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private SigmaConfig config() {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (String p : placeholders) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) {
+        err.println("--placeholder '" + p + "' is not NAME=VALUE; write e.g. --placeholder Administrators=adm_*");
+        return null;
+      }
+      values.computeIfAbsent(p.substring(0, eq).replace("%", ""), k -> new ArrayList<>()).add(p.substring(eq + 1));
+    }
+    return new SigmaConfig(values, SigmaConfig.Unresolved.NOTHING);
+  }
+
+  private List<Path> inputs() throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (Path f : files) {
+      if (Files.isDirectory(f)) {
+        try (Stream<Path> walk = Files.walk(f)) {
+          walk.filter(Files::isRegularFile).filter(p -> {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json") || n.endsWith(".json.gz");
+          }).sorted().forEach(out::add);
+        }
+      } else if (Files.isRegularFile(f)) {
+        out.add(f);
+      } else {
+        err.println("no such file or folder: " + f + " — pass .jsonl, .jsonl.gz or .json event files");
+        return null;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,122 @@
+package org.unmask.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code unmask rules lint} and {@code unmask match} as a user runs them. */
+class SigmaCommandsTest {
+
+  @TempDir Path dir;
+
+  static final String RULE = "title: AnyDesk started\nid: 0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\nstatus: test\ndescription: d\n"
+      + "tags:\n    - attack.t1219\nlogsource:\n    product: windows\n    category: process_creation\ndetection:\n"
+      + "    selection:\n        Image|endswith: '\\anydesk.exe'\n    condition: selection\nfalsepositives:\n    - IT\nlevel: high\n";
+
+  private record Run(int status, String out, String err) {}
+
+  private Run run(Object command, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    if (command instanceof MatchCommand m) {
+      m.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+      m.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    } else if (command instanceof RulesLintCommand l) {
+      l.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+      l.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    }
+    int status = new CommandLine(command).execute(args);
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void lint_reportsEveryProblemWithFileAndLine_andFailsOnlyOnErrors() throws IOException {
+    Path bad = dir.resolve("bad.yml");
+    Files.writeString(bad, "title: x\nlogsource:\n    product: windows\ndetection:\n    selection:\n"
+        + "        CommandLine|contians: evil\n    condition: selection\nlevel: hgh\n");
+    Run r = run(new RulesLintCommand(), bad.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out()).contains(bad + ":6: unknown modifier 'contians'; did you mean 'contains'?")
+        .contains(bad + ":8: warning: level 'hgh'").contains(bad + ":1: warning: rule has no id");
+
+    Path good = dir.resolve("good.yml");
+    Files.writeString(good, RULE.replace("id: 0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\n", ""));
+    Run styleOnly = run(new RulesLintCommand(), good.toString());
+    assertThat(styleOnly.status()).isZero();
+    assertThat(styleOnly.out()).contains("warning: rule has no id");
+  }
+
+  @Test
+  void match_printsOneJsonLinePerMatch_withFileAndLine_forEachInputShape() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules/sub"));
+    Files.writeString(rules.resolve("anydesk.yml"), RULE);
+    String evtx = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+        + "\"EventData\":{\"Image\":\"C:\\\\Users\\\\Public\\\\AnyDesk.exe\"}}}";
+    String quiet = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+        + "\"EventData\":{\"Image\":\"C:\\\\Windows\\\\notepad.exe\"}}}";
+    String ecs = "{\"@timestamp\":\"2026-05-04T14:05:00Z\",\"event\":{\"dataset\":\"endpoint.process\"},"
+        + "\"process\":{\"executable\":\"C:\\\\Program Files (x86)\\\\AnyDesk\\\\AnyDesk.exe\"}}";
+    String winlogbeat = "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":1,"
+        + "\"event_data\":{\"Image\":\"C:\\\\AnyDesk.exe\"}}}";
+    Path jsonl = dir.resolve("events.jsonl");
+    Files.writeString(jsonl, quiet + "\nnot json\n" + evtx + "\n" + ecs + "\n" + winlogbeat + "\n");
+    Path gz = dir.resolve("events.jsonl.gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write((quiet + "\n" + evtx + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Path array = dir.resolve("array.json");
+    Files.writeString(array, "[" + quiet + "," + evtx + "]");
+    Path single = dir.resolve("single.json");
+    Files.writeString(single, evtx);
+
+    Run r = run(new MatchCommand(), "--rules", dir.resolve("rules").toString(), "--", jsonl.toString(), gz.toString(), array.toString(), single.toString());
+    assertThat(r.status()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).containsExactly(
+        "{\"file\":\"" + json(jsonl) + "\",\"line\":3,\"rule_id\":\"0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\",\"title\":\"AnyDesk started\",\"level\":\"high\"}",
+        "{\"file\":\"" + json(jsonl) + "\",\"line\":4,\"rule_id\":\"0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\",\"title\":\"AnyDesk started\",\"level\":\"high\"}",
+        "{\"file\":\"" + json(jsonl) + "\",\"line\":5,\"rule_id\":\"0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\",\"title\":\"AnyDesk started\",\"level\":\"high\"}",
+        "{\"file\":\"" + json(gz) + "\",\"line\":2,\"rule_id\":\"0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\",\"title\":\"AnyDesk started\",\"level\":\"high\"}",
+        "{\"file\":\"" + json(array) + "\",\"line\":2,\"rule_id\":\"0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\",\"title\":\"AnyDesk started\",\"level\":\"high\"}",
+        "{\"file\":\"" + json(single) + "\",\"line\":1,\"rule_id\":\"0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f\",\"title\":\"AnyDesk started\",\"level\":\"high\"}");
+    assertThat(r.err()).contains(jsonl + ":2: rejected: invalid JSON");
+  }
+
+  @Test
+  void match_withoutRules_parsesEveryEvent_andTrailingEventFilesAfterRulesAreEvents() throws IOException {
+    Path rules = dir.resolve("r.yml");
+    Files.writeString(rules, RULE);
+    Path jsonl = dir.resolve("e.jsonl");
+    Files.writeString(jsonl, "{\"a\":1}\n{\"b\":2}\n");
+    Run parseOnly = run(new MatchCommand(), jsonl.toString());
+    assertThat(parseOnly.status()).isZero();
+    assertThat(parseOnly.out()).isEmpty();
+    assertThat(parseOnly.err()).startsWith("2 events, 0 matches, 0 rejected");
+    Run trailing = run(new MatchCommand(), "--rules", rules.toString(), jsonl.toString());
+    assertThat(trailing.status()).isZero();
+    assertThat(trailing.err()).startsWith("2 events");
+  }
+
+  @Test
+  void match_rejectsAnUnknownPipeline_withTheKnownOnes() throws IOException {
+    Path jsonl = dir.resolve("e.jsonl");
+    Files.writeString(jsonl, "{}\n");
+    Run r = run(new MatchCommand(), "--pipeline", "splunk", jsonl.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("no pipeline named 'splunk'; use one of [ecs, evtx, winlogbeat, none]");
+  }
+
+  private static String json(Path p) {
+    return p.toString().replace("\\", "\\\\");
+  }
+}

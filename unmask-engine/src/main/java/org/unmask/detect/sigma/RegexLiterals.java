@@ -1,0 +1,196 @@
+package org.unmask.detect.sigma;
+
+/**
+ * Finds a literal that every match of a regular expression must contain, for the prefilter. It
+ * reads only the top-level sequence and gives up on anything it does not understand (top-level
+ * alternation, an unbalanced group): a missing literal only costs speed, a wrong one would lose
+ * matches.
+ */
+final class RegexLiterals {
+
+  private RegexLiterals() {}
+
+  /** The longest literal run every match contains, or null. */
+  static String required(String regex) {
+    String best = "";
+    StringBuilder run = new StringBuilder();
+    int depth = 0;
+    int i = 0;
+    int n = regex.length();
+    if (regex.startsWith("(?") && regex.indexOf(')') > 0 && regex.indexOf(')') < 8 && regex.charAt(2) != ':'
+        && regex.substring(2, regex.indexOf(')')).chars().allMatch(Character::isLetter)) {
+      i = regex.indexOf(')') + 1; // leading flags such as (?i)
+    }
+    while (i < n) {
+      char c = regex.charAt(i);
+      if (depth > 0) {
+        if (c == '\\') {
+          i += 2;
+          continue;
+        }
+        if (c == '[') {
+          i = skipClass(regex, i);
+          continue;
+        }
+        if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        }
+        i++;
+        if (depth == 0) {
+          i = skipQuantifier(regex, i);
+        }
+        continue;
+      }
+      switch (c) {
+        case '|':
+          return null; // top-level alternation: no single literal is required
+        case '(':
+          best = longer(best, run);
+          run.setLength(0);
+          int close = closing(regex, i);
+          if (close < 0) {
+            return null;
+          }
+          char after = close + 1 < n ? regex.charAt(close + 1) : 0;
+          boolean mandatory = after != '*' && after != '?' && !(after == '{' && close + 2 < n && regex.charAt(close + 2) == '0');
+          String inner = regex.substring(i + 1, close);
+          if (inner.startsWith("?:")) {
+            inner = inner.substring(2);
+          } else if (inner.startsWith("?")) {
+            mandatory = false; // look-around or inline flags: not a plain group
+          }
+          if (mandatory) {
+            String required = required(inner);
+            if (required != null && weight(required) > weight(best)) {
+              best = required;
+            }
+          }
+          i = skipQuantifier(regex, close + 1);
+          continue;
+        case ')':
+          return null;
+        case '[':
+          best = longer(best, run);
+          run.setLength(0);
+          i = skipQuantifier(regex, skipClass(regex, i));
+          continue;
+        case '.', '^', '$':
+          best = longer(best, run);
+          run.setLength(0);
+          i = skipQuantifier(regex, i + 1);
+          continue;
+        case '*', '+', '?', '{':
+          return null; // a quantifier in an unexpected place: give up
+        default:
+          break;
+      }
+      char literal;
+      int next;
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          return null;
+        }
+        char e = regex.charAt(i + 1);
+        if (Character.isLetterOrDigit(e)) {
+          // \d, \s, \w, \b, \x41, \Q ...: not a plain character
+          best = longer(best, run);
+          run.setLength(0);
+          i = skipQuantifier(regex, i + 2);
+          continue;
+        }
+        literal = e;
+        next = i + 2;
+      } else {
+        literal = c;
+        next = i + 1;
+      }
+      char q = next < n ? regex.charAt(next) : 0;
+      if (q == '*' || q == '?' || (q == '{' && next + 1 < n && regex.charAt(next + 1) == '0')) {
+        best = longer(best, run); // the character may be absent
+        run.setLength(0);
+        i = skipQuantifier(regex, next);
+      } else if (q == '+' || q == '{') {
+        run.append(literal); // present at least once, but what follows may not be adjacent
+        best = longer(best, run);
+        run.setLength(0);
+        i = skipQuantifier(regex, next);
+      } else {
+        run.append(literal);
+        i = next;
+      }
+    }
+    if (depth != 0) {
+      return null;
+    }
+    best = longer(best, run);
+    return best.isEmpty() ? null : best;
+  }
+
+  /** The index of the ')' closing the group opened at {@code open}, or -1. */
+  private static int closing(String regex, int open) {
+    int depth = 0;
+    for (int j = open; j < regex.length(); j++) {
+      char c = regex.charAt(j);
+      if (c == '\\') {
+        j++;
+      } else if (c == '[') {
+        j = skipClass(regex, j) - 1;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static String longer(String best, StringBuilder run) {
+    return weight(run) > weight(best) ? run.toString() : best;
+  }
+
+  /** Length, with the rare punctuation the prefilter accepts alone (backtick, braces) worth more. */
+  static int weight(CharSequence s) {
+    int w = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      if ("`{}$^~|<>".indexOf(s.charAt(i)) >= 0) {
+        return Math.max(w, 3);
+      }
+    }
+    return w;
+  }
+
+  private static int skipClass(String regex, int i) {
+    int j = i + 1;
+    if (j < regex.length() && regex.charAt(j) == '^') {
+      j++;
+    }
+    if (j < regex.length() && regex.charAt(j) == ']') {
+      j++;
+    }
+    while (j < regex.length() && regex.charAt(j) != ']') {
+      j += regex.charAt(j) == '\\' ? 2 : 1;
+    }
+    return j + 1;
+  }
+
+  private static int skipQuantifier(String regex, int i) {
+    if (i >= regex.length()) {
+      return i;
+    }
+    char c = regex.charAt(i);
+    if (c == '*' || c == '+' || c == '?') {
+      i++;
+    } else if (c == '{') {
+      int close = regex.indexOf('}', i);
+      i = close < 0 ? regex.length() : close + 1;
+    } else {
+      return i;
+    }
+    if (i < regex.length() && (regex.charAt(i) == '?' || regex.charAt(i) == '+')) {
+      i++; // lazy or possessive
+    }
+    return i;
+  }
+}

@@ -1,0 +1,62 @@
+package org.unmask.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.unmask.event.Event;
+
+/** The index only ever skips rules that cannot match. */
+class PrefilterTest {
+
+  @Test
+  void indexedMatching_agreesWithEvaluatingEveryRule_onTheRegressionEvents() throws IOException {
+    SigmaRuleSet rules = SigmaRuleSet.load(SigmaCorpusTest.corpusFolders(), Pipeline.named("evtx"), SigmaConfig.defaults(), p -> {});
+    List<Event> events = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(SigmaCorpusTest.SIGMA.resolve("regression_data"))) {
+      for (Path json : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        JsonEvents.read(json, events::add, r -> {});
+      }
+    }
+    int matched = 0;
+    for (Event e : events) {
+      List<String> indexed = rules.matches(e).stream().map(m -> m.rule().id() + "/" + m.rule().name()).sorted().toList();
+      List<String> reference = rules.matchesWithoutIndex(e).stream().sorted().toList();
+      assertThat(indexed).as("event %s", e.source()).isEqualTo(reference);
+      matched += indexed.size();
+    }
+    assertThat(events.size()).isGreaterThanOrEqualTo(147);
+    assertThat(matched).isGreaterThan(150);
+  }
+
+  @Test
+  void regexLiterals_areOnlyWhatEveryMatchContains() {
+    assertThat(RegexLiterals.required("net\\s+user\\s+\\w+ /add")).isEqualTo(" /add");
+    assertThat(RegexLiterals.required("(?i)invoke-mimikatz")).isEqualTo("invoke-mimikatz");
+    assertThat(RegexLiterals.required("cmd.{0,5}(?:/c|/r).+powershell")).isEqualTo("powershell");
+    assertThat(RegexLiterals.required("abc|defgh")).isNull();
+    assertThat(RegexLiterals.required("ab?cdef")).isEqualTo("cdef");
+    assertThat(RegexLiterals.required("x(abcdef)?y")).isEqualTo("x");
+    assertThat(RegexLiterals.required("\\w+`(?:\\w+|-|.)`[\\w+|\\s]")).isEqualTo("`");
+    assertThat(RegexLiterals.required("\"(?:\\{\\d\\})+\"\\s*-f")).isEqualTo("{");
+    assertThat(RegexLiterals.required("(?=secret)password")).isEqualTo("password");
+    assertThat(RegexLiterals.required("[a-z]+\\.exe$")).isEqualTo(".exe");
+  }
+
+  @Test
+  void gramIndex_findsLiteralsOfEveryWidth_caseInsensitively() {
+    List<String> literals = List.of("`", "exe", "\\cmd.", "powershell", "imphash=3f", "\ud83d\ude00", "пр");
+    GramIndex index = new GramIndex(literals, new int[] {0, 1, 2, 3, 4, 5, 6});
+    List<Integer> hits = new ArrayList<>();
+    index.scan("C:\\Windows\\CMD.EXE /c POWERSHELL i`ex \ud83d\ude00 IMPHASH=3F00 ПРИВЕТ", hits::add);
+    assertThat(hits).contains(0, 1, 2, 3, 4, 5, 6);
+    List<Integer> none = new ArrayList<>();
+    index.scan("C:\\Windows\\notepad.com", none::add);
+    assertThat(none).isEmpty();
+  }
+}
