@@ -22,7 +22,7 @@ public final class ResumeMatcher {
 
   static final int BANDS = 32;
   static final int ROWS = MinHash.SLOTS / BANDS;
-  static final double MIN_SIMILARITY = 0.7;
+  static final double MIN_SIMILARITY = 0.45;
   static final int KEPT_CHARS = 20_000;
 
   /** Two applicants' resumes that are one text; {@code cluster} names the group of copies. */

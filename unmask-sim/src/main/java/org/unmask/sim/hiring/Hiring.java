@@ -145,7 +145,8 @@ public final class Hiring {
     Integer repos = null;
     Integer followers = null;
     if (tech || r.nextInt(100) < 10) {
-      gh = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + (r.nextBoolean() ? "" : String.valueOf(r.nextInt(1000)));
+      // GitHub logins are unique: two Mary Smiths never share one, so the applicant's number keeps them apart
+      gh = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + (r.nextBoolean() ? "-" : "") + id.replaceAll("\\D", "");
       if (hiddenYoung) {
         ghCreated = applied.minusDays(40 + r.nextInt(200));
         repos = 12 + r.nextInt(30);

@@ -48,6 +48,14 @@ public final class Portraits {
     Color back = BACKDROP[r.nextInt(BACKDROP.length)];
     g.setPaint(new GradientPaint(0, 0, back, 0, H, back.darker()));
     g.fillRect(0, 0, W, H);
+    // A real backdrop is never flat: out-of-focus shapes and light, different in every photo. A
+    // separate generator keeps the face itself as the seed has always drawn it.
+    SplittableRandom texture = new SplittableRandom(faceSeed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+    for (int i = 0; i < 14 + texture.nextInt(10); i++) {
+      int d = 12 + texture.nextInt(48);
+      g.setColor(new Color(texture.nextInt(256), texture.nextInt(256), texture.nextInt(256), 40 + texture.nextInt(70)));
+      g.fill(new Ellipse2D.Double(texture.nextInt(W) - d / 2.0, texture.nextInt(H) - d / 2.0, d, d));
+    }
     Color skin = SKIN[r.nextInt(SKIN.length)];
     Color hair = HAIR[r.nextInt(HAIR.length)];
     double faceW = 70 + r.nextInt(18);
@@ -114,7 +122,28 @@ public final class Portraits {
       g.drawRoundRect((int) (cx + eyeDx - 10), (int) (eyeY - 8), 20, 15, 6, 6);
       g.drawLine((int) (cx - eyeDx + 10), (int) eyeY, (int) (cx + eyeDx - 10), (int) eyeY);
     }
+    // Hair texture and a light falloff at a random angle, as a camera and a lamp would leave.
+    g.setColor(hair.brighter());
+    g.setStroke(new BasicStroke(1f));
+    for (int i = 0; i < 25 + texture.nextInt(25); i++) {
+      double x = cx - faceW / 2 + texture.nextDouble() * faceW;
+      double y = top - 8 + texture.nextDouble() * 22;
+      g.drawLine((int) x, (int) y, (int) (x + texture.nextInt(13) - 6), (int) (y + 4 + texture.nextInt(10)));
+    }
+    double angle = texture.nextDouble() * 2 * Math.PI;
+    float lx = (float) (W / 2.0 + Math.cos(angle) * W);
+    float ly = (float) (H / 2.0 + Math.sin(angle) * H);
+    g.setPaint(new GradientPaint(W / 2f, H / 2f, new Color(255, 255, 255, 0), lx, ly, new Color(0, 0, 0, 70 + texture.nextInt(60))));
+    g.fillRect(0, 0, W, H);
     g.dispose();
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        int grain = (int) Math.round(texture.nextGaussian() * 6); // sensor noise
+        int rgb = img.getRGB(x, y);
+        img.setRGB(x, y, (clamp(((rgb >> 16) & 0xFF) + grain) << 16) | (clamp(((rgb >> 8) & 0xFF) + grain) << 8)
+            | clamp((rgb & 0xFF) + grain));
+      }
+    }
     return img;
   }
 

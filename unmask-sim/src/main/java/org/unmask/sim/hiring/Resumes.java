@@ -29,6 +29,30 @@ public final class Resumes {
     "Designed the payments reconciliation job handling %d thousand transactions a day.",
     "Automated release process across %d repositories with GitHub Actions."};
 
+  // Real resumes rarely share a sentence: bullets are composed from an action, an object and a
+  // result, so two unrelated resumes overlap about as little as two people's real ones do.
+  private static final String[] VERBS = {"Led", "Built", "Designed", "Rewrote", "Owned", "Scaled", "Launched", "Automated",
+      "Migrated", "Hardened", "Instrumented", "Refactored", "Prototyped", "Maintained", "Introduced", "Drove"};
+  private static final String[] OBJECTS = {"the billing service", "an internal feature-flag platform", "the mobile checkout flow",
+      "our search indexing pipeline", "a partner integration API", "the data warehouse ingestion layer", "the CI build farm",
+      "a fraud-scoring model service", "the notification system", "customer onboarding workflows", "an A/B testing framework",
+      "the identity and SSO stack", "inventory forecasting jobs", "the analytics event schema", "a GraphQL gateway",
+      "the support ticket router", "an ML feature store", "the observability stack", "a document rendering service",
+      "regional failover for the core API", "the pricing engine", "warehouse robotics telemetry", "the admin console"};
+  private static final String[] RESULTS = {"cutting costs by %d%%", "for %d internal teams", "serving %d thousand users a day",
+      "with %d%% fewer incidents", "in %d weeks", "reducing latency by %d%%", "across %d regions", "raising conversion by %d%%",
+      "with zero downtime over %d releases", "replacing %d legacy scripts", "saving %d engineer-hours a month"};
+  private static final String[] CONTEXTS = {"", " using Kafka and Flink", " on AWS", " in Go", " with a team of four", " on GCP",
+      " in Python", " with Postgres and Redis", " under SOC 2 constraints", " for the EU launch", " in Kotlin", " with Terraform"};
+
+  private static String bullet(SplittableRandom r) {
+    if (r.nextInt(4) == 0) {
+      return String.format(BULLETS[r.nextInt(BULLETS.length)], 5 + r.nextInt(60));
+    }
+    return VERBS[r.nextInt(VERBS.length)] + " " + OBJECTS[r.nextInt(OBJECTS.length)] + CONTEXTS[r.nextInt(CONTEXTS.length)]
+        + ", " + String.format(RESULTS[r.nextInt(RESULTS.length)], 2 + r.nextInt(90)) + ".";
+  }
+
   /** A resume body as lines, without the header (name and contacts). */
   public static List<String> body(String title, SplittableRandom r) {
     List<String> lines = new ArrayList<>();
@@ -41,7 +65,7 @@ public final class Resumes {
       int len = 1 + r.nextInt(4);
       lines.add(COMPANIES[r.nextInt(COMPANIES.length)] + " - " + title + " (" + (year - len) + " - " + (j == 0 ? "present" : String.valueOf(year)) + ")");
       for (int b = 0; b < 2 + r.nextInt(2); b++) {
-        lines.add("  * " + String.format(BULLETS[r.nextInt(BULLETS.length)], 5 + r.nextInt(60)));
+        lines.add("  * " + bullet(r));
       }
       year -= len;
     }
@@ -65,7 +89,7 @@ public final class Resumes {
     for (int i = 0; i < edits; i++) {
       int at = r.nextInt(copy.size());
       if (copy.get(at).startsWith("  * ")) {
-        copy.set(at, "  * " + String.format(BULLETS[r.nextInt(BULLETS.length)], 5 + r.nextInt(60)));
+        copy.set(at, "  * " + bullet(r));
       }
     }
     copy.set(1, copy.get(1).replaceFirst("\\d+ years", (4 + r.nextInt(9)) + " years"));
