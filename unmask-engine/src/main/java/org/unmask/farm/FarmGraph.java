@@ -46,6 +46,14 @@ public final class FarmGraph {
    * filtered by the vetting matchers, and vetting calls a link strong from 0.5.
    */
   static final double IDENTITY_EDGE_THRESHOLD = 0.5;
+  /** The layer of the graph an attribute belongs to: l(ocation), m(oney) or i(dentity). */
+  static String layerOf(String attributeType) {
+    if (IDENTITY_ATTRIBUTES.contains(attributeType)) {
+      return "i";
+    }
+    return attributeType.equals("bank_account_id") || attributeType.equals("payee") ? "m" : "l";
+  }
+
   /** What a person is (their papers, photo, resume, contacts), as opposed to where they work from. */
   static final Set<String> IDENTITY_ATTRIBUTES =
       Set.of("phone", "email", "photo", "resume", "national_id", "github", "linkedin");
@@ -114,10 +122,10 @@ public final class FarmGraph {
       if (a.equals(b)) {
         continue;
       }
-      boolean identity = IDENTITY_ATTRIBUTES.contains(o.link().attribute().type());
-      String key = (identity ? "i" : "f") + "\u0000" + (a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a);
+      String layer = layerOf(o.link().attribute().type());
+      String key = layer + "\u0000" + (a.compareTo(b) < 0 ? a + "\u0000" + b : b + "\u0000" + a);
       Pair p = pairs.computeIfAbsent(key, k -> new Pair());
-      p.identity = identity;
+      p.identity = layer.equals("i");
       String attr = o.link().attribute().type() + "=" + o.link().attribute().value();
       p.weightByAttribute.merge(attr, o.link().weight(), Math::max);
       p.sinceByAttribute.merge(attr, o.at(), (x, y) -> x.isBefore(y) ? x : y);
@@ -129,15 +137,17 @@ public final class FarmGraph {
         p.explanations.add(o.link().explanation());
       }
     }
-    // Laptop farms (shared infrastructure and money) and identity rings (shared applicant identity)
-    // are clustered apart: hired ring members often sit in a farm too, and one component holding
-    // both would drown each in the other.
+    // Three layers are clustered apart: laptop farms (one place: an egress address, a Wi-Fi network,
+    // a shipping address, an authenticator phone), payment rings (one salary account or payee) and
+    // identity rings (one photo, resume, phone, e-mail or id). A facilitator network spans them
+    // (hired ring members sit in farms, farms share shell companies); one component holding all
+    // would drown each farm in the network, and the member findings already add up per person.
     List<Farm> farms = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
-    for (boolean identity : new boolean[] {false, true}) {
+    for (String layer : List.of("l", "m", "i")) {
       Map<String, Pair> subset = new TreeMap<>();
       pairs.forEach((k, v) -> {
-        if (v.identity == identity) {
+        if (k.startsWith(layer + "\u0000")) {
           subset.put(k, v);
         }
       });
