@@ -27,7 +27,7 @@ public final class PhotoMatcher {
   static final int DHASH_CANDIDATE = 16;
   static final double CORRELATION_MIN = 0.93;
   /** Public so scoring can grade a match between the threshold and an exact copy. */
-  public static final double DETAIL_MIN = 0.80;
+  public static final double DETAIL_MIN = 0.86;
 
   /** Default refusal limits: 40 megapixels, 25 MB. */
   public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
