@@ -100,11 +100,20 @@ public record Evaluation(Map<String, Double> figures, Map<String, Object> detail
     // Applicants.
     Set<String> ring = new HashSet<>();
     truth.applicantRings().forEach(g -> ring.addAll(g.applicantIds()));
+    // A hidden worker's own application is a true positive for vetting too, ring or not; it is not
+    // required for recall (a lone application may show nothing), but flagging it is no false alarm.
+    Set<String> hiddenApplications = new HashSet<>();
+    truth.hiddenPersons().forEach(h -> {
+      if (h.applicantId() != null) {
+        hiddenApplications.add(h.applicantId());
+      }
+    });
     int atp = 0;
     int afp = 0;
     for (ScanOutput.ApplicantLine a : out.applicants()) {
       if (a.flagged()) {
-        if (ring.contains(a.applicantId())) atp++; else afp++;
+        if (ring.contains(a.applicantId())) atp++;
+        else if (!hiddenApplications.contains(a.applicantId())) afp++;
       }
     }
     f.put("applicant_precision", Metrics.precision(atp, afp));
