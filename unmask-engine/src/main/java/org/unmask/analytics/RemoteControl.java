@@ -1,5 +1,6 @@
 package org.unmask.analytics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.unmask.event.Event;
@@ -36,7 +37,10 @@ final class RemoteControl {
         }
       }
       case "endpoint.usb" -> {
-        if (!"disconnected".equals(e.text("event.action")) && "1d6b".equalsIgnoreCase(e.text("usb.vendor_id"))) {
+        List<String> classes = e.texts("usb.interface_classes");
+        boolean mayBeKeyboard = classes.isEmpty() || classes.contains("03"); // 03h = HID
+        if (!"disconnected".equals(e.text("event.action")) && "1d6b".equalsIgnoreCase(e.text("usb.vendor_id"))
+            && mayBeKeyboard) {
           String product = e.text("usb.product");
           return "Linux USB gadget " + e.text("usb.vendor_id") + ":" + e.text("usb.product_id")
               + (product == null ? "" : " (" + product + ")");

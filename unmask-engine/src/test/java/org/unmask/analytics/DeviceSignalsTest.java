@@ -35,6 +35,14 @@ class DeviceSignalsTest {
   }
 
   @Test
+  void raspberryPiNetworkGadget_isNotRemoteControl() {
+    assertThat(DetectorHarness.of(new RemoteControlAfterDelivery(), ref).feed(List.of(
+        Events.at("2026-05-02T12:00:00Z", "endpoint.usb", "host.id", "d1", "event.action", "connected",
+            "usb.vendor_id", "1d6b", "usb.product_id", "0104", "usb.interface_classes", List.of("02", "0a", "08")))).findings())
+        .isEmpty();
+  }
+
+  @Test
   void itToolMonthsAfterDelivery_andOrdinaryMouse_stayQuiet() {
     assertThat(DetectorHarness.of(new RemoteControlAfterDelivery(), ref).feed(List.of(
         Events.at("2026-05-02T12:00:00Z", "endpoint.usb", "host.id", "d1", "usb.vendor_id", "046d", "usb.product_id", "c52b"),
