@@ -212,7 +212,7 @@ public final class SigmaRuleSet {
       bytes += b.automatonBytes();
     }
     return rules.size() + " rules (" + inactive.size() + " inactive), " + partitions.size() + " partitions, "
-        + indexed + " prefiltered and " + always + " always-evaluated placements, " + (bytes / 1024) + " KiB of automata, "
+        + indexed + " prefiltered and " + always + " always-evaluated placements, " + (bytes / 1024) + " KiB of literal index, "
         + slotKeys.length + " fields";
   }
 }
