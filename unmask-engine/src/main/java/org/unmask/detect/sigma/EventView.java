@@ -26,6 +26,13 @@ final class EventView {
   private final Map<String, int[]> singleKeySlots = new java.util.HashMap<>();
   private final boolean[] single;
   private int prefetched;
+  /**
+   * The same by key instance: readers reuse one String per key (JsonEvents does), so after the
+   * first event a lookup is an identity hash and a reference compare. Bounded: keys are
+   * attacker-controlled.
+   */
+  private final java.util.IdentityHashMap<String, int[]> byInstance = new java.util.IdentityHashMap<>();
+  private static final int[] NO_SLOTS = new int[0];
 
   EventView(String[][] slotKeys) {
     this.slotKeys = slotKeys;
@@ -84,8 +91,16 @@ final class EventView {
   void prefetch() {
     prefetched = generation;
     for (Map.Entry<String, Object> e : event.fields().entrySet()) {
-      int[] slots = singleKeySlots.get(e.getKey());
-      if (slots != null) {
+      String key = e.getKey();
+      int[] slots = byInstance.get(key);
+      if (slots == null) {
+        slots = singleKeySlots.getOrDefault(key, NO_SLOTS);
+        if (byInstance.size() >= 4096) {
+          byInstance.clear();
+        }
+        byInstance.put(key, slots);
+      }
+      if (slots.length > 0) {
         for (int slot : slots) {
           stamp[slot] = generation;
           values[slot].set(e.getValue());
