@@ -27,8 +27,8 @@ final class Bucket {
   /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
   private final int[][] clauses;
 
-  /** Event fields whose values a field index scans, so the keyword index need not (null: none). */
-  private final java.util.Set<String> coveredByFieldIndexes;
+  /** Slots whose values a field index scans with the keyword literals, so the keyword index need not. */
+  private final boolean[] coveredSlot;
 
   /**
    * @param slotKeys the event fields of each slot: the keyword literals are added to the index of
@@ -65,21 +65,20 @@ final class Bucket {
         }
       }
     }
-    java.util.Set<String> covered = null;
+    boolean[] covered = new boolean[slotKeys.length];
     List<String> keywordLiterals = literalsBySlot.get(-1);
     if (keywordLiterals != null) {
-      covered = new java.util.HashSet<>();
       List<Integer> keywordPayloads = payloadsBySlot.get(-1);
       for (Map.Entry<Integer, List<String>> e : literalsBySlot.entrySet()) {
         int slot = e.getKey();
         if (slot >= 0 && slotKeys[slot].length == 1) {
           e.getValue().addAll(keywordLiterals);
           payloadsBySlot.get(slot).addAll(keywordPayloads);
-          covered.add(slotKeys[slot][0]);
+          covered[slot] = true;
         }
       }
     }
-    coveredByFieldIndexes = covered;
+    coveredSlot = covered;
     clauses = new int[clausesByLiteral.size()][];
     for (int i = 0; i < clauses.length; i++) {
       clauses[i] = clausesByLiteral.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
@@ -160,11 +159,17 @@ final class Bucket {
 
   /** Keyword literals: every string value of the fields no field index has scanned already. */
   private void scanKeywords(GramIndex index, EventView view, Scratch scratch) {
-    for (Map.Entry<String, Object> e : view.event().fields().entrySet()) {
-      if (coveredByFieldIndexes.contains(e.getKey())) {
+    Object[] values = view.entryValues;
+    int[][] slots = view.entrySlots;
+    for (int i = 0; i < view.entryCount; i++) {
+      boolean covered = false;
+      for (int slot : slots[i]) {
+        covered |= coveredSlot[slot];
+      }
+      if (covered) {
         continue;
       }
-      Object value = e.getValue();
+      Object value = values[i];
       if (value instanceof String s) {
         index.scan(s, scratch);
       } else if (value instanceof List<?> list) {

@@ -33,6 +33,10 @@ final class EventView {
    */
   private final java.util.IdentityHashMap<String, int[]> byInstance = new java.util.IdentityHashMap<>();
   private static final int[] NO_SLOTS = new int[0];
+  /** The event's values and the slots that read them, in map order, from the last prefetch. */
+  Object[] entryValues = new Object[64];
+  int[][] entrySlots = new int[64][];
+  int entryCount;
 
   EventView(String[][] slotKeys) {
     this.slotKeys = slotKeys;
@@ -90,6 +94,12 @@ final class EventView {
    */
   void prefetch() {
     prefetched = generation;
+    int n = event.fields().size();
+    if (entryValues.length < n) {
+      entryValues = new Object[n];
+      entrySlots = new int[n][];
+    }
+    entryCount = 0;
     for (Map.Entry<String, Object> e : event.fields().entrySet()) {
       String key = e.getKey();
       int[] slots = byInstance.get(key);
@@ -99,6 +109,10 @@ final class EventView {
           byInstance.clear();
         }
         byInstance.put(key, slots);
+      }
+      if (entryCount < entryValues.length) {
+        entryValues[entryCount] = e.getValue();
+        entrySlots[entryCount++] = slots;
       }
       if (slots.length > 0) {
         for (int slot : slots) {
