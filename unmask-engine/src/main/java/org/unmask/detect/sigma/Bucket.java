@@ -27,7 +27,14 @@ final class Bucket {
   /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
   private final int[][] clauses;
 
-  Bucket(List<Entry> entries) {
+  /** Slots whose values a field index scans with the keyword literals, so the keyword index need not. */
+  private final boolean[] coveredSlot;
+
+  /**
+   * @param slotKeys the event fields of each slot: the keyword literals are added to the index of
+   *     every single-field slot, and the keyword index then only scans the other fields
+   */
+  Bucket(List<Entry> entries, String[][] slotKeys) {
     List<Entry> alwaysList = new ArrayList<>();
     List<Entry> indexedList = new ArrayList<>();
     List<Integer> masks = new ArrayList<>();
@@ -58,6 +65,20 @@ final class Bucket {
         }
       }
     }
+    boolean[] covered = new boolean[slotKeys.length];
+    List<String> keywordLiterals = literalsBySlot.get(-1);
+    if (keywordLiterals != null) {
+      List<Integer> keywordPayloads = payloadsBySlot.get(-1);
+      for (Map.Entry<Integer, List<String>> e : literalsBySlot.entrySet()) {
+        int slot = e.getKey();
+        if (slot >= 0 && slotKeys[slot].length == 1) {
+          e.getValue().addAll(keywordLiterals);
+          payloadsBySlot.get(slot).addAll(keywordPayloads);
+          covered[slot] = true;
+        }
+      }
+    }
+    coveredSlot = covered;
     clauses = new int[clausesByLiteral.size()][];
     for (int i = 0; i < clauses.length; i++) {
       clauses[i] = clausesByLiteral.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
@@ -102,9 +123,7 @@ final class Bucket {
       for (int i = 0; i < automata.length; i++) {
         int slot = scanSlots[i];
         if (slot < 0) {
-          for (String v : view.allOriginal()) {
-            automata[i].scan(v, scratch);
-          }
+          scanKeywords(automata[i], view, scratch);
         } else {
           EventView.FieldValue v = view.value(slot);
           for (int k = 0; k < v.count; k++) {
@@ -134,6 +153,31 @@ final class Bucket {
     for (Entry e : always) {
       if (e.root().eval(view)) {
         out.accept(new SigmaMatch(e.rule(), view.event()));
+      }
+    }
+  }
+
+  /** Keyword literals: every string value of the fields no field index has scanned already. */
+  private void scanKeywords(GramIndex index, EventView view, Scratch scratch) {
+    Object[] values = view.entryValues;
+    int[][] slots = view.entrySlots;
+    for (int i = 0; i < view.entryCount; i++) {
+      boolean covered = false;
+      for (int slot : slots[i]) {
+        covered |= coveredSlot[slot];
+      }
+      if (covered) {
+        continue;
+      }
+      Object value = values[i];
+      if (value instanceof String s) {
+        index.scan(s, scratch);
+      } else if (value instanceof List<?> list) {
+        for (Object item : list) {
+          if (item instanceof String s) {
+            index.scan(s, scratch);
+          }
+        }
       }
     }
   }

@@ -26,6 +26,17 @@ final class EventView {
   private final Map<String, int[]> singleKeySlots = new java.util.HashMap<>();
   private final boolean[] single;
   private int prefetched;
+  /**
+   * The same by key instance: readers reuse one String per key (JsonEvents does), so after the
+   * first event a lookup is an identity hash and a reference compare. Bounded: keys are
+   * attacker-controlled.
+   */
+  private final java.util.IdentityHashMap<String, int[]> byInstance = new java.util.IdentityHashMap<>();
+  private static final int[] NO_SLOTS = new int[0];
+  /** The event's values and the slots that read them, in map order, from the last prefetch. */
+  Object[] entryValues = new Object[64];
+  int[][] entrySlots = new int[64][];
+  int entryCount;
 
   EventView(String[][] slotKeys) {
     this.slotKeys = slotKeys;
@@ -83,9 +94,27 @@ final class EventView {
    */
   void prefetch() {
     prefetched = generation;
+    int n = event.fields().size();
+    if (entryValues.length < n) {
+      entryValues = new Object[n];
+      entrySlots = new int[n][];
+    }
+    entryCount = 0;
     for (Map.Entry<String, Object> e : event.fields().entrySet()) {
-      int[] slots = singleKeySlots.get(e.getKey());
-      if (slots != null) {
+      String key = e.getKey();
+      int[] slots = byInstance.get(key);
+      if (slots == null) {
+        slots = singleKeySlots.getOrDefault(key, NO_SLOTS);
+        if (byInstance.size() >= 4096) {
+          byInstance.clear();
+        }
+        byInstance.put(key, slots);
+      }
+      if (entryCount < entryValues.length) {
+        entryValues[entryCount] = e.getValue();
+        entrySlots[entryCount++] = slots;
+      }
+      if (slots.length > 0) {
         for (int slot : slots) {
           stamp[slot] = generation;
           values[slot].set(e.getValue());

@@ -143,6 +143,37 @@ public final class JsonEvents {
     return out;
   }
 
+  /**
+   * Dotted keys by parent key and field name, per thread: the same few dozen keys recur in every
+   * event, and reusing one String instance per key saves building it and hashing it, and lets
+   * the rules' field lookups succeed on identity. Bounded, because keys are attacker-controlled.
+   */
+  private static final ThreadLocal<Map<String, Map<String, String>>> KEYS = ThreadLocal.withInitial(HashMap::new);
+  private static final int MAX_CACHED_PARENTS = 4096;
+
+  private static String dotted(String prefix, String name) {
+    if (prefix.isEmpty()) {
+      return name;
+    }
+    Map<String, Map<String, String>> cache = KEYS.get();
+    Map<String, String> children = cache.get(prefix);
+    if (children == null) {
+      if (cache.size() >= MAX_CACHED_PARENTS) {
+        cache.clear();
+      }
+      children = new HashMap<>();
+      cache.put(prefix, children);
+    }
+    String key = children.get(name);
+    if (key == null) {
+      key = prefix + "." + name;
+      if (children.size() < 1024) {
+        children.put(name, key);
+      }
+    }
+    return key;
+  }
+
   private static void object(JsonParser p, String prefix, Map<String, Object> out, int depth) throws IOException {
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
@@ -150,7 +181,7 @@ public final class JsonEvents {
         throw new IOException("unexpected end of input");
       }
       String name = p.currentName();
-      String key = prefix.isEmpty() ? name : prefix + "." + name;
+      String key = dotted(prefix, name);
       JsonToken v = p.nextToken();
       value(p, v, key, out, depth);
     }

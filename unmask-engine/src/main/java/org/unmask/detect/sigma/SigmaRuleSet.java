@@ -91,12 +91,17 @@ public final class SigmaRuleSet {
     }
     this.rules = List.copyOf(all);
     this.inactive = List.copyOf(off);
+    this.slotKeys = slots.all();
     this.partitions = new HashMap<>();
-    byPartition.forEach((k, v) -> partitions.put(k, new Bucket(v)));
+    // a partition's bucket also holds the rules of every partition, so each event is scanned once
+    byPartition.forEach((k, v) -> {
+      List<Bucket.Entry> merged = new ArrayList<>(v);
+      merged.addAll(anywhere);
+      partitions.put(k, new Bucket(merged, slotKeys));
+    });
     entriesByPartition.putAll(byPartition);
     entriesAnywhere = List.copyOf(anywhere);
-    this.everywhere = new Bucket(anywhere);
-    this.slotKeys = slots.all();
+    this.everywhere = new Bucket(anywhere, slotKeys);
     this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys)));
   }
 
@@ -138,16 +143,14 @@ public final class SigmaRuleSet {
     s.view.reset(event);
     s.view.prefetch();
     String field = pipeline.partitionField();
+    Bucket bucket = null;
     if (field != null) {
       Object value = event.get(field);
       if (value != null) {
-        Bucket bucket = partitions.get(value instanceof String str ? str.toLowerCase(Locale.ROOT) : String.valueOf(value).toLowerCase(Locale.ROOT));
-        if (bucket != null) {
-          bucket.match(s, out);
-        }
+        bucket = partitions.get(value instanceof String str ? str.toLowerCase(Locale.ROOT) : String.valueOf(value).toLowerCase(Locale.ROOT));
       }
     }
-    everywhere.match(s, out);
+    (bucket == null ? everywhere : bucket).match(s, out);
   }
 
   /**
@@ -212,7 +215,7 @@ public final class SigmaRuleSet {
       bytes += b.automatonBytes();
     }
     return rules.size() + " rules (" + inactive.size() + " inactive), " + partitions.size() + " partitions, "
-        + indexed + " prefiltered and " + always + " always-evaluated placements, " + (bytes / 1024) + " KiB of automata, "
+        + indexed + " prefiltered and " + always + " always-evaluated placements, " + (bytes / 1024) + " KiB of literal index, "
         + slotKeys.length + " fields";
   }
 }

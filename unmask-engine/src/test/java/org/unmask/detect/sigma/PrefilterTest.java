@@ -35,6 +35,18 @@ class PrefilterTest {
   }
 
   @Test
+  void keywordRules_findTheirWords_inFieldsOtherRulesIndex_andInAllOthers() {
+    String yaml = "title: field\nid: 51111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    s:\n        CommandLine|contains: 'foobar'\n    condition: s\n---\n"
+        + "title: words\nid: 61111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    keywords:\n        - 'evilword'\n    condition: keywords\n";
+    SigmaRuleSet rules = SigmaRuleSet.parse(yaml, "k.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    assertThat(rules.matches(SigmaTesting.event("CommandLine", "run EvilWord now"))).extracting(m -> m.rule().title()).containsExactly("words");
+    assertThat(rules.matches(SigmaTesting.event("Other", List.of("x", "an evilword")))).extracting(m -> m.rule().title()).containsExactly("words");
+    assertThat(rules.matches(SigmaTesting.event("CommandLine", "foobar evilword"))).hasSize(2);
+  }
+
+  @Test
   void regexLiterals_areOnlyWhatEveryMatchContains() {
     assertThat(RegexLiterals.required("net\\s+user\\s+\\w+ /add")).isEqualTo(" /add");
     assertThat(RegexLiterals.required("(?i)invoke-mimikatz")).isEqualTo("invoke-mimikatz");

@@ -1,0 +1,88 @@
+package org.unmask.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unmask.event.Event;
+import org.unmask.event.SourceRef;
+
+/** The shipped pipelines map Sigma's names onto each event shape. */
+class PipelineTest {
+
+  static final String PROCESS_RULE = "title: AnyDesk\nid: 11111111-2222-4333-8444-555555555555\nlevel: high\n"
+      + "logsource:\n    product: windows\n    category: process_creation\n"
+      + "detection:\n    selection:\n        Image|endswith: '\\anydesk.exe'\n        CommandLine|contains: '--service'\n    condition: selection\n";
+
+  static Event json(String text) throws IOException {
+    return JsonEvents.toEvent(JsonEvents.parse(text), new SourceRef("t.jsonl", 1));
+  }
+
+  static SigmaRuleSet rules(String yaml, String pipeline) {
+    return SigmaRuleSet.parse(yaml, "r.yml", Pipeline.named(pipeline), SigmaConfig.defaults(), p -> {
+      if (p.isError()) {
+        throw new AssertionError(p.toString());
+      }
+    });
+  }
+
+  @Test
+  void ecs_mapsSigmaProcessFieldsOntoTheContract_andTheLogsourceOntoTheDataset() throws IOException {
+    SigmaRuleSet rules = rules(PROCESS_RULE, "ecs");
+    Event contract = json("{\"@timestamp\":\"2026-05-04T14:05:00Z\",\"event\":{\"dataset\":\"endpoint.process\"},"
+        + "\"process\":{\"executable\":\"C:\\\\Program Files (x86)\\\\AnyDesk\\\\AnyDesk.exe\",\"command_line\":\"AnyDesk.exe --service\"}}");
+    assertThat(rules.matches(contract)).singleElement().satisfies(m -> assertThat(m.rule().title()).isEqualTo("AnyDesk"));
+    Event otherDataset = json("{\"event\":{\"dataset\":\"proxy.http\"},\"process\":{\"executable\":\"C:\\\\AnyDesk.exe\",\"command_line\":\"--service\"}}");
+    assertThat(rules.matches(otherDataset)).isEmpty();
+  }
+
+  @Test
+  void ecs_runsOurOwnLogsources_onTheirDatasets() throws IOException {
+    String usb = "title: Keystroke injector\nid: 21111111-2222-4333-8444-555555555555\nlevel: high\n"
+        + "logsource:\n    product: unmask\n    category: usb\n"
+        + "detection:\n    selection:\n        usb.vendor_id: '16c0'\n        event.action: connected\n    condition: selection\n";
+    SigmaRuleSet rules = rules(usb, "ecs");
+    assertThat(rules.matches(json("{\"event\":{\"dataset\":\"endpoint.usb\",\"action\":\"connected\"},\"usb\":{\"vendor_id\":\"16C0\"}}"))).hasSize(1);
+    assertThat(rules.matches(json("{\"event\":{\"dataset\":\"endpoint.display\",\"action\":\"connected\"},\"usb\":{\"vendor_id\":\"16c0\"}}"))).isEmpty();
+  }
+
+  @Test
+  void evtx_readsEventDataAndSystemFields_andRequiresTheSysmonChannelAndEventId() throws IOException {
+    SigmaRuleSet rules = rules(PROCESS_RULE, "evtx");
+    String data = "\"EventData\":{\"Image\":\"C:\\\\AnyDesk.exe\",\"CommandLine\":\"AnyDesk.exe --service\"}";
+    assertThat(rules.matches(json("{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"}," + data + "}}"))).hasSize(1);
+    assertThat(rules.matches(json("{\"Event\":{\"System\":{\"EventID\":3,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"}," + data + "}}"))).isEmpty();
+    assertThat(rules.matches(json("{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Security\"}," + data + "}}"))).isEmpty();
+    String provider = "title: p\nid: 31111111-2222-4333-8444-555555555555\nlogsource:\n    product: windows\n    service: system\n"
+        + "detection:\n    selection:\n        Provider_Name: 'Service Control Manager'\n        EventID: 7045\n    condition: selection\n";
+    assertThat(rules(provider, "evtx").matches(json("{\"Event\":{\"System\":{\"EventID\":7045,\"Channel\":\"System\","
+        + "\"Provider\":{\"#attributes\":{\"Name\":\"Service Control Manager\"}}}}}"))).hasSize(1);
+  }
+
+  @Test
+  void winlogbeat_readsWinlogFields() throws IOException {
+    SigmaRuleSet rules = rules(PROCESS_RULE, "winlogbeat");
+    Event e = json("{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\",\"event_id\":1,"
+        + "\"event_data\":{\"Image\":\"C:\\\\AnyDesk.exe\",\"CommandLine\":\"AnyDesk.exe --service\"}}}");
+    assertThat(JsonEvents.shapeOf(e.fields())).isEqualTo("winlogbeat");
+    assertThat(rules.matches(e)).hasSize(1);
+  }
+
+  @Test
+  void rulesForOtherPlatforms_loadButStayInactive() {
+    String linux = "title: l\nid: 41111111-2222-4333-8444-555555555555\nlogsource:\n    product: linux\n    category: process_creation\n"
+        + "detection:\n    selection:\n        Image|endswith: '/nc'\n    condition: selection\n";
+    SigmaRuleSet rules = rules(linux, "evtx");
+    assertThat(rules.rules()).hasSize(1);
+    assertThat(rules.inactiveRules()).hasSize(1);
+  }
+
+  @Test
+  void unknownPipeline_namesTheKnownOnes() {
+    assertThatThrownBy(() -> Pipeline.named("splunk")).hasMessageContaining("use one of [ecs, evtx, winlogbeat, none]");
+    assertThat(Pipeline.named("evtx").eventFields("Image")).isEqualTo(List.of("Event.EventData.Image"));
+    assertThat(Pipeline.named("ecs").eventFields("CommandLine")).isEqualTo(List.of("process.command_line"));
+  }
+}
