@@ -1,9 +1,9 @@
 package org.unmask.vet.photo;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.unmask.vet.IdClusters;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.unmask.reference.Applicant;
@@ -111,7 +111,7 @@ public final class PhotoMatcher {
       }
       return row;
     }).toList();
-    Map<String, String> parent = new HashMap<>();
+    IdClusters clusters = new IdClusters();
     List<String[]> found = new ArrayList<>();
     List<Double> sims = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -120,36 +120,15 @@ public final class PhotoMatcher {
         String b = ids.get((int) hit[0]);
         found.add(new String[] {a, b});
         sims.add(hit[1]);
-        union(parent, a, b);
+        clusters.union(a, b);
       }
     }
     List<Match> out = new ArrayList<>();
     for (int k = 0; k < found.size(); k++) {
-      String root = find(parent, found.get(k)[0]);
+      String root = clusters.root(found.get(k)[0]);
       String cluster = "phash:" + String.format("%016x", hashes.get(root).hash().phash());
       out.add(new Match(found.get(k)[0], found.get(k)[1], sims.get(k), cluster));
     }
     return out;
-  }
-
-  /** Union-find keeping the smallest id as root, so cluster names are deterministic. */
-  private static void union(Map<String, String> parent, String a, String b) {
-    String ra = find(parent, a);
-    String rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      if (ra.compareTo(rb) < 0) {
-        parent.put(rb, ra);
-      } else {
-        parent.put(ra, rb);
-      }
-    }
-  }
-
-  private static String find(Map<String, String> parent, String x) {
-    String r = x;
-    while (parent.containsKey(r)) {
-      r = parent.get(r);
-    }
-    return r;
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.unmask.vet.IdClusters;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,7 +91,7 @@ public final class ResumeMatcher {
         }
       }
     }
-    Map<String, String> parent = new HashMap<>();
+    IdClusters clusters = new IdClusters();
     List<String[]> pairs = new ArrayList<>();
     List<Double> sims = new ArrayList<>();
     for (String c : candidates) {
@@ -100,35 +101,15 @@ public final class ResumeMatcher {
       if (sim >= MIN_SIMILARITY) {
         pairs.add(new String[] {x, y});
         sims.add(sim);
-        union(parent, x, y);
+        clusters.union(x, y);
       }
     }
     List<Match> out = new ArrayList<>();
     for (int k = 0; k < pairs.size(); k++) {
-      String root = find(parent, pairs.get(k)[0]);
+      String root = clusters.root(pairs.get(k)[0]);
       out.add(new Match(pairs.get(k)[0], pairs.get(k)[1], sims.get(k),
           "minhash:" + String.format("%016x", MinHash.mix(sigs.get(root)[0] ^ sigs.get(root)[1])).substring(0, 12)));
     }
     return out;
-  }
-
-  private static void union(Map<String, String> parent, String a, String b) {
-    String ra = find(parent, a);
-    String rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      if (ra.compareTo(rb) < 0) {
-        parent.put(rb, ra);
-      } else {
-        parent.put(ra, rb);
-      }
-    }
-  }
-
-  private static String find(Map<String, String> parent, String x) {
-    String r = x;
-    while (parent.containsKey(r)) {
-      r = parent.get(r);
-    }
-    return r;
   }
 }
