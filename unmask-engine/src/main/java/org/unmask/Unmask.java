@@ -6,6 +6,7 @@ import org.unmask.detect.EventRules;
 import org.unmask.enrich.Enrichment;
 import org.unmask.ingest.Dataset;
 import org.unmask.ingest.EventStream;
+import org.unmask.ingest.Rejection;
 import org.unmask.output.RejectedFile;
 import org.unmask.output.ScanOutput;
 import org.unmask.privacy.Pseudonymizer;
@@ -54,6 +55,9 @@ public final class Unmask {
     try (RejectedFile rejected = new RejectedFile(options.out())) {
       ReferenceData reference = ds.readReference(rejected);
       Enrichment enricher = Enrichment.forDataset(options.dataDir(), reference);
+      for (String problem : enricher.watchlistProblems()) {
+        rejected.reject(new Rejection("watchlists", 0, problem));
+      }
       EventRules rules = Rules.load(options);
       ApplicantStage applicants = options.withVetting() ? Vetting.stage(ds.folder(), rejected) : ApplicantStage.none();
       ScanPipeline pipeline = new ScanPipeline(reference, enricher, rules, applicants,

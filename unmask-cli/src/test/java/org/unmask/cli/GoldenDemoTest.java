@@ -74,13 +74,22 @@ class GoldenDemoTest {
         {"event":{"dataset":"idp.signin"},"user":{"email":"ana@example.com"}}
         {"@timestamp":"2026-05-04T15:01:26Z","event":{"dataset":"idp.signin","outcome":"success"},"user":{"email":"ana@example.com"},"source":{"ip":"175.45.176.4"}}
         """);
+    Files.createDirectories(dataset.resolve("watchlists"));
+    Files.writeString(dataset.resolve("watchlists").resolve("intel.csv"), """
+        type,value,label,source
+        cidr,10.0.0.0/99,bad-prefix,test
+        ip,203.0.113.7,allow:office,test
+        """);
     Path out = tmp.resolve("out");
     assertThat(UnmaskCli.run("scan", dataset.toString(), "--out", out.toString(), "--key-file",
         tmp.resolve("key").toString(), "-q")).isZero();
     List<String> rejected = Files.readAllLines(out.resolve("rejected.jsonl"));
-    assertThat(rejected).hasSize(2);
-    assertThat(rejected.get(0)).contains("\"line\":2").contains("not JSON");
-    assertThat(rejected.get(1)).contains("\"line\":3").contains("@timestamp");
+    assertThat(rejected).hasSize(3);
+    assertThat(rejected).filteredOn(r -> r.contains("events/a.jsonl")).satisfiesExactly(
+        r -> assertThat(r).contains("\"line\":2").contains("not JSON"),
+        r -> assertThat(r).contains("\"line\":3").contains("@timestamp"));
+    assertThat(rejected).filteredOn(r -> r.contains("10.0.0.0/99")).singleElement()
+        .satisfies(r -> assertThat(r).contains("prefix length"));
     assertThat(Files.readString(out.resolve("persons.jsonl"))).contains("\"person_id\":\"p1\"").contains("\"case_opened\":true");
   }
 }

@@ -21,6 +21,11 @@ public final class Enrichment implements UnaryOperator<Event> {
         new ToolEnricher(RmmCatalog.shipped()));
   }
 
+  /** Watchlist ip and cidr rows that could not be used, each with why (for rejected.jsonl). */
+  public java.util.List<String> watchlistProblems() {
+    return ips.watchlistProblems();
+  }
+
   @Override
   public Event apply(Event event) {
     return tools.enrich(ips.enrich(withoutForgedVerdicts(event)));
