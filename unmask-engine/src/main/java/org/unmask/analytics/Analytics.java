@@ -16,6 +16,7 @@ public final class Analytics {
         new SuspiciousEgress(),
         new ImpossibleTravel(),
         new WorkHours(),
+        new SecondShift(),
         new DeviceLocale(),
         new AroundTheClock(),
         new RemoteControlAfterDelivery(),
@@ -29,6 +30,7 @@ public final class Analytics {
     all.addAll(SuspiciousEgress.rules());
     all.addAll(ImpossibleTravel.rules());
     all.addAll(WorkHours.rules());
+    all.addAll(SecondShift.rules());
     all.addAll(DeviceLocale.rules());
     all.addAll(AroundTheClock.rules());
     all.addAll(RemoteControlAfterDelivery.rules());

@@ -1,0 +1,146 @@
+package org.unmask.analytics;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.unmask.detect.DetectionContext;
+import org.unmask.detect.Detector;
+import org.unmask.detect.RuleSpec;
+import org.unmask.detect.Subjects;
+import org.unmask.event.EntityRef;
+import org.unmask.event.Event;
+import org.unmask.event.Severity;
+import org.unmask.reference.Person;
+import org.unmask.state.State;
+
+/**
+ * A "stretched day" (THREAT.md S12, S23): a morning block in the claimed time zone for cover, then a
+ * second block hours later that runs through the claimed night, which is daytime in Shenyang or
+ * Pyongyang. Work days are taken from 06:00 to 06:00 in the claimed zone so an evening-into-night
+ * block stays with its morning. A day counts when it holds two blocks of activity, each of at least
+ * {@link #MIN_BLOCK_HOURS} hours, with {@link #MIN_GAP_HOURS} or more idle hours between them and the
+ * second reaching past midnight. It fires once the person has {@link #MIN_DAYS} such days and they
+ * are most of their working days. A night owl works one long block that merely starts late; an
+ * on-call engineer has a night incident on a minority of days: neither counts.
+ */
+public final class SecondShift implements Detector<SecondShift.Days> {
+
+  static final RuleSpec SECOND_SHIFT = new RuleSpec(
+      "unmask.hours.second_shift", "Works a second shift through the claimed night",
+      Severity.HIGH, List.of("T1656"), "behaviour", 28);
+
+  static final int DAY_STARTS_AT = 6;
+  static final int MIN_BLOCK_HOURS = 2;
+  static final int MIN_GAP_HOURS = 4;
+  static final int MIN_DAYS = 8;
+  static final double MIN_SHARE = 0.5;
+
+  public static List<RuleSpec> rules() {
+    return List.of(SECOND_SHIFT);
+  }
+
+  /** The current work day's active hours (bit 0 = 06:00 local) and the tallies so far. */
+  public static final class Days {
+    public long workDay = Long.MIN_VALUE;
+    public int hourMask;
+    public int workDays;
+    public int twoShiftDays;
+    public boolean reported;
+  }
+
+  @Override
+  public String id() {
+    return "unmask.hours.second_shift";
+  }
+
+  @Override
+  public String key(Event event, DetectionContext context) {
+    if (!WorkHours.isInteractive(event)) {
+      return null;
+    }
+    Person p = Subjects.personOf(event, context.reference());
+    return p == null || p.timezone() == null ? null : p.personId();
+  }
+
+  @Override
+  public void onEvent(Event event, State<Days> state, DetectionContext context) {
+    Days d = state.value() == null ? new Days() : state.value();
+    if (d.reported) {
+      return;
+    }
+    Person person = Subjects.personOf(event, context.reference());
+    ZonedDateTime local = event.timestamp().atZone(person.timezone()).minus(Duration.ofHours(DAY_STARTS_AT));
+    long workDay = local.toLocalDate().toEpochDay();
+    if (workDay != d.workDay) {
+      if (d.workDay != Long.MIN_VALUE) {
+        close(d);
+      }
+      d.workDay = workDay;
+      d.hourMask = 0;
+    }
+    d.hourMask |= 1 << local.getHour();
+    if (d.twoShiftDays >= MIN_DAYS && d.twoShiftDays >= MIN_SHARE * d.workDays) {
+      d.reported = true;
+      context.emit(SECOND_SHIFT.finding(EntityRef.person(person.personId()), event, String.format(
+          "%s worked two shifts on %d of %d days: a morning in %s, then a second block after hours-long"
+              + " gaps running past midnight there (daytime in East Asia).",
+          person.personId(), d.twoShiftDays, d.workDays, person.timezone().getId())));
+    }
+    state.update(d);
+  }
+
+  private static void close(Days d) {
+    d.workDays++;
+    if (isTwoShifts(d.hourMask)) {
+      d.twoShiftDays++;
+    }
+  }
+
+  /**
+   * Two blocks of at least {@link #MIN_BLOCK_HOURS} active hours separated by {@link #MIN_GAP_HOURS}
+   * or more idle ones, the later ending after midnight (bit 18 = 00:00 with the day starting 06:00).
+   * Hours are buckets, so a block of two hours is two consecutive active buckets; a single idle
+   * bucket between two active ones is filled first.
+   */
+  static boolean isTwoShifts(int rawMask) {
+    // Activity is sampled, not continuous: an hour without an event between two busy hours is a
+    // quiet stretch of the same block, not a break.
+    int mask = rawMask;
+    for (int h = 1; h < 23; h++) {
+      if ((rawMask & (1 << (h - 1))) != 0 && (rawMask & (1 << (h + 1))) != 0) {
+        mask |= 1 << h;
+      }
+    }
+    int first = -1;
+    int firstEnd = -1;
+    for (int h = 0; h < 24; h++) {
+      if ((mask & (1 << h)) != 0) {
+        if (first < 0) {
+          first = h;
+        }
+        if (h + 1 >= 24 || (mask & (1 << (h + 1))) == 0) {
+          firstEnd = h;
+          break;
+        }
+      }
+    }
+    if (first < 0 || firstEnd - first + 1 < MIN_BLOCK_HOURS) {
+      return false;
+    }
+    int second = -1;
+    for (int h = firstEnd + 1; h < 24; h++) {
+      if ((mask & (1 << h)) != 0) {
+        second = h;
+        break;
+      }
+    }
+    if (second < 0 || second - firstEnd - 1 < MIN_GAP_HOURS) {
+      return false;
+    }
+    int secondEnd = second;
+    while (secondEnd + 1 < 24 && (mask & (1 << (secondEnd + 1))) != 0) {
+      secondEnd++;
+    }
+    return secondEnd - second + 1 >= MIN_BLOCK_HOURS && secondEnd >= 24 - DAY_STARTS_AT;
+  }
+}

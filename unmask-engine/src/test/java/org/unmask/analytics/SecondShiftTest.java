@@ -1,0 +1,73 @@
+package org.unmask.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unmask.event.Event;
+import org.unmask.event.Finding;
+import org.unmask.reference.ReferenceData;
+import org.unmask.testing.DetectorHarness;
+import org.unmask.testing.Events;
+import org.unmask.testing.People;
+
+class SecondShiftTest {
+
+  private final ReferenceData ref = People.of(
+      List.of(People.person("p1", "Ana Ruiz", "Dallas", "1 Oak St", "America/Chicago")), List.of());
+
+  /** Days of activity; each block is {start UTC hour, length in hours}; one event every 20 minutes. */
+  private static List<Event> days(int days, int[]... blocks) {
+    List<Event> events = new ArrayList<>();
+    Instant monday = Instant.parse("2026-05-04T00:00:00Z");
+    for (int d = 0; d < days; d++) {
+      for (int[] b : blocks) {
+        for (int m = 0; m < b[1] * 60; m += 20) {
+          Instant t = monday.plus(d, ChronoUnit.DAYS).plus(b[0], ChronoUnit.HOURS).plus(m, ChronoUnit.MINUTES);
+          events.add(Events.at(t.toString(), "proxy.http", "user.email", "p1@example.com", "url.domain", "github.com"));
+        }
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void chicagoMorning_thenShenyangDay_fires() {
+    // 08:45-13:30 CDT is 13:45-18:30 UTC; 08:30 in Shenyang (UTC+8) is 00:30 UTC = 19:30 CDT, for six hours.
+    List<Finding> findings = DetectorHarness.of(new SecondShift(), ref).feed(days(12, new int[] {13, 5}, new int[] {0, 6})).findings();
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("unmask.hours.second_shift");
+      assertThat(f.summary()).contains("America/Chicago");
+    });
+  }
+
+  @Test
+  void nightOwl_oneLongLateBlock_staysQuiet() {
+    // 13:00-01:00 CDT in one block is 18:00-06:00 UTC.
+    assertThat(DetectorHarness.of(new SecondShift(), ref).feed(days(20, new int[] {18, 12})).findings()).isEmpty();
+  }
+
+  @Test
+  void ordinaryDay_withALunchBreak_staysQuiet() {
+    assertThat(DetectorHarness.of(new SecondShift(), ref).feed(days(20, new int[] {14, 3}, new int[] {18, 5})).findings()).isEmpty();
+  }
+
+  @Test
+  void onCallIncidents_onAFewNights_stayQuiet() {
+    List<Event> events = new ArrayList<>(days(20, new int[] {14, 8}));
+    events.addAll(days(3, new int[] {7, 2})); // 02:00-04:00 CDT pages on three nights
+    assertThat(DetectorHarness.of(new SecondShift(), ref).feed(events).findings()).isEmpty();
+  }
+
+  @Test
+  void twoShiftShape_needsTwoBlocksAGapAndANightEnd() {
+    int morning = 0b11_1100; // 08:00-12:00 (bits 2..5 with the day starting 06:00)
+    int night = (1 << 19) | (1 << 20) | (1 << 21); // 01:00-04:00
+    assertThat(SecondShift.isTwoShifts(morning | night)).isTrue();
+    assertThat(SecondShift.isTwoShifts(morning)).isFalse();
+    assertThat(SecondShift.isTwoShifts(morning | (1 << 8) | (1 << 9))).isFalse(); // afternoon, not night
+  }
+}
