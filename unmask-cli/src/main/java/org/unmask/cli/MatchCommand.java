@@ -23,6 +23,10 @@ import org.unmask.detect.sigma.LoadProblem;
 import org.unmask.detect.sigma.Pipeline;
 import org.unmask.detect.sigma.SigmaConfig;
 import org.unmask.detect.sigma.SigmaRuleSet;
+import org.unmask.detect.sigma.correlation.CorrelationEngine;
+import org.unmask.detect.sigma.correlation.CorrelationRule;
+import org.unmask.detect.sigma.correlation.MapStateProvider;
+import org.unmask.detect.sigma.correlation.RuleRef;
 import org.unmask.event.Event;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,7 +82,7 @@ final class MatchCommand implements Callable<Integer> {
     if (inputs == null) {
       return 2;
     }
-    Map<String, SigmaRuleSet> sets = new HashMap<>();
+    Map<String, Loaded> sets = new HashMap<>();
     int[] ruleErrors = {0};
     long loadStarted = System.nanoTime();
     if (!rules.isEmpty() && pipeline != null) {
@@ -98,10 +102,18 @@ final class MatchCommand implements Callable<Integer> {
             return;
           }
           String name = pipeline != null ? pipeline.toLowerCase(Locale.ROOT) : JsonEvents.shapeOf(event.fields());
-          SigmaRuleSet set = sets.computeIfAbsent(name, n -> load(n, config, ruleErrors));
-          set.match(event, m -> {
-            counts[1]++;
-            write(json, writer, event, m.rule().id(), m.rule().title(), m.rule().level());
+          Loaded set = sets.computeIfAbsent(name, n -> load(n, config, ruleErrors));
+          set.rules().match(event, m -> {
+            String id = m.rule().id().isEmpty() ? null : m.rule().id();
+            String ruleName = m.rule().name().isEmpty() ? null : m.rule().name();
+            set.correlations().onMatch(id, ruleName, event, c -> {
+              counts[1]++;
+              write(json, writer, c.trigger(), c.ruleId(), c.title(), c.level().label());
+            });
+            if (set.correlations().reportsBaseRule(id, ruleName)) {
+              counts[1]++;
+              write(json, writer, event, m.rule().id(), m.rule().title(), m.rule().level());
+            }
           });
         }, r -> {
           counts[2]++;
@@ -126,14 +138,41 @@ final class MatchCommand implements Callable<Integer> {
     return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json") || n.endsWith(".json.gz");
   }
 
-  private SigmaRuleSet load(String name, SigmaConfig config, int[] ruleErrors) {
-    return SigmaRuleSet.load(rules, Pipeline.named(name), config, p -> {
+  /**
+   * A pipeline's rules and their correlations. Correlations see matches in the order events are
+   * read (files in the order given, lines in order), which is time order for log files written as
+   * they happen; a referenced rule prints its own matches only when a correlation says
+   * {@code generate: true} or no correlation references it.
+   */
+  private record Loaded(SigmaRuleSet rules, CorrelationEngine correlations) {}
+
+  private Loaded load(String name, SigmaConfig config, int[] ruleErrors) {
+    SigmaRuleSet set = SigmaRuleSet.load(rules, Pipeline.named(name), config, p -> {
       if (p.severity() == LoadProblem.Severity.ERROR) {
         ruleErrors[0]++;
         err.println(p);
       }
     });
+    List<CorrelationRule> correlations = new java.util.ArrayList<>();
+    for (var doc : set.correlationDocuments()) {
+      try {
+        correlations.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line()));
+      } catch (RuntimeException e) {
+        ruleErrors[0]++;
+        err.println(e.getMessage());
+      }
+    }
+    List<RuleRef> known = set.rules().stream()
+        .map(r -> new RuleRef(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name())).toList();
+    try {
+      return new Loaded(set, CorrelationEngine.compile(correlations, known, new MapStateProvider()));
+    } catch (RuntimeException e) {
+      ruleErrors[0]++;
+      err.println(e.getMessage());
+      return new Loaded(set, CorrelationEngine.compile(List.of(), known, new MapStateProvider()));
+    }
   }
+
 
   private static void write(JsonGenerator json, BufferedWriter writer, Event event, String id, String title, String level) {
     try {

@@ -93,6 +93,30 @@ class SigmaCommandsTest {
   }
 
   @Test
+  void match_runsCorrelations_andHidesTheirBaseRuleUnlessGenerated() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("corr-rules"));
+    Files.writeString(rules.resolve("anydesk.yml"), RULE.replace("title: AnyDesk started\n", "title: AnyDesk started\nname: anydesk_started\n"));
+    Files.writeString(rules.resolve("many.yml"), "title: AnyDesk started three times on one host\n"
+        + "id: 5b1e9f3a-7c2d-4e8f-9a0b-1c2d3e4f5a6b\nstatus: test\nlevel: critical\ncorrelation:\n"
+        + "    type: event_count\n    rules:\n        - anydesk_started\n    group-by:\n        - Event.System.Computer\n"
+        + "    timespan: 1h\n    condition:\n        gte: 3\n");
+    StringBuilder events = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      events.append("{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\","
+          + "\"Computer\":\"LT-1\",\"TimeCreated\":{\"SystemTime\":\"2026-05-04T14:0" + i + ":00Z\"}},"
+          + "\"EventData\":{\"Image\":\"C:\\\\AnyDesk.exe\",\"UtcTime\":\"2026-05-04 14:0" + i + ":00.000\"}}}\n");
+    }
+    Path file = dir.resolve("corr.jsonl");
+    Files.writeString(file, events.toString());
+    Run r = run(new MatchCommand(), "--rules", rules.toString(), "--", file.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.out().lines().toList()).singleElement().satisfies(line -> {
+      assertThat(line).contains("\"rule_id\":\"5b1e9f3a-7c2d-4e8f-9a0b-1c2d3e4f5a6b\"").contains("\"level\":\"critical\"")
+          .contains("\"line\":3");
+    });
+  }
+
+  @Test
   void match_withoutRules_parsesEveryEvent_andTrailingEventFilesAfterRulesAreEvents() throws IOException {
     Path rules = dir.resolve("r.yml");
     Files.writeString(rules, RULE);
