@@ -20,6 +20,7 @@ import org.unmask.reference.Applicant;
 import org.unmask.reference.PayrollChange;
 import org.unmask.reference.Person;
 import org.unmask.reference.WatchlistEntry;
+import org.unmask.vet.Words;
 import org.unmask.vet.identity.Normalise;
 
 /**
@@ -126,7 +127,7 @@ public final class Indicators {
       emailHits(a.referrer(), "referrer", hits);
     }
     if (resumeText != null) {
-      List<String> words = OrgName.words(resumeText);
+      List<String> words = Words.of(resumeText);
       String lower = resumeText.toLowerCase(Locale.ROOT);
       for (Org o : orgs) {
         boolean cjk = !o.folded().chars().allMatch(c -> c < 128);

@@ -2,8 +2,8 @@ package org.unmask.vet.indicators;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.unmask.vet.Words;
 
 /**
  * Organisation names folded for comparison: lower case, punctuation dropped, legal-form words
@@ -18,33 +18,12 @@ final class OrgName {
 
   private OrgName() {}
 
-  /** Words of a text, lower case, split on anything that is not a letter or digit. */
-  static List<String> words(String s) {
-    List<String> out = new ArrayList<>();
-    if (s == null) {
-      return out;
-    }
-    StringBuilder w = new StringBuilder();
-    String lower = s.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        w.append(c);
-      } else if (w.length() > 0) {
-        out.add(w.toString());
-        w.setLength(0);
-      }
-    }
-    if (w.length() > 0) {
-      out.add(w.toString());
-    }
-    return out;
-  }
+
 
   /** The distinctive words of a name (legal forms removed). */
   static List<String> core(String name) {
     List<String> out = new ArrayList<>();
-    for (String w : words(name)) {
+    for (String w : Words.of(name)) {
       if (!LEGAL_FORMS.contains(w)) {
         out.add(w);
       }

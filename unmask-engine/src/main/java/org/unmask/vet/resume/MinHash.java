@@ -3,8 +3,8 @@ package org.unmask.vet.resume;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.unmask.vet.Words;
 
 /**
  * MinHash signatures of a resume's word 3-shingles. The text is reduced to what a copier keeps:
@@ -31,9 +31,9 @@ final class MinHash {
 
   /** Words of the text that survive a copy-and-rename: no digits, no name words. */
   static List<String> words(String text, String fullName) {
-    Set<String> name = new HashSet<>(tokenize(fullName == null ? "" : fullName));
+    Set<String> name = new HashSet<>(Words.of(fullName == null ? "" : fullName));
     List<String> out = new ArrayList<>();
-    for (String w : tokenize(text)) {
+    for (String w : Words.of(text)) {
       if (!name.contains(w) && !isNumber(w)) {
         out.add(w);
       }
@@ -82,24 +82,7 @@ final class MinHash {
     return same / (double) SLOTS;
   }
 
-  static List<String> tokenize(String s) {
-    List<String> out = new ArrayList<>();
-    StringBuilder w = new StringBuilder();
-    String lower = s.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        w.append(c);
-      } else if (w.length() > 0) {
-        out.add(w.toString());
-        w.setLength(0);
-      }
-    }
-    if (w.length() > 0) {
-      out.add(w.toString());
-    }
-    return out;
-  }
+
 
   private static boolean isNumber(String w) {
     for (int i = 0; i < w.length(); i++) {
