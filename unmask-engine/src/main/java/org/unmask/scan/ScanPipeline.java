@@ -1,12 +1,9 @@
 package org.unmask.scan;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +12,6 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.unmask.analytics.Analytics;
 import org.unmask.detect.Detector;
-import org.unmask.detect.DetectorRuntime;
 import org.unmask.detect.EventRules;
 import org.unmask.detect.RuleSpec;
 import org.unmask.event.Event;
@@ -25,9 +21,7 @@ import org.unmask.farm.MoneyTrail;
 import org.unmask.farm.SharedInfrastructure;
 import org.unmask.reference.ReferenceData;
 import org.unmask.risk.RiskPolicy;
-import org.unmask.risk.RiskScorer;
 import org.unmask.risk.RuleTraits;
-import org.unmask.verdict.LinkObservation;
 
 /**
  * One scan, start to finish, over inputs already opened: reference data, a time-ordered event
@@ -85,66 +79,20 @@ public final class ScanPipeline {
   public ScanResult run(Iterator<Event> events, LongSupplier bytesRead, ScanListener listener,
       LongSupplier rejectedCount, Function<Void, Map<String, Long>> rejectedByReason) {
     long started = System.nanoTime();
-    DetectorRuntime runtime = new DetectorRuntime(reference, detectors());
-    List<Finding> findings = new ArrayList<>();
-    long count = 0;
-    Instant first = null;
-    Instant last = null;
+    EventStage stage = new EventStage(reference, enricher, rules);
     while (events.hasNext()) {
-      Event event = enricher.apply(events.next());
-      rules.match(event, reference, findings::add);
-      runtime.accept(event);
-      if (first == null) {
-        first = event.timestamp();
-      }
-      last = event.timestamp();
-      if ((++count & 0x3FFF) == 0) {
-        listener.progress(count, bytesRead.getAsLong());
+      stage.accept(events.next());
+      if ((stage.count() & 0x3FFF) == 0) {
+        listener.progress(stage.count(), bytesRead.getAsLong());
       }
     }
-    listener.progress(count, bytesRead.getAsLong());
-    runtime.finish();
-    findings.addAll(runtime.findings());
+    listener.progress(stage.count(), bytesRead.getAsLong());
+    stage.finish();
 
-    MoneyTrail.Result money = MoneyTrail.analyse(reference);
-    findings.addAll(money.findings());
-    ApplicantStage.Outcome vetting = applicants.vet(reference);
-    findings.addAll(vetting.findings());
-
-    List<LinkObservation> links = new ArrayList<>(runtime.links());
-    links.addAll(money.links());
-    links.addAll(vetting.links());
-    FarmGraph.Result farms = FarmGraph.build(reference, links);
-    findings.addAll(farms.findings());
-
-    List<Finding> kept = dedupe(findings).stream().filter(suppressed.negate()).toList();
-    Map<String, RuleTraits> traits = builtInTraits();
-    Function<String, RuleTraits> traitsOf = id -> {
-      RuleTraits t = traits.get(id);
-      if (t == null) {
-        t = rules.traits(id);
-      }
-      return t == null ? RuleTraits.UNKNOWN : t;
-    };
-    Instant asOf = last == null ? latest(kept) : last;
-    var persons = new RiskScorer(policy, traitsOf).score(reference, kept, asOf);
-    ScanStats stats = new ScanStats(count, rejectedCount.getAsLong(), rejectedByReason.apply(null), kept.size(),
-        first, last, Duration.ofNanos(System.nanoTime() - started));
-    return new ScanResult(kept, persons, farms.farms(), vetting.verdicts(), stats);
-  }
-
-  /** Unique by id (a re-reported fact keeps its first report), ordered by time then id. */
-  static List<Finding> dedupe(List<Finding> findings) {
-    Map<String, Finding> byId = new LinkedHashMap<>();
-    for (Finding f : findings) {
-      byId.putIfAbsent(f.id(), f);
-    }
-    List<Finding> out = new ArrayList<>(byId.values());
-    out.sort(Comparator.comparing(Finding::timestamp).thenComparing(Finding::id));
-    return out;
-  }
-
-  private static Instant latest(List<Finding> findings) {
-    return findings.stream().map(Finding::timestamp).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    Conclusions.Conclusion c = new Conclusions(rules, applicants, policy, suppressed)
+        .conclude(reference, stage.findings(), stage.links(), stage.last());
+    ScanStats stats = new ScanStats(stage.count(), rejectedCount.getAsLong(), rejectedByReason.apply(null),
+        c.findings().size(), stage.first(), stage.last(), Duration.ofNanos(System.nanoTime() - started));
+    return new ScanResult(c.findings(), c.persons(), c.farms(), c.applicants(), stats);
   }
 }

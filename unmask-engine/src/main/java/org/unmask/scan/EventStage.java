@@ -1,0 +1,101 @@
+package org.unmask.scan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.unmask.detect.DetectorRuntime;
+import org.unmask.detect.EventRules;
+import org.unmask.event.Event;
+import org.unmask.event.Finding;
+import org.unmask.reference.ReferenceData;
+import org.unmask.verdict.LinkObservation;
+
+/**
+ * The event-by-event half of a scan: every event is enriched once, matched by the rules and offered
+ * to every behavioural detector. The batch scan feeds it a whole dataset and then calls
+ * {@link #finish}; the server feeds it events as they arrive and reads {@link #drain} after each
+ * batch, so both judge events with the very same code.
+ *
+ * <p>Not thread-safe: one thread feeds it, as detectors need each key's events in order.
+ */
+public final class EventStage {
+
+  private final UnaryOperator<Event> enricher;
+  private final EventRules rules;
+  private final ReferenceData reference;
+  private final DetectorRuntime runtime;
+  private final List<Finding> findings = new ArrayList<>();
+  private final Consumer<Finding> collect = findings::add;
+  private int drained;
+  private long count;
+  private Instant first;
+  private Instant last;
+
+  public EventStage(ReferenceData reference, UnaryOperator<Event> enricher, EventRules rules) {
+    this.reference = reference;
+    this.enricher = enricher;
+    this.rules = rules;
+    this.runtime = new DetectorRuntime(reference, ScanPipeline.detectors());
+  }
+
+  /** Judges one raw event; returns it enriched. */
+  public Event accept(Event raw) {
+    Event event = enricher.apply(raw);
+    rules.match(event, reference, collect);
+    int before = runtime.findings().size();
+    runtime.accept(event);
+    List<Finding> fromDetectors = runtime.findings();
+    for (int i = before; i < fromDetectors.size(); i++) {
+      findings.add(fromDetectors.get(i));
+    }
+    if (first == null) {
+      first = event.timestamp();
+    }
+    last = event.timestamp();
+    count++;
+    return event;
+  }
+
+  /** Ends bounded input: detectors that judge whole histories (work hours...) speak now. */
+  public void finish() {
+    int before = runtime.findings().size();
+    runtime.finish();
+    List<Finding> fromDetectors = runtime.findings();
+    for (int i = before; i < fromDetectors.size(); i++) {
+      findings.add(fromDetectors.get(i));
+    }
+  }
+
+  /** Findings emitted since the last call, in emission order. */
+  public List<Finding> drain() {
+    List<Finding> fresh = List.copyOf(findings.subList(drained, findings.size()));
+    drained = findings.size();
+    return fresh;
+  }
+
+  /** Every finding emitted so far, rules and detectors interleaved in event order. */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** Every shared-attribute link the detectors reported so far, for the farm graph. */
+  public List<LinkObservation> links() {
+    return runtime.links();
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /** Time of the first event judged, or null before any. */
+  public Instant first() {
+    return first;
+  }
+
+  /** Time of the latest event judged, or null before any. */
+  public Instant last() {
+    return last;
+  }
+}
