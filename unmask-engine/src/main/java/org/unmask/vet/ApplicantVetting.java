@@ -58,6 +58,8 @@ public final class ApplicantVetting {
   static final double RING_POINTS = 10;
   static final double TRAVERSAL_POINTS = 15;
   static final double PHOTO_WEIGHT = 0.9;
+  /** Detail correlation from which a photo copy alone flags an applicant (see {@link #photoWeight}). */
+  static final double CERTAIN_PHOTO = 0.9;
 
   private ApplicantVetting() {}
 
@@ -241,10 +243,19 @@ public final class ApplicantVetting {
     };
   }
 
-  /** A confirmed copy is strong evidence: 0.8 at the detail threshold, up to 0.9 for an exact copy. */
+  /**
+   * How strongly a confirmed photo copy links two identities. A copy well past the detail threshold
+   * is strong evidence (0.8 at {@link #CERTAIN_PHOTO}, up to 0.9 for an exact copy). Just past the
+   * threshold the matcher is least sure: unrelated passport-style portraits reach detail
+   * correlations near it. There the weight starts at 0.6, so such a match alone (30 points) stays
+   * under the applicant flag, and any corroborating reuse (a phone, a resume, an address) lifts it over.
+   */
   static double photoWeight(double detail) {
     double t = PhotoMatcher.DETAIL_MIN;
-    return Math.min(PHOTO_WEIGHT, 0.8 + 0.1 * Math.max(0, detail - t) / (1 - t));
+    if (detail < CERTAIN_PHOTO) {
+      return 0.6 + 0.2 * Math.max(0, detail - t) / (CERTAIN_PHOTO - t);
+    }
+    return Math.min(PHOTO_WEIGHT, 0.8 + 0.1 * (detail - CERTAIN_PHOTO) / (1 - CERTAIN_PHOTO));
   }
 
   static double round(double v) {

@@ -181,4 +181,16 @@ class ApplicantVettingTest {
         .satisfies(v -> assertThat(v.reasons()).extracting(x -> x.ruleId()).contains("vet.file.outside_files"));
     assertThat(r.rings()).hasSize(PLANTED.size());
   }
+
+  @Test
+  void aPhotoCopyJustPastTheThresholdNeedsCorroborationButAClearCopyFlagsAlone() {
+    double flag = VetOptions.defaults().flagThreshold();
+    double marginal = ApplicantVetting.LINK_POINTS * ApplicantVetting.photoWeight(0.867);
+    double clear = ApplicantVetting.LINK_POINTS * ApplicantVetting.photoWeight(0.93);
+    assertThat(marginal).isLessThan(flag);
+    assertThat(marginal + ApplicantVetting.LINK_POINTS * 0.3).isGreaterThanOrEqualTo(flag); // plus a weak reuse
+    assertThat(clear).isGreaterThanOrEqualTo(flag);
+    assertThat(ApplicantVetting.photoWeight(1.0)).isEqualTo(ApplicantVetting.PHOTO_WEIGHT);
+    assertThat(ApplicantVetting.photoWeight(0.95)).isGreaterThan(ApplicantVetting.photoWeight(0.91));
+  }
 }

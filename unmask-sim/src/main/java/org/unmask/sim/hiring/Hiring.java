@@ -37,6 +37,7 @@ public final class Hiring {
   private final SplittableRandom r;
   private final Path files;
   private final List<ApplicantRow> rows = new ArrayList<>();
+  private final java.util.Set<String> mailboxes = new java.util.HashSet<>();
   private int next = 1;
 
   /** The shared identity of a ring: the face, resume body, phone, email, national id that members reuse. */
@@ -85,7 +86,7 @@ public final class Hiring {
       for (int k = 0; k < 2 && recent; k++) {
         Names.Name n = Names.name(Names.background(r), r);
         Address a = Places.address(Places.city(r), r);
-        String pe = (n.first() + "." + n.last()).toLowerCase(Locale.ROOT).replace("-", "") + r.nextInt(100) + "@gmail.com";
+        String pe = uniqueMailbox((n.first() + "." + n.last()).toLowerCase(Locale.ROOT).replace("-", ""));
         rows.add(applicant(nextId(), e.hireDate.minusDays(15 + r.nextInt(60)), n.full(), pe, null, WorldBuilder.usPhone(r), a, null, e.title, referrer()));
       }
     }
@@ -227,6 +228,19 @@ public final class Hiring {
       throw new UncheckedIOException(e);
     }
     return rel;
+  }
+
+  /**
+   * A Gmail address for a new, unrelated candidate. Real mailboxes belong to one person, so two
+   * strangers with one name never share one: a taken address gets another number.
+   */
+  private String uniqueMailbox(String local) {
+    for (int bound = 100; ; bound *= 10) {
+      String candidate = local + r.nextInt(bound) + "@gmail.com";
+      if (mailboxes.add(candidate)) {
+        return candidate;
+      }
+    }
   }
 
   private String resumeFile(String id, String name, String email, String phone, Address home, List<String> body, boolean pdf) {

@@ -49,6 +49,7 @@ public final class WorldBuilder {
   private final SimulationPlan plan;
   private final World world;
   private final java.util.Set<String> usedNames = new java.util.HashSet<>();
+  private final java.util.Set<String> usedMailboxes = new java.util.HashSet<>();
 
   public WorldBuilder(Catalog catalog, SimulationPlan plan) {
     this.catalog = catalog;
@@ -88,7 +89,7 @@ public final class WorldBuilder {
       e.last = name.last();
       e.userName = uniqueUserName(e);
       e.email = e.userName + "@" + plan.domain();
-      e.personalEmail = personalEmail(e.first, e.last, r);
+      e.personalEmail = uniquePersonalEmail(e.first, e.last, r);
       e.phone = usPhone(r);
       int[] weights = new int[DEPARTMENTS.length];
       for (int k = 0; k < weights.length; k++) {
@@ -203,7 +204,7 @@ public final class WorldBuilder {
       e.userName = uniqueUserName(e);
       e.email = e.userName + "@" + plan.domain();
       e.hostname = hostname(e, 1 + r.nextInt(3));
-      e.personalEmail = personalEmail(e.first, e.last, r);
+      e.personalEmail = uniquePersonalEmail(e.first, e.last, r);
       e.payeeName = e.fullName();
       e.endDate = null;
       e.engineer = r.nextInt(100) < 75;
@@ -594,6 +595,15 @@ public final class WorldBuilder {
 
   public static String usPhone(SplittableRandom r) {
     return String.format("+1%03d%03d%04d", 201 + r.nextInt(780), 200 + r.nextInt(790), r.nextInt(10000));
+  }
+
+  /** A personal address no other employee of the world has: a mailbox belongs to one person. */
+  private String uniquePersonalEmail(String first, String last, SplittableRandom r) {
+    String email = personalEmail(first, last, r);
+    while (!usedMailboxes.add(email)) {
+      email = email.replace("@", r.nextInt(1000) + "@");
+    }
+    return email;
   }
 
   static String personalEmail(String first, String last, SplittableRandom r) {
