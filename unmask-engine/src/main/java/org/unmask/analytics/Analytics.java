@@ -18,6 +18,7 @@ public final class Analytics {
         new WorkHours(),
         new SecondShift(),
         new DeviceLocale(),
+        new DeviceCountry(),
         new AroundTheClock(),
         new RemoteControlAfterDelivery(),
         new DisplayIdentity(),
@@ -32,6 +33,7 @@ public final class Analytics {
     all.addAll(WorkHours.rules());
     all.addAll(SecondShift.rules());
     all.addAll(DeviceLocale.rules());
+    all.addAll(DeviceCountry.rules());
     all.addAll(AroundTheClock.rules());
     all.addAll(RemoteControlAfterDelivery.rules());
     all.addAll(DisplayIdentity.rules());
