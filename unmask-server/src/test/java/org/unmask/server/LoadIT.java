@@ -21,7 +21,7 @@ class LoadIT {
     var t = LoadTestHarness.throughput(world, dir.resolve("t"), 3);
     assertThat(t.events()).isEqualTo(LoadTestHarness.events(world));
     assertThat(t.findings()).isGreaterThan(0);
-    assertThat(t.p99Seconds()).isGreaterThan(0);
+    assertThat(t.p99Seconds()).isNotNaN().isGreaterThanOrEqualTo(0.0); // 0 when batches are judged before their fsync returns
   }
 
   @Test

@@ -40,7 +40,7 @@ public final class Intake implements AutoCloseable {
   public record Limits(long maxBodyBytes, long maxDecompressedBytes, int backlogEvents, int retainDays, long maxRememberedIds,
       long segmentBytes) {
     public static Limits defaults() {
-      return new Limits(64L << 20, 512L << 20, 20_000, 30, 50_000_000L, 256L << 20);
+      return new Limits(64L << 20, 64L << 20, 20_000, 30, 50_000_000L, 256L << 20);
     }
 
     public Limits withBacklog(int events) {
@@ -57,6 +57,9 @@ public final class Intake implements AutoCloseable {
   private final Metrics metrics;
   private final SeenIds seen;
   private final Semaphore backlog;
+  // Each batch in flight holds its body and its parsed events in memory; bounding how many are
+  // parsed at once bounds that memory, whatever the number of connections.
+  private final Semaphore inFlight = new Semaphore(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
   private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
   private final AtomicLong nextSeq = new AtomicLong();
   private final ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
@@ -148,7 +151,32 @@ public final class Intake implements AutoCloseable {
     if (!open) {
       throw new ApiError(503, "unavailable", "the server is starting or shutting down and accepts no events now; retry shortly", 5);
     }
+    if (!inFlight.tryAcquire()) {
+      metrics.refused();
+      throw new ApiError(429, "too_many_requests",
+          "too many batches are being received at once; nothing from this one was kept, send it again after Retry-After", 1);
+    }
+    try {
+      return submitBody(body, gzip, contentLength);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private IntakeReceipt submitBody(InputStream body, boolean gzip, long contentLength) throws IOException {
     byte[] bytes = BodyReader.read(body, gzip, contentLength, limits.maxBodyBytes(), limits.maxDecompressedBytes());
+    int lineCount = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        lineCount++;
+      }
+    }
+    if (lineCount > limits.backlogEvents() + 1) {
+      // Refused before parsing: a batch that can never fit must not cost its parse.
+      throw ApiError.tooLarge(String.format(Locale.ROOT,
+          "a batch of %,d lines is larger than the whole backlog (%,d events); send smaller batches",
+          lineCount, limits.backlogEvents()));
+    }
     long seq = nextSeq.incrementAndGet();
     String source = source(seq);
     LineParser parser = parsers.get();
