@@ -75,6 +75,31 @@ class ServerIT {
   }
 
   @Test
+  void vendorLines_areRecognisedByShape_andReachThePersonPage() throws Exception {
+    // An Okta System Log sign-in from North Korean address space, for a person of the demo roster.
+    String okta = "{\"uuid\":\"srv-okta-1\",\"published\":\"2026-03-20T03:00:00Z\",\"eventType\":\"user.session.start\","
+        + "\"outcome\":{\"result\":\"SUCCESS\"},\"actor\":{\"alternateId\":\"Daniel.Ward@acme-corp.com\",\"type\":\"User\"},"
+        + "\"client\":{\"ipAddress\":\"175.45.176.10\"}}";
+    JsonNode r = TestServer.json(t.postEvents(okta + "\n", false));
+    assertThat(r.get("accepted").asInt()).as(r.toString()).isEqualTo(1);
+    IngestIT.waitFor(() -> {
+      try {
+        JsonNode p = TestServer.json(t.get("/api/v1/persons/P00001", t.viewer));
+        for (JsonNode c : p.get("signins_by_country")) {
+          if ("KP".equals(c.get("country").asText())) {
+            return true;
+          }
+        }
+        return false;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    JsonNode again = TestServer.json(t.postEvents(okta + "\n", false));
+    assertThat(again.get("duplicates").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void console_isServedWithSecurityHeaders() throws Exception {
     HttpResponse<String> r = t.get("/", null);
     assertThat(r.statusCode()).isEqualTo(200);
