@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,11 +92,16 @@ public final class LiveEngine implements AutoCloseable {
   private Thread detector;
 
   // What the store already holds, so each save writes only what changed (publisher thread only).
-  private final Set<String> savedFindings = new HashSet<>();
+  // Finding id -> hash of what was saved: a conclusion's finding keeps its id while its content
+  // grows (a farm gains a member, a summary a count), and the store must get the newest content.
+  private final Map<String, Integer> savedFindings = new HashMap<>();
   private final Map<String, PersonVerdict> savedPersons = new HashMap<>();
   private final Map<String, Farm> savedFarms = new HashMap<>();
   private final Map<String, ApplicantVerdict> savedApplicants = new HashMap<>();
-  private final Map<String, Finding> redacted = new HashMap<>();
+  // Summary text -> its redaction, so each distinct text is redacted once (cleared when the
+  // reference, and so the names to redact, change).
+  private final Map<String, String> redactedText = new HashMap<>();
+  private Redactor redactedWith;
 
   public LiveEngine(Store store, ReferenceFolder referenceFolder, ScanOptions options, Pseudonymizer pseudonyms,
       Metrics metrics, Intake intake, Duration concludeEvery, Clock clock) {
@@ -281,12 +284,19 @@ public final class LiveEngine implements AutoCloseable {
       suppressions = store.suppressionsNow();
       Conclusions.Conclusion c = conclusions.conclude(ref, eventFindings, links, asOf);
 
+      if (redactedWith != red) {
+        redactedText.clear();
+        redactedWith = red;
+      }
       List<Finding> newFindings = new ArrayList<>();
       List<Finding> all = new ArrayList<>(c.findings().size());
       for (Finding f : c.findings()) {
-        Finding safe = redacted.computeIfAbsent(f.id(), id -> red.redact(f));
+        String summary = redactedText.computeIfAbsent(f.summary(), red::redact);
+        Finding safe = summary.equals(f.summary()) ? f : new Finding(f.id(), f.ruleId(), f.title(), f.severity(), f.attack(),
+            f.timestamp(), f.entity(), f.risk(), f.evidence(), summary);
         all.add(safe);
-        if (!savedFindings.contains(f.id())) {
+        Integer saved = savedFindings.get(f.id());
+        if (saved == null || saved != safe.hashCode()) {
           newFindings.add(safe);
         }
       }
@@ -302,7 +312,7 @@ public final class LiveEngine implements AutoCloseable {
         try {
           store.saveScan(ScanSnapshot.of(DATASET, now, newFindings, changedPersons, changedFarms, changedApplicants,
               ref.people()));
-          newFindings.forEach(f -> savedFindings.add(f.id()));
+          newFindings.forEach(f -> savedFindings.put(f.id(), f.hashCode()));
           changedPersons.forEach(p -> savedPersons.put(p.personId(), p));
           changedFarms.forEach(f -> savedFarms.put(f.farmId(), f));
           changedApplicants.forEach(a -> savedApplicants.put(a.applicantId(), a));

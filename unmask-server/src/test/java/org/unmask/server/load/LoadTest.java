@@ -62,19 +62,28 @@ public final class LoadTest {
         Long.parseLong(a.getOrDefault("max-events", "100000000")));
     System.out.printf(Locale.ROOT, "world: %,d events in %,d batches of %,d (%,d bytes gzip)%n", world.events,
         world.batches.size(), batch, world.batches.stream().mapToLong(b -> b.length).sum());
+    if (!a.containsKey("skip-throughput")) {
+      runThroughput(world, work, a);
+    }
+    if (a.containsKey("skip-kill")) {
+      return;
+    }
+    int killBatches = Math.min(world.batches.size(), Integer.parseInt(a.getOrDefault("kill-batches", "60")));
+    KillResume k = killAndResume(world, killBatches, work.resolve("kill"), Integer.parseInt(a.getOrDefault("kills", "8")),
+        Long.parseLong(a.getOrDefault("kill-seed", "7")));
+    System.out.printf(Locale.ROOT, "kill and resume: %,d input events, %,d judged, %,d duplicates skipped, %d kills;"
+        + " %,d findings vs %,d uninterrupted; missing %d, extra %d%n", k.inputEvents(), k.judgedUnique(), k.duplicates(),
+        k.kills(), k.findings(), k.referenceFindings(), k.missing().size(), k.extra().size());
+    k.missing().stream().limit(5).forEach(f -> System.out.println("  missing: " + f));
+    k.extra().stream().limit(5).forEach(f -> System.out.println("  extra:   " + f));
+  }
+
+  private static void runThroughput(World world, Path work, Map<String, String> a) throws Exception {
     Throughput t = throughput(world, work.resolve("throughput"), Integer.parseInt(a.getOrDefault("clients", "3")),
         Integer.parseInt(a.getOrDefault("backlog", "20000")));
     System.out.printf(Locale.ROOT, "throughput: %,d events in %.1f s = %,.0f events/s; detection latency p50 %.3f s, p99 %.3f s;"
         + " %,d refusals (429); %,d findings%n", t.events(), t.seconds(), t.eventsPerSecond(), t.p50Seconds(), t.p99Seconds(),
         t.refusals(), t.findings());
-    if (a.containsKey("skip-kill")) {
-      return;
-    }
-    int killBatches = Math.min(world.batches.size(), Integer.parseInt(a.getOrDefault("kill-batches", "60")));
-    KillResume k = killAndResume(world, killBatches, work.resolve("kill"), Integer.parseInt(a.getOrDefault("kills", "8")), 7);
-    System.out.printf(Locale.ROOT, "kill and resume: %,d input events, %,d judged, %,d duplicates skipped, %d kills;"
-        + " %,d findings vs %,d uninterrupted; missing %d, extra %d%n", k.inputEvents(), k.judgedUnique(), k.duplicates(),
-        k.kills(), k.findings(), k.referenceFindings(), k.missing().size(), k.extra().size());
   }
 
   static Server server(Path dir) throws IOException {
