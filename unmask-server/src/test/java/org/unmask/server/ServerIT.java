@@ -100,6 +100,35 @@ class ServerIT {
   }
 
   @Test
+  void suppressions_areAddedListedAndDeleted_byAnalysts_andAudited() throws Exception {
+    HttpResponse<String> add = t.postJson("/api/v1/suppressions", t.analyst,
+        "{\"person_id\":\"P00001\",\"rule_id\":\"unmask.hours.foreign_workday\",\"days\":30}");
+    assertThat(add.statusCode()).as(add.body()).isEqualTo(201);
+    String id = TestServer.json(add).get("suppression_id").asText();
+    assertThat(t.postJson("/api/v1/suppressions", t.viewer, "{\"network\":\"203.0.113.0/24\"}").statusCode()).isEqualTo(403);
+    assertThat(t.postJson("/api/v1/suppressions", t.analyst, "{\"network\":\"not a network\"}").statusCode()).isEqualTo(400);
+    assertThat(t.postJson("/api/v1/suppressions", t.analyst, "{\"rule_id\":\"x\"}").statusCode()).isEqualTo(400);
+    assertThat(t.get("/api/v1/suppressions", t.viewer).body()).contains(id);
+    HttpResponse<String> del = t.send("DELETE", "/api/v1/suppressions/" + id, t.analyst, null, new byte[0]);
+    assertThat(del.statusCode()).as(del.body()).isEqualTo(200);
+    assertThat(t.send("DELETE", "/api/v1/suppressions/" + id, t.analyst, null, new byte[0]).statusCode()).isEqualTo(404);
+    String audit = t.get("/api/v1/audit?limit=20", t.analyst).body();
+    assertThat(audit).contains("suppression.create").contains("suppression.delete");
+  }
+
+  @Test
+  void watchlists_areReplacedThroughTheApi_withRowsCountedAndBadRowsRejected() throws Exception {
+    byte[] csv = "type,value,label,source\nip,198.51.100.7,known farm egress,test\nnonsense,x,y,z\n".getBytes();
+    HttpResponse<String> r = t.send("PUT", "/api/v1/reference/watchlists/test-list", t.admin, "text/csv", csv);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(TestServer.json(r).get("rows").asInt()).isEqualTo(1);
+    assertThat(TestServer.json(r).get("rejected").asInt()).isEqualTo(1);
+    assertThat(t.send("PUT", "/api/v1/reference/watchlists/..%2Fescape", t.admin, "text/csv", csv).statusCode())
+        .isIn(400, 404);
+    assertThat(t.send("PUT", "/api/v1/reference/nothing", t.admin, "text/csv", csv).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void console_isServedWithSecurityHeaders() throws Exception {
     HttpResponse<String> r = t.get("/", null);
     assertThat(r.statusCode()).isEqualTo(200);
