@@ -166,6 +166,39 @@ class SecurityIT {
   }
 
   @Test
+  void xssInEventFields_reachesFindingsAndThePersonPage_onlyAsEscapedData() throws Exception {
+    // A KVM gadget on P00025's laptop whose product name is a payload: the rule that fires quotes it.
+    String product = "PiKVM " + XSS;
+    String line = TestServer.JSON.writeValueAsString(java.util.Map.of(
+        "@timestamp", "2026-03-25T01:00:00Z",
+        "event", java.util.Map.of("dataset", "endpoint.usb", "action", "connected"),
+        "host", java.util.Map.of("id", "ec4e6a88a6fc", "name", XSS),
+        "usb", java.util.Map.of("vendor_id", "1d6b", "product_id", "0104", "manufacturer", XSS, "product", product,
+            "serial", "XSS1", "interface_classes", List.of("03", "03", "08"))));
+    assertThat(TestServer.json(t.postEvents(line + "\n", false)).get("accepted").asInt()).isEqualTo(1);
+    IngestIT.waitFor(() -> {
+      try {
+        return t.get("/api/v1/findings?person=P00025&limit=500", t.viewer).body().toLowerCase(Locale.ROOT).contains("\\u003cscript");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    for (String path : List.of("/api/v1/findings?person=P00025&limit=500", "/api/v1/persons/P00025")) {
+      HttpResponse<String> r = t.get(path, t.viewer);
+      assertThat(r.body()).as(path).doesNotContain("<script").doesNotContain("<img");
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    }
+    JsonNode person = TestServer.json(t.get("/api/v1/persons/P00025", t.viewer));
+    boolean shown = false;
+    for (JsonNode d : person.get("devices")) {
+      for (JsonNode u : d.get("usb")) {
+        shown |= product.equals(u.get("product").asText());
+      }
+    }
+    assertThat(shown).as("the payload is kept as data on the device history").isTrue();
+  }
+
+  @Test
   void reveal_needsAReason_andIsAudited() throws Exception {
     String id = anyCase();
     assertError(t.postJson("/api/v1/cases/" + id + "/reveal", t.analyst, "{}"), 400, "reason");
