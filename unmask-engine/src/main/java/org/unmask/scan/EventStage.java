@@ -3,7 +3,6 @@ package org.unmask.scan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.unmask.detect.DetectorRuntime;
 import org.unmask.detect.EventRules;
@@ -22,12 +21,11 @@ import org.unmask.verdict.LinkObservation;
  */
 public final class EventStage {
 
-  private final UnaryOperator<Event> enricher;
+  private volatile UnaryOperator<Event> enricher;
   private final EventRules rules;
-  private final ReferenceData reference;
+  private volatile ReferenceData reference;
   private final DetectorRuntime runtime;
   private final List<Finding> findings = new ArrayList<>();
-  private final Consumer<Finding> collect = findings::add;
   private int drained;
   private long count;
   private Instant first;
@@ -40,10 +38,37 @@ public final class EventStage {
     this.runtime = new DetectorRuntime(reference, ScanPipeline.detectors());
   }
 
+  /**
+   * An event enriched and pre-matched by the single-event rules, not yet judged by anything that
+   * keeps state (correlations, once-a-day dedupe, behavioural detectors).
+   *
+   * @param prematched what {@link EventRules#prematch} found (opaque to the stage)
+   */
+  public record Prepared(Event event, Object prematched) {}
+
+  /**
+   * The stateless half of {@link #accept(Event)}: enrichment and single-event rule matching (the
+   * costly index scan). Safe to call from many threads at once (the enricher and the compiled rule
+   * set are thread-safe), so a server can spread it over its request threads and leave only the
+   * stateful work to the one ordered thread.
+   */
+  public Prepared prepare(Event raw) {
+    Event event = enricher.apply(raw);
+    return new Prepared(event, rules.prematch(event));
+  }
+
   /** Judges one raw event; returns it enriched. */
   public Event accept(Event raw) {
-    Event event = enricher.apply(raw);
-    rules.match(event, reference, collect);
+    return accept(prepare(raw));
+  }
+
+  /**
+   * The stateful half: offers a prepared event to every behavioural detector. One thread, in
+   * order; {@code accept(prepare(raw))} is exactly {@code accept(raw)}.
+   */
+  public Event accept(Prepared prepared) {
+    Event event = prepared.event();
+    rules.match(event, reference, prepared.prematched(), findings::add);
     int before = runtime.findings().size();
     runtime.accept(event);
     List<Finding> fromDetectors = runtime.findings();
@@ -56,6 +81,21 @@ public final class EventStage {
     last = event.timestamp();
     count++;
     return event;
+  }
+
+  /**
+   * Swaps the reference data (and the enricher built on it) between two events, keeping every
+   * detector's state: the server does this when people, devices or watchlists are updated.
+   */
+  public void replaceReference(ReferenceData newReference, UnaryOperator<Event> newEnricher) {
+    this.reference = newReference;
+    this.enricher = newEnricher;
+    runtime.replaceReference(newReference);
+  }
+
+  /** The reference data events are judged against now. */
+  public ReferenceData reference() {
+    return reference;
   }
 
   /** Ends bounded input: detectors that judge whole histories (work hours...) speak now. */
