@@ -5,11 +5,12 @@ import org.unmask.detect.sigma.SigmaEventRules;
 import org.unmask.scan.ScanOptions;
 
 /** Loads the Sigma rules a scan runs: the shipped content plus the user's paths. */
-final class Rules {
+public final class Rules {
 
   private Rules() {}
 
-  static EventRules load(ScanOptions options) {
+  /** The shipped rules (unless turned off) plus the rule paths of the options. */
+  public static EventRules load(ScanOptions options) {
     if (!options.builtInRules() && options.rulePaths().isEmpty()) {
       return EventRules.NONE;
     }

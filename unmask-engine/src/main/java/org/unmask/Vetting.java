@@ -23,11 +23,12 @@ import org.unmask.vet.VetResult;
  * graph, dated to the application; links between employees only are left to the scan's own money
  * and infrastructure analyses, which see the same pay details with dates.
  */
-final class Vetting {
+public final class Vetting {
 
   private Vetting() {}
 
-  static ApplicantStage stage(Path datasetFolder, RejectSink rejects) {
+  /** Vetting over the applicants of the reference, with photos and resumes under {@code datasetFolder/files}. */
+  public static ApplicantStage stage(Path datasetFolder, RejectSink rejects) {
     return reference -> {
       VetResult result = ApplicantVetting.vet(reference, datasetFolder.resolve("files"), VetOptions.defaults(), rejects);
       Map<String, Applicant> byId = new HashMap<>();

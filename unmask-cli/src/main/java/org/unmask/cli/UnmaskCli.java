@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       PurgeCommand.class,
       MatchCommand.class,
       RulesCommand.class,
+      ServeCommand.class,
+      TokensCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 

@@ -15,7 +15,7 @@ import org.unmask.verdict.LinkObservation;
  */
 public final class DetectorRuntime implements DetectionContext {
 
-  private final ReferenceData reference;
+  private ReferenceData reference;
   private final List<Bound<?>> detectors = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final List<LinkObservation> links = new ArrayList<>();
@@ -47,6 +47,11 @@ public final class DetectorRuntime implements DetectionContext {
         detector.onEnd(key, store.forKey(key), context);
       }
     }
+  }
+
+  /** Swaps the reference data between two events; detector state is kept. */
+  public void replaceReference(ReferenceData newReference) {
+    this.reference = newReference;
   }
 
   /** Offers one event to every detector. */

@@ -43,7 +43,7 @@ public final class JsonLines {
     void write(JsonGenerator g, T item) throws IOException;
   }
 
-  static void finding(JsonGenerator g, Finding f) throws IOException {
+  public static void finding(JsonGenerator g, Finding f) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", f.id());
     g.writeStringField("rule_id", f.ruleId());
@@ -72,7 +72,7 @@ public final class JsonLines {
     g.writeEndObject();
   }
 
-  static void person(JsonGenerator g, PersonVerdict p) throws IOException {
+  public static void person(JsonGenerator g, PersonVerdict p) throws IOException {
     g.writeStartObject();
     g.writeStringField("person_id", p.personId());
     g.writeNumberField("risk_score", round(p.riskScore()));
@@ -86,7 +86,7 @@ public final class JsonLines {
     g.writeEndObject();
   }
 
-  static void applicant(JsonGenerator g, ApplicantVerdict a) throws IOException {
+  public static void applicant(JsonGenerator g, ApplicantVerdict a) throws IOException {
     g.writeStartObject();
     g.writeStringField("applicant_id", a.applicantId());
     g.writeNumberField("risk_score", round(a.riskScore()));
@@ -95,7 +95,7 @@ public final class JsonLines {
     g.writeEndObject();
   }
 
-  static void farm(JsonGenerator g, Farm f) throws IOException {
+  public static void farm(JsonGenerator g, Farm f) throws IOException {
     g.writeStartObject();
     g.writeStringField("farm_id", f.farmId());
     strings(g, "persons", f.persons());

@@ -22,9 +22,9 @@ import org.unmask.verdict.LinkObservation;
  */
 public final class EventStage {
 
-  private final UnaryOperator<Event> enricher;
+  private UnaryOperator<Event> enricher;
   private final EventRules rules;
-  private final ReferenceData reference;
+  private ReferenceData reference;
   private final DetectorRuntime runtime;
   private final List<Finding> findings = new ArrayList<>();
   private final Consumer<Finding> collect = findings::add;
@@ -56,6 +56,21 @@ public final class EventStage {
     last = event.timestamp();
     count++;
     return event;
+  }
+
+  /**
+   * Swaps the reference data (and the enricher built on it) between two events, keeping every
+   * detector's state: the server does this when people, devices or watchlists are updated.
+   */
+  public void replaceReference(ReferenceData newReference, UnaryOperator<Event> newEnricher) {
+    this.reference = newReference;
+    this.enricher = newEnricher;
+    runtime.replaceReference(newReference);
+  }
+
+  /** The reference data events are judged against now. */
+  public ReferenceData reference() {
+    return reference;
   }
 
   /** Ends bounded input: detectors that judge whole histories (work hours...) speak now. */

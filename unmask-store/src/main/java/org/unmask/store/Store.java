@@ -15,6 +15,7 @@ import org.unmask.store.retention.PurgeReport;
 import org.unmask.store.retention.Purger;
 import org.unmask.store.schema.Database;
 import org.unmask.store.suppressions.SuppressionBook;
+import org.unmask.store.tokens.TokenBook;
 
 /**
  * The store: one database for scans, cases, suppressions, identities and the audit log.
@@ -40,6 +41,7 @@ public final class Store implements AutoCloseable {
   private final CaseBook cases;
   private final ScanWriter scans;
   private final Purger purger;
+  private final TokenBook tokens;
 
   private Store(Database db, Clock clock) {
     this.db = db;
@@ -50,6 +52,7 @@ public final class Store implements AutoCloseable {
     this.cases = new CaseBook(db, audit, suppressions, clock);
     this.scans = new ScanWriter(audit, suppressions, identities, clock);
     this.purger = new Purger(db, audit, clock);
+    this.tokens = new TokenBook(db, audit, clock);
   }
 
   /**
@@ -96,6 +99,33 @@ public final class Store implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Adds (or renews) a suppression outside a case close; audited. */
+  public void addSuppression(Suppression s, String actor) {
+    db.transaction(c -> {
+      suppressions.put(c, s, actor, clock.instant());
+      audit.append(c, actor, "suppression.create", s.id(), s.scope().label()
+          + (s.ruleId() == null ? "" : " rule=" + s.ruleId()) + (s.personId() == null ? "" : " person=" + s.personId())
+          + (s.cidr() == null ? "" : " network=" + s.cidr()) + "; expires " + s.expiresAt());
+      return null;
+    });
+  }
+
+  /** Deletes a suppression; audited. Throws when there is no such suppression. */
+  public void removeSuppression(String suppressionId, String actor) {
+    db.transaction(c -> {
+      if (!suppressions.delete(c, suppressionId)) {
+        throw new StoreException("no such suppression: " + suppressionId + " (GET /api/v1/suppressions lists them)");
+      }
+      audit.append(c, actor, "suppression.delete", suppressionId, "deleted");
+      return null;
+    });
+  }
+
+  /** API tokens for the server (hashes only). */
+  public TokenBook tokens() {
+    return tokens;
   }
 
   /** The identity behind a case; needs a role and a reason, and is audited (refusals too). */

@@ -79,7 +79,7 @@ public final class IdentityVault {
     String problem = null;
     if (request.role() == null || request.role().isBlank()) {
       problem = "revealing an identity needs a role: --role analyst or --role admin";
-    } else if (role == null) {
+    } else if (role == null || !role.mayReveal()) {
       problem = "role '" + request.role() + "' may not reveal identities; only analyst or admin may";
     } else if (request.reason() == null || request.reason().isBlank()) {
       problem = "revealing an identity needs a written reason: --reason \"why you need to know who this is\"";

@@ -2,8 +2,13 @@ package org.unmask.store.privacy;
 
 import java.util.Locale;
 
-/** Who may reveal an identity. Viewers and everyone else see pseudonyms only. */
+/**
+ * What a person may do: viewers read pseudonymised cases, analysts also work cases and may reveal
+ * identities (with a reason), admins also feed events and reference data and manage tokens. Each
+ * role may do everything the roles before it may.
+ */
 public enum Role {
+  VIEWER,
   ANALYST,
   ADMIN;
 
@@ -11,7 +16,17 @@ public enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The role by name, or null when it is not one that may reveal. */
+  /** True when this role includes {@code other}. */
+  public boolean includes(Role other) {
+    return compareTo(other) >= 0;
+  }
+
+  /** Only analysts and admins may see who is behind a pseudonym. */
+  public boolean mayReveal() {
+    return includes(ANALYST);
+  }
+
+  /** The role by name (any case), or null when there is no such role. */
   public static Role parse(String label) {
     if (label == null) {
       return null;

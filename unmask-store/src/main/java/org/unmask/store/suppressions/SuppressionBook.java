@@ -50,6 +50,25 @@ public final class SuppressionBook {
     return query(c, "SELECT * FROM suppressions WHERE expires_at > ? ORDER BY suppression_id", now);
   }
 
+  /** Every suppression, expired or not, by id. */
+  public List<Suppression> all() {
+    return db.transaction(c -> {
+      List<Suppression> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM suppressions ORDER BY suppression_id")) {
+        read(ps, out);
+      }
+      return out;
+    });
+  }
+
+  /** Deletes a suppression in the caller's transaction; false when there was none with this id. */
+  public boolean delete(Connection c, String suppressionId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM suppressions WHERE suppression_id = ?")) {
+      ps.setString(1, suppressionId);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
   /** Every suppression of a case, expired or not. */
   public List<Suppression> ofCase(String caseId) {
     return db.transaction(c -> {

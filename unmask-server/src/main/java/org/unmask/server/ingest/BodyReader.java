@@ -1,0 +1,86 @@
+package org.unmask.server.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.unmask.server.api.ApiError;
+
+/**
+ * Reads a request body under two limits: the bytes on the wire, and (for gzip) the bytes after
+ * decompression, counted as they come out, so a gzip bomb is refused after {@code maxDecompressed}
+ * bytes of work instead of filling memory.
+ */
+final class BodyReader {
+
+  private BodyReader() {}
+
+  static byte[] read(InputStream wire, boolean gzip, long contentLength, long maxCompressed, long maxDecompressed)
+      throws IOException {
+    if (contentLength > maxCompressed) {
+      throw ApiError.tooLarge(String.format(Locale.ROOT,
+          "request body of %,d bytes is over the limit of %,d bytes; send smaller batches", contentLength, maxCompressed));
+    }
+    InputStream counted = new Limited(wire, maxCompressed, "request body is over the limit of %,d bytes; send smaller batches");
+    if (!gzip) {
+      return readAll(counted, maxCompressed);
+    }
+    try (InputStream unzipped = new Limited(new GZIPInputStream(counted, 64 * 1024), maxDecompressed,
+        "decompressed body is over the limit of %,d bytes; send smaller batches")) {
+      return readAll(unzipped, maxDecompressed);
+    } catch (ZipException | java.io.EOFException e) {
+      throw ApiError.badRequest("the body is not valid gzip (" + e.getMessage()
+          + "); send plain NDJSON, or gzip it whole and set Content-Encoding: gzip");
+    }
+  }
+
+  private static byte[] readAll(InputStream in, long max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, 1 << 20));
+    byte[] buf = new byte[64 * 1024];
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  /** Counts bytes read and refuses past a limit. */
+  private static final class Limited extends java.io.FilterInputStream {
+    private final long max;
+    private final String message;
+    private long count;
+
+    Limited(InputStream in, long max, String message) {
+      super(in);
+      this.max = max;
+      this.message = message;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    private void add(int n) {
+      count += n;
+      if (count > max) {
+        throw ApiError.tooLarge(String.format(Locale.ROOT, message, max));
+      }
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package org.unmask.server.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.unmask.event.Event;
+import org.unmask.ingest.LineParser;
+import org.unmask.server.api.ApiError;
+import org.unmask.server.metrics.Metrics;
+
+/**
+ * The way in for events: parse, drop duplicates, make durable, acknowledge, queue for detection.
+ *
+ * <p>Order of a batch's life: the body is read under size limits; each line is parsed on the
+ * request thread (a bad line is rejected with its line number and reason, the good ones are kept);
+ * room in the backlog is reserved for the batch's events (none → 429 with Retry-After, nothing
+ * written, nothing remembered); then, under one lock so that log order is queue order, duplicates
+ * are dropped, the remaining lines are appended to the {@link IntakeLog} and forced to disk, their
+ * ids remembered, and the batch queued. Only then does the client get its receipt.
+ *
+ * <p>The backlog bound counts events queued but not yet judged by detection; it is what keeps a
+ * fast client from outrunning the single detection thread.
+ */
+public final class Intake implements AutoCloseable {
+
+  public static final int MAX_REJECTIONS_SHOWN = 100;
+
+  /** Limits and bounds of the intake. */
+  public record Limits(long maxBodyBytes, long maxDecompressedBytes, int backlogEvents, int retainDays, long maxRememberedIds,
+      long segmentBytes) {
+    public static Limits defaults() {
+      return new Limits(64L << 20, 512L << 20, 200_000, 30, 50_000_000L, 256L << 20);
+    }
+
+    public Limits withBacklog(int events) {
+      return new Limits(maxBodyBytes, maxDecompressedBytes, events, retainDays, maxRememberedIds, segmentBytes);
+    }
+
+    public Limits withBody(long bytes, long decompressed) {
+      return new Limits(bytes, decompressed, backlogEvents, retainDays, maxRememberedIds, segmentBytes);
+    }
+  }
+
+  private final IntakeLog log;
+  private final Limits limits;
+  private final Metrics metrics;
+  private final SeenIds seen;
+  private final Semaphore backlog;
+  private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong nextSeq = new AtomicLong();
+  private final ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
+  private final Object appendLock = new Object();
+  private volatile boolean open;
+  // Held (shared) by every submit, so stopAccepting can wait for submits already past the door.
+  private final java.util.concurrent.locks.ReentrantReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+  public Intake(Path folder, Limits limits, Metrics metrics) {
+    this.log = new IntakeLog(folder, limits.segmentBytes());
+    this.limits = limits;
+    this.metrics = metrics;
+    this.seen = new SeenIds(limits.retainDays(), limits.maxRememberedIds());
+    this.backlog = new Semaphore(limits.backlogEvents());
+  }
+
+  /**
+   * Replays the log into {@code judge} (in log order) and remembers every id, so that a client
+   * resending what was already durable gets "duplicate". Call once before {@link #open()}.
+   */
+  public long replay(Consumer<Batch> judge) throws IOException {
+    long[] events = new long[1];
+    long max = log.replay((seq, lines) -> {
+      List<Event> batch = new ArrayList<>(lines.size());
+      LineParser parser = parsers.get();
+      String source = source(seq);
+      for (IntakeLog.Line l : lines) {
+        Event e = parser.parse(l.bytes(), 0, l.bytes().length, source, l.number(), r -> { });
+        if (e != null) {
+          synchronized (appendLock) {
+            seen.add(EventIds.of(e, l.bytes(), 0, l.bytes().length), e.timestamp().toEpochMilli());
+          }
+          batch.add(e);
+        }
+      }
+      events[0] += batch.size();
+      judge.accept(new Batch(seq, batch, 0));
+    });
+    nextSeq.set(max);
+    return events[0];
+  }
+
+  /** Remembers ids of events that came another way (the --dataset backfill). */
+  public void remember(Event e, long id) {
+    synchronized (appendLock) {
+      seen.add(id, e.timestamp().toEpochMilli());
+    }
+  }
+
+  /** Starts accepting batches. */
+  public void open() {
+    open = true;
+  }
+
+  /** Stops accepting: later batches get 503. Batches already acknowledged stay queued. */
+  public void stopAccepting() {
+    gate.writeLock().lock();
+    try {
+      open = false;
+    } finally {
+      gate.writeLock().unlock();
+    }
+  }
+
+  public boolean isOpen() {
+    return open;
+  }
+
+  /** Accepts one posted body; see the class comment for the order of work. */
+  public IntakeReceipt submit(InputStream body, boolean gzip, long contentLength) throws IOException {
+    gate.readLock().lock();
+    try {
+      return submitOpen(body, gzip, contentLength);
+    } finally {
+      gate.readLock().unlock();
+    }
+  }
+
+  private IntakeReceipt submitOpen(InputStream body, boolean gzip, long contentLength) throws IOException {
+    if (!open) {
+      throw new ApiError(503, "unavailable", "the server is starting or shutting down and accepts no events now; retry shortly", 5);
+    }
+    byte[] bytes = BodyReader.read(body, gzip, contentLength, limits.maxBodyBytes(), limits.maxDecompressedBytes());
+    long seq = nextSeq.incrementAndGet();
+    String source = source(seq);
+    LineParser parser = parsers.get();
+    List<IntakeReceipt.Rejected> rejections = new ArrayList<>();
+    int[] rejected = new int[1];
+    List<Accepted> accepted = new ArrayList<>();
+    int lineNo = 0;
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      lineNo++;
+      int len = end - start;
+      if (len > 0 && bytes[start + len - 1] == '\r') {
+        len--;
+      }
+      long line = lineNo;
+      Event e = parser.parse(bytes, start, len, source, line, r -> {
+        rejected[0]++;
+        if (rejections.size() < MAX_REJECTIONS_SHOWN) {
+          rejections.add(new IntakeReceipt.Rejected(line, r.reason()));
+        }
+      });
+      if (e != null) {
+        accepted.add(new Accepted(lineNo, start, len, EventIds.of(e, bytes, start, len), e));
+      }
+      start = end + 1;
+    }
+    metrics.rejected(rejected[0]);
+    if (accepted.isEmpty()) {
+      return new IntakeReceipt(0, rejected[0], 0, rejections);
+    }
+    if (accepted.size() > limits.backlogEvents()) {
+      throw ApiError.tooLarge(String.format(Locale.ROOT,
+          "a batch of %,d events is larger than the whole backlog (%,d events); send smaller batches",
+          accepted.size(), limits.backlogEvents()));
+    }
+    if (!backlog.tryAcquire(accepted.size())) {
+      metrics.refused();
+      throw new ApiError(429, "too_many_requests", String.format(Locale.ROOT,
+          "the detection backlog is full (%,d events waiting); nothing from this batch was kept, send it again after Retry-After",
+          limits.backlogEvents() - backlog.availablePermits()), 1);
+    }
+    int duplicates = 0;
+    List<Event> events = new ArrayList<>(accepted.size());
+    synchronized (appendLock) {
+      List<IntakeLog.Line> lines = new ArrayList<>(accepted.size());
+      LongSet inBatch = new LongSet();
+      for (Accepted a : accepted) {
+        long millis = a.event().timestamp().toEpochMilli();
+        if (seen.contains(a.id(), millis) || !inBatch.add(a.id())) {
+          duplicates++;
+          continue;
+        }
+        byte[] copy = new byte[a.len()];
+        System.arraycopy(bytes, a.off(), copy, 0, a.len());
+        lines.add(new IntakeLog.Line(a.line(), copy));
+        events.add(a.event());
+      }
+      if (!events.isEmpty()) {
+        try {
+          log.append(seq, lines);
+        } catch (IOException | RuntimeException e) {
+          backlog.release(accepted.size());
+          throw new ApiError(503, "unavailable", "could not make the batch durable (" + e.getMessage()
+              + "); nothing from it was kept, send it again", 5);
+        }
+        for (Accepted a : accepted) {
+          seen.add(a.id(), a.event().timestamp().toEpochMilli());
+        }
+        queue.add(new Batch(seq, events, System.nanoTime()));
+      }
+    }
+    if (duplicates > 0) {
+      backlog.release(duplicates);
+    }
+    metrics.accepted(events.size());
+    metrics.duplicates(duplicates);
+    return new IntakeReceipt(events.size(), rejected[0], duplicates, rejections);
+  }
+
+  /** The next batch to judge, waiting up to {@code millis}; null when none came. */
+  public Batch next(long millis) throws InterruptedException {
+    return queue.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Detection finished a batch from {@link #next}: its room in the backlog is free again. */
+  public void judged(Batch b) {
+    backlog.release(b.events().size());
+  }
+
+  /** Events acknowledged and not yet judged. */
+  public int backlog() {
+    return limits.backlogEvents() - backlog.availablePermits();
+  }
+
+  public long rememberedIds() {
+    synchronized (appendLock) {
+      return seen.size();
+    }
+  }
+
+  public long logBytes() {
+    return log.bytes();
+  }
+
+  static String source(long seq) {
+    return "api/batch-" + seq;
+  }
+
+  @Override
+  public void close() throws IOException {
+    log.close();
+  }
+
+  private record Accepted(int line, int off, int len, long id, Event event) {}
+}
