@@ -52,29 +52,47 @@ function entityLink(entity) {
   return label;
 }
 
-/** Findings with their evidence, newest first, each a readable sentence above its details. */
+/**
+ * Findings with their evidence, grouped by rule so that a PiKVM seen on twelve days reads as one
+ * line with "12 times" rather than twelve lines; the riskiest rule first, each occurrence (newest
+ * first) with its time, sentence and evidence inside.
+ */
 export function findingsList(findings, { showEntity = false } = {}) {
-  const rows = Array.isArray(findings) ? findings.slice() : [];
-  rows.sort((a, b) => String(b["@timestamp"] ?? "").localeCompare(String(a["@timestamp"] ?? "")));
+  const rows = Array.isArray(findings) ? findings.filter((f) => f && typeof f === "object") : [];
   if (!rows.length) return notice("No findings.");
-  return el("ol", { class: "findings" }, rows.map((f) =>
-    el("li", { class: "finding" },
+  const groups = new Map();
+  for (const f of rows) {
+    const key = text(f.rule_id) + "\u0000" + text(f.title);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(f);
+  }
+  const sorted = [...groups.values()].map((list) => {
+    list.sort((a, b) => String(b["@timestamp"] ?? "").localeCompare(String(a["@timestamp"] ?? "")));
+    const points = list.reduce((sum, f) => sum + (Number(f.risk) || 0), 0);
+    return { list, points, rank: SEVERITY_RANK[list[0].severity] || 0 };
+  }).sort((a, b) => b.rank - a.rank || b.points - a.points);
+  return el("ol", { class: "findings" }, sorted.map(({ list, points }) => {
+    const f = list[0];
+    return el("li", { class: "finding" },
       el("div", { class: "finding-head" },
         severityBadge(f.severity),
         el("strong", { class: "finding-title" }, text(f.title)),
-        el("span", { class: "points" }, "+" + number(f.risk, 1) + " points")),
+        list.length > 1 ? el("span", { class: "times" }, "× " + list.length) : null,
+        el("span", { class: "points" }, "+" + number(points, 1) + " points"),
+        el("span", { class: "when" }, list.length > 1 ? when(list[list.length - 1]["@timestamp"]) + " → " + when(f["@timestamp"]) : when(f["@timestamp"]))),
       el("p", { class: "finding-summary" }, text(f.summary)),
       el("details", {},
-        el("summary", {}, "Evidence and details"),
-        facts([
-          ["When", when(f["@timestamp"])],
-          ["Rule", el("code", {}, text(f.rule_id))],
-          ["ATT&CK", list(f.attack)],
-          showEntity ? ["About", entityLink(f.entity)] : null,
-          ["Finding id", el("code", {}, text(f.id))],
-          ["Evidence", evidence(f.evidence)],
-        ])))));
+        el("summary", {}, list.length > 1 ? "Evidence for all " + list.length : "Evidence and details"),
+        facts([["Rule", el("code", {}, text(f.rule_id))], ["ATT&CK", list_(f.attack)], showEntity ? ["About", entityLink(f.entity)] : null]),
+        el("ol", { class: "occurrences" }, list.map((o) => el("li", {},
+          el("div", { class: "note-meta" }, when(o["@timestamp"]), " · +", number(o.risk, 1), " · ", el("code", {}, text(o.id))),
+          list.length > 1 ? el("p", { class: "finding-summary" }, text(o.summary)) : null,
+          evidence(o.evidence))))));
+  }));
 }
+
+const SEVERITY_RANK = { critical: 5, high: 4, medium: 3, low: 2, informational: 1 };
+const list_ = list;
 
 /** A small labelled form control row. */
 export function field(label, control, hint) {

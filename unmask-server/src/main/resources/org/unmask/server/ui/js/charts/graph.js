@@ -4,7 +4,7 @@
 // always draws the same way. Farms are small (tens of nodes), so O(n²) per step is fine.
 import { svg, el } from "../dom.js";
 
-const W = 720, H = 460, ITERATIONS = 300;
+const W = 720, H = 400, ITERATIONS = 300;
 const KINDS = ["person", "device", "applicant", "ip", "bssid", "address", "account", "bank_account_id", "phone", "email", "photo", "resume", "mfa_device"];
 
 function layout(nodes, edges) {

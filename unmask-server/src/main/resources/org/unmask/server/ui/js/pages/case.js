@@ -43,8 +43,8 @@ function caseView(c, ctx, reload) {
         c.resolution ? ["Resolution", text(c.resolution)] : null,
       ])),
     analyst ? actions(c, closed, reload) : notice("Viewers can read cases; analysts act on them."),
-    section("Findings", findingsList(c.findings)),
     section("Notes", notesList(c.notes), analyst ? noteForm(c, reload) : null),
+    section("Findings", findingsList(c.findings)),
   ];
 }
 

@@ -28,8 +28,15 @@ export async function casesPage(_, ctx) {
       { label: "Person", cell: (c) => el("a", { href: link("persons", c.person_id) }, text(c.display_name ?? c.person_id)) },
       { label: "Status", cell: (c) => statusBadge(c.status) },
       { label: "Assignee", cell: (c) => text(c.assignee) },
-      { label: "Why", cell: (c) => el("span", { class: "summary" }, text(c.summary)) },
+      { label: "Why", cell: (c) => why(c.summary) },
       { label: "Opened", cell: (c) => when(c.opened_at) },
       { label: "Updated", cell: (c) => when(c.updated_at) },
     ], cases, { caption: cases.length + (status === "open" ? " open cases" : " cases"), empty: "No cases. Nothing has crossed the threshold.", rowClass: () => "case-row" }));
+}
+
+// The server joins the top reasons with "; ". The queue shows the first and how many more, so a
+// row stays one glance; the case page has them all.
+function why(summary) {
+  const parts = text(summary).split("; ").filter(Boolean);
+  return el("span", { class: "summary" }, parts[0] ?? "—", parts.length > 1 ? el("span", { class: "more" }, " (+" + (parts.length - 1) + " more)") : null);
 }

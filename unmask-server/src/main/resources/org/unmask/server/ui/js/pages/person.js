@@ -39,22 +39,45 @@ function reasons(list) {
 }
 
 function devices(list) {
-  const rows = Array.isArray(list) ? list : [];
+  const rows = Array.isArray(list) ? list.filter((d) => d && typeof d === "object") : [];
   if (!rows.length) return notice("No devices on record.");
   return rows.map((d) => el("article", { class: "device" },
     el("h3", {}, text(d.hostname ?? d.device_id)),
-    facts([["Device", el("code", {}, text(d.device_id))], ["Shipped to", text(d.shipped_country)]]),
+    facts([["Device", el("code", {}, text(d.device_id))], d.model ? ["Model", text(d.model)] : null, ["Shipped to", text(d.shipped_country)]]),
     el("div", { class: "two" },
       el("div", {}, el("h4", {}, "USB devices"),
         table([
-          { label: "When", cell: (u) => when(u.at) },
-          { label: "Product", cell: (u) => text(u.product) },
-          { label: "Vendor:product", cell: (u) => el("code", {}, text(u.vendor_id) + ":" + text(u.product_id)) },
-        ], Array.isArray(d.usb) ? d.usb : [], { empty: "No USB history." })),
+          { label: "Product", cell: (g) => text(g.first.product) },
+          { label: "Vendor:product", cell: (g) => el("code", {}, text(g.first.vendor_id) + ":" + text(g.first.product_id)) },
+          { label: "Seen", cell: (g) => seen(g) },
+        ], history(d.usb, (u) => [u.vendor_id, u.product_id, u.product]), { empty: "No USB history." })),
       el("div", {}, el("h4", {}, "Monitors"),
         table([
-          { label: "When", cell: (m) => when(m.at) },
-          { label: "Monitor", cell: (m) => text(m.monitor_name) },
-          { label: "Maker", cell: (m) => text(m.manufacturer) },
-        ], Array.isArray(d.displays) ? d.displays : [], { empty: "No monitor history." })))));
+          { label: "Monitor", cell: (g) => text(g.first.monitor_name) },
+          { label: "Maker", cell: (g) => text(g.first.manufacturer) },
+          { label: "Seen", cell: (g) => seen(g) },
+        ], history(d.displays, (m) => [m.monitor_name, m.manufacturer]), { empty: "No monitor history." })))));
+}
+
+// A device's hardware history collapsed to one row per distinct thing plugged in, with when it
+// was first and last seen and how often: a PiKVM that appears mid-month stands out at once.
+function history(entries, keyOf) {
+  const groups = new Map();
+  for (const e of Array.isArray(entries) ? entries : []) {
+    if (!e || typeof e !== "object") continue;
+    const key = JSON.stringify(keyOf(e));
+    const at = String(e.at ?? "");
+    const g = groups.get(key);
+    if (!g) groups.set(key, { first: e, firstAt: at, lastAt: at, count: 1 });
+    else {
+      g.count++;
+      if (at < g.firstAt) g.firstAt = at;
+      if (at > g.lastAt) g.lastAt = at;
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.firstAt.localeCompare(b.firstAt));
+}
+
+function seen(g) {
+  return g.count === 1 ? when(g.firstAt) : [when(g.firstAt), " → ", when(g.lastAt), el("span", { class: "times" }, " × " + g.count)];
 }
