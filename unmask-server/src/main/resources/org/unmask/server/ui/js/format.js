@@ -9,6 +9,12 @@ export function when(value) {
   return date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
 
+/** "2026-03-10" from an ISO instant, for ranges where the minute does not matter. */
+export function day(value) {
+  const full = when(value);
+  return /^\d{4}-\d\d-\d\d /.test(full) ? full.slice(0, 10) : full;
+}
+
 export function number(value, digits = 0) {
   const n = Number(value);
   return Number.isFinite(n) ? n.toFixed(digits) : "—";

@@ -30,7 +30,9 @@ export function riskTimeline(points) {
     data.map((p) => svg("circle", { cx: x(p.at.getTime()), cy: y(p.risk), r: 3, class: "dot" },
       svg("title", {}, when(p.raw) + ": risk " + number(p.risk, 1)))),
     svg("text", { x: PAD.left, y: H - 8, class: "axis" }, when(data[0].raw)),
-    svg("text", { x: W - PAD.right, y: H - 8, class: "axis", "text-anchor": "end" }, when(data[data.length - 1].raw)));
-  return el("figure", { class: "figure" }, chart,
-    el("figcaption", {}, "Risk score after each finding (0–100). Points decay over time; a case opens at " + THRESHOLD + "."));
+    data.length > 1 ? svg("text", { x: W - PAD.right, y: H - 8, class: "axis", "text-anchor": "end" }, when(data[data.length - 1].raw)) : null);
+  const caption = data.length === 1
+    ? "One score so far: " + number(data[0].risk, 1) + " at " + when(data[0].raw) + ". The line grows as the server re-scores this person."
+    : "Risk score after each re-scoring (0–100). Points decay over time; a case opens at " + THRESHOLD + ".";
+  return el("figure", { class: "figure" }, chart, el("figcaption", {}, caption));
 }

@@ -2,7 +2,7 @@
 // when they work compared with the time zone they claim, and the hardware on their laptops.
 import { el } from "../dom.js";
 import { api } from "../api.js";
-import { when, number, riskBadge, text } from "../format.js";
+import { when, day, number, riskBadge, text } from "../format.js";
 import { link } from "../router.js";
 import { facts, findingsList, section, table, notice } from "../ui.js";
 import { riskTimeline } from "../charts/timeline.js";
@@ -79,5 +79,5 @@ function history(entries, keyOf) {
 }
 
 function seen(g) {
-  return g.count === 1 ? when(g.firstAt) : [when(g.firstAt), " → ", when(g.lastAt), el("span", { class: "times" }, " × " + g.count)];
+  return g.count === 1 ? when(g.firstAt) : [day(g.firstAt), " → ", day(g.lastAt), el("span", { class: "times" }, " × " + g.count)];
 }
