@@ -91,6 +91,10 @@ final class TestServer implements AutoCloseable {
         : send("POST", "/api/v1/events", admin, "application/x-ndjson", body);
   }
 
+  HttpResponse<String> postEventsAs(String token, String ndjson) throws IOException, InterruptedException {
+    return send("POST", "/api/v1/events", token, "application/x-ndjson", ndjson.getBytes(StandardCharsets.UTF_8));
+  }
+
   static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream z = new GZIPOutputStream(out)) {

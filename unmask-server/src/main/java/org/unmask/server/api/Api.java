@@ -30,6 +30,8 @@ public final class Api {
   public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
       + " object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+  private static final String ANSWERED = "unmask.answered";
+
   private final List<Route> routes;
   private final Authenticator auth;
 
@@ -86,6 +88,7 @@ public final class Api {
       }
     }
     config.routes.exception(ApiError.class, (e, ctx) -> {
+      ctx.attribute(ANSWERED, true);
       if (e.retryAfterSeconds() != null) {
         ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
       }
@@ -110,7 +113,7 @@ public final class Api {
       Json.send(ctx, 500, Json.error(500, "internal", "internal error; the server log has the details"));
     });
     config.routes.error(404, ctx -> {
-      if (ctx.path().startsWith("/api/") || ctx.result() == null || ctx.result().isEmpty()) {
+      if (ctx.attribute(ANSWERED) == null) {
         Json.send(ctx, 404, Json.error(404, "not_found", "no such route: " + ctx.method() + " " + ctx.path()
             + " (GET /api/v1/openapi.json lists them)"));
       }

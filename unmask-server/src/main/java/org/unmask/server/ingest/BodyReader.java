@@ -23,6 +23,17 @@ final class BodyReader {
       throw ApiError.tooLarge(String.format(Locale.ROOT,
           "request body of %,d bytes is over the limit of %,d bytes; send smaller batches", contentLength, maxCompressed));
     }
+    try {
+      return readLimited(wire, gzip, maxCompressed, maxDecompressed);
+    } catch (ApiError e) {
+      throw e;
+    } catch (IOException e) {
+      // The client went away or sent less than it announced: nothing was kept.
+      throw ApiError.badRequest("could not read the whole request body (" + e.getMessage() + "); nothing from it was kept, send it again");
+    }
+  }
+
+  private static byte[] readLimited(InputStream wire, boolean gzip, long maxCompressed, long maxDecompressed) throws IOException {
     InputStream counted = new Limited(wire, maxCompressed, "request body is over the limit of %,d bytes; send smaller batches");
     if (!gzip) {
       return readAll(counted, maxCompressed);

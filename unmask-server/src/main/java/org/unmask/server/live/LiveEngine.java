@@ -334,6 +334,15 @@ public final class LiveEngine implements AutoCloseable {
     publishSafely();
   }
 
+  /**
+   * Holds detection between two batches until the returned handle is closed (maintenance, and tests
+   * that need a backlog to stay put). Intake keeps acknowledging until the backlog bound is reached.
+   */
+  public AutoCloseable pause() {
+    stageLock.lock();
+    return stageLock::unlock;
+  }
+
   public LiveView view() {
     return view;
   }

@@ -38,13 +38,17 @@ public final class Metrics {
         .register(registry);
     conclude = Timer.builder("unmask.conclude.duration").description("one whole-picture conclusion and save")
         .publishPercentiles(0.5, 0.99).register(registry);
+    Gauge.builder("unmask.detection.latency.p99", this, m -> m.latencySeconds(0.99)).baseUnit("seconds")
+        .description("p99 detection latency over the timer's recent window").register(registry);
+    Gauge.builder("unmask.detection.latency.p50", this, m -> m.latencySeconds(0.5)).baseUnit("seconds")
+        .description("median detection latency over the timer's recent window").register(registry);
     Gauge.builder("unmask.events.rate", rate, Rate::perSecond).description("events judged per second (last 10 s)")
         .baseUnit("events/s").register(registry);
   }
 
   /** Registers a gauge read on each scrape. */
   public void gauge(String name, String description, Supplier<Number> value) {
-    Gauge.builder(name, value, v -> v.get().doubleValue()).description(description).register(registry);
+    Gauge.builder(name, value, v -> v.get().doubleValue()).description(description).strongReference(true).register(registry);
   }
 
   public void accepted(int n) {

@@ -1,0 +1,222 @@
+package org.unmask.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmask.server.api.Route;
+import org.unmask.server.ingest.Intake;
+import org.unmask.store.privacy.Role;
+
+/** Hostile callers: no token, wrong token, wrong role, oversized and malformed bodies, XSS payloads. */
+class SecurityIT {
+
+  static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>\u2028\"&";
+
+  @TempDir static Path dir;
+  static TestServer t;
+
+  @BeforeAll
+  static void start() throws Exception {
+    t = TestServer.h2(dir, c -> c.withDataset(TestServer.DEMO)
+        .withLimits(Intake.Limits.defaults().withBody(1 << 20, 8 << 20)));
+  }
+
+  @AfterAll
+  static void stop() {
+    t.close();
+  }
+
+  private static String anyCase() throws Exception {
+    return TestServer.json(t.get("/api/v1/cases?status=all", t.viewer)).get("items").get(0).get("case_id").asText();
+  }
+
+  private static void assertError(HttpResponse<String> r, int status, String messagePart) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    JsonNode e = TestServer.json(r).get("error");
+    assertThat(e.get("status").asInt()).isEqualTo(status);
+    assertThat(e.get("code").asText()).isNotBlank();
+    assertThat(e.get("message").asText()).containsIgnoringCase(messagePart);
+  }
+
+  @Test
+  void missingWrongAndRevokedTokens_get401() throws Exception {
+    assertError(t.get("/api/v1/cases", null), 401, "Authorization: Bearer");
+    assertError(t.get("/api/v1/cases", "umk_not-a-real-token"), 401, "unknown or revoked");
+    assertError(t.get("/api/v1/cases", "garbage"), 401, "unknown or revoked");
+    var made = t.server.store().tokens().create(Role.ADMIN, "soon revoked", "test");
+    assertThat(t.get("/api/v1/me", made.secret()).statusCode()).isEqualTo(200);
+    t.server.store().tokens().revoke(made.token().tokenId(), "test");
+    assertError(t.get("/api/v1/me", made.secret()), 401, "revoked");
+    HttpResponse<String> basic = t.send("GET", "/api/v1/me", null, null, new byte[0], "Authorization", "Basic YTpi");
+    assertError(basic, 401, "Bearer");
+  }
+
+  @Test
+  void everyRoute_checksItsRole() throws Exception {
+    String id = anyCase();
+    assertError(t.postJson("/api/v1/cases/" + id + "/notes", t.viewer, "{\"text\":\"hi\"}"), 403, "analyst role");
+    assertError(t.postJson("/api/v1/cases/" + id + "/reveal", t.viewer, "{\"reason\":\"curious\"}"), 403, "analyst");
+    assertError(t.postEventsAs(t.analyst, "{}"), 403, "admin role");
+    assertError(t.get("/api/v1/audit", t.viewer), 403, "analyst");
+    assertError(t.send("PUT", "/api/v1/reference/people", t.analyst, "text/csv", "person_id\n".getBytes()), 403, "admin");
+    // Every non-public route refuses an anonymous call.
+    for (Route r : t.server.api().routes()) {
+      if (r.access() != org.unmask.server.auth.Access.PUBLIC) {
+        String path = r.path().replace("{id}", id).replace("{kind}", "people").replace("{name}", "w");
+        HttpResponse<String> resp = t.send(r.method().name(), path, null, "application/json", "{}".getBytes());
+        assertThat(resp.statusCode()).as(r.method() + " " + r.path()).isEqualTo(401);
+      }
+    }
+  }
+
+  @Test
+  void oversizedBodies_get413() throws Exception {
+    byte[] big = new byte[(1 << 20) + 10];
+    java.util.Arrays.fill(big, (byte) 'x');
+    assertError(t.send("POST", "/api/v1/events", t.admin, "application/x-ndjson", big), 413, "limit");
+    byte[] bigJson = ("{\"text\":\"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertError(t.send("POST", "/api/v1/cases/" + anyCase() + "/notes", t.analyst, "application/json", bigJson), 413, "limit");
+  }
+
+  @Test
+  void gzipBomb_isRefusedWithoutInflatingIt() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 200; i++) {
+        z.write(zeros); // 200 MB of zeros, about 200 KB compressed
+      }
+    }
+    assertThat(out.size()).isLessThan(1 << 20);
+    HttpResponse<String> r = t.send("POST", "/api/v1/events", t.admin, "application/x-ndjson", out.toByteArray(),
+        "Content-Encoding", "gzip");
+    assertError(r, 413, "decompressed");
+    assertError(t.send("POST", "/api/v1/events", t.admin, "application/x-ndjson", "not gzip".getBytes(),
+        "Content-Encoding", "gzip"), 400, "gzip");
+  }
+
+  @Test
+  void malformedJson_gets400_thatSaysWhatToFix() throws Exception {
+    String id = anyCase();
+    assertError(t.postJson("/api/v1/cases/" + id + "/notes", t.analyst, "{\"text\": "), 400, "not valid JSON");
+    assertError(t.postJson("/api/v1/cases/" + id + "/notes", t.analyst, "[1,2]"), 400, "JSON object");
+    assertError(t.postJson("/api/v1/cases/" + id + "/notes", t.analyst, "{\"text\": 5}"), 400, "must be a string");
+    assertError(t.postJson("/api/v1/cases/" + id + "/close", t.analyst, "{\"resolution\":\"maybe\",\"note\":\"x\"}"), 400,
+        "resolution");
+    assertError(t.get("/api/v1/cases?limit=-3", t.viewer), 400, "limit");
+    assertError(t.get("/api/v1/cases/nope", t.viewer), 404, "no such case");
+    assertError(t.get("/api/v1/nothing-here", t.viewer), 404, "no such route");
+  }
+
+  @Test
+  void badNdjsonLines_areRejectedOneByOne_goodOnesKept() throws Exception {
+    List<String> good = Events.demoLines().subList(0, 3);
+    String body = good.get(0) + "\n{not json\n" + good.get(1) + "\n{\"event.dataset\":\"idp.signin\"}\n" + good.get(2) + "\n";
+    HttpResponse<String> r = t.postEvents(body, false);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode j = TestServer.json(r);
+    assertThat(j.get("accepted").asInt() + j.get("duplicates").asInt()).isEqualTo(3);
+    assertThat(j.get("rejected").asInt()).isEqualTo(2);
+    assertThat(j.get("rejections").get(0).get("line").asInt()).isEqualTo(2);
+    assertThat(j.get("rejections").get(1).get("line").asInt()).isEqualTo(4);
+    assertThat(j.get("rejections").get(1).get("reason").asText()).contains("@timestamp");
+  }
+
+  @Test
+  void xssPayloads_comeBackAsEscapedJsonData_neverMarkup() throws Exception {
+    // In a rejection reason (the line's own text is quoted back).
+    String line = "{\"@timestamp\":\"" + XSS.replace("\"", "\\\"") + "\",\"event.dataset\":\"idp.signin\"}";
+    HttpResponse<String> r = t.postEvents(line + "\n", false);
+    assertThat(r.body()).doesNotContain("<script").doesNotContain("<img").doesNotContain("\u2028");
+    assertThat(TestServer.json(r).get("rejections").get(0).get("reason").asText()).contains("<script>alert('x')</script>");
+    // In an event that is accepted and judged: its fields reach findings and the person page only as data.
+    String id = anyCase();
+    HttpResponse<String> note = t.postJson("/api/v1/cases/" + id + "/notes", t.analyst,
+        TestServer.JSON.writeValueAsString(java.util.Map.of("text", XSS)));
+    assertThat(note.statusCode()).as(note.body()).isEqualTo(201);
+    HttpResponse<String> shown = t.get("/api/v1/cases/" + id, t.viewer);
+    assertThat(shown.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(shown.body()).doesNotContain("<script").doesNotContain("<img");
+    assertThat(shown.body().toLowerCase(Locale.ROOT)).contains("\\u003cscript\\u003e");
+    boolean found = false;
+    for (JsonNode n : TestServer.json(shown).get("notes")) {
+      found |= XSS.equals(n.get("text").asText());
+    }
+    assertThat(found).as("the note comes back byte for byte as data").isTrue();
+    HttpResponse<String> assign = t.postJson("/api/v1/cases/" + id + "/assign", t.analyst,
+        TestServer.JSON.writeValueAsString(java.util.Map.of("assignee", XSS)));
+    assertThat(assign.body()).doesNotContain("<script");
+    assertThat(TestServer.json(assign).get("assignee").asText()).isEqualTo(XSS);
+  }
+
+  @Test
+  void reveal_needsAReason_andIsAudited() throws Exception {
+    String id = anyCase();
+    assertError(t.postJson("/api/v1/cases/" + id + "/reveal", t.analyst, "{}"), 400, "reason");
+    assertError(t.postJson("/api/v1/cases/" + id + "/reveal", t.analyst, "{\"reason\":\"   \"}"), 400, "reason");
+    HttpResponse<String> ok = t.postJson("/api/v1/cases/" + id + "/reveal", t.analyst, "{\"reason\":\"HR interview\"}");
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(TestServer.json(ok).get("full_name").asText()).isNotBlank();
+    JsonNode audit = TestServer.json(t.get("/api/v1/audit?limit=50", t.analyst));
+    assertThat(audit.get("verified").asBoolean()).isTrue();
+    Set<String> actions = new HashSet<>();
+    audit.get("items").forEach(e -> actions.add(e.get("action").asText() + " " + e.get("details").asText()));
+    assertThat(actions).anyMatch(a -> a.startsWith("identity.reveal ") && a.contains("HR interview"));
+    assertThat(actions).anyMatch(a -> a.startsWith("identity.reveal.refused"));
+    // Cases and persons never carry the real name.
+    String realName = TestServer.json(ok).get("full_name").asText();
+    assertThat(t.get("/api/v1/cases?status=all", t.viewer).body()).doesNotContain(realName);
+    assertThat(t.get("/api/v1/persons", t.viewer).body()).doesNotContain(realName);
+  }
+
+  @Test
+  void openApi_listsEveryRoute_andNothingElse_andParses() throws Exception {
+    HttpResponse<String> r = t.get("/api/v1/openapi.json", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.body());
+    assertThat(parsed.getMessages()).isEmpty();
+    assertThat(parsed.getOpenAPI().getPaths()).isNotEmpty();
+    Set<String> documented = new HashSet<>();
+    JsonNode paths = TestServer.json(r).get("paths");
+    for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      String p = it.next();
+      paths.get(p).fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p));
+    }
+    // What Javalin actually routes, read from its router, not from our table.
+    Set<String> registered = new HashSet<>();
+    for (var e : t.server.javalin().unsafe.internalRouter.allHttpHandlers()) {
+      String method = e.endpoint.method.name();
+      if (!method.equals("BEFORE") && !method.equals("AFTER") && !method.startsWith("BEFORE") && !method.startsWith("AFTER")
+          && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+        registered.add(method + " " + e.endpoint.path);
+      }
+    }
+    assertThat(documented).isEqualTo(registered);
+    assertThat(registered).contains("POST /api/v1/events", "GET /metrics", "POST /api/v1/cases/{id}/reveal");
+  }
+
+  @Test
+  void jsonResponses_carryTheSecurityHeaders() throws Exception {
+    HttpResponse<String> r = t.get("/api/v1/cases", t.viewer);
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'").contains("object-src 'none'");
+  }
+}
