@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +25,25 @@ import org.unmask.store.privacy.Role;
  */
 class ConsoleIT {
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
+  static ConsoleServer server;
 
   @BeforeAll
-  static void needsChromium() {
+  static void start() throws Exception {
     ConsoleBrowser.assumeChromium();
+    server = ConsoleServer.start(dir, ConsoleServer.DEMO);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Test
   void analyst_revealsAndClosesTheTopCase_andTheAuditLogShowsBoth() throws Exception {
-    try (ConsoleServer server = ConsoleServer.start(dir, ConsoleServer.DEMO);
-        ConsoleBrowser browser = ConsoleBrowser.open(server.base())) {
+    try (ConsoleBrowser browser = ConsoleBrowser.open(server.base())) {
       String token = server.token(Role.ANALYST, "analyst-e2e");
       JsonNode queue = server.await("/api/v1/cases?status=open", token, q -> q.get("items").size() > 0, Duration.ofSeconds(60));
       String topCase = queue.get("items").get(0).get("case_id").asText();
@@ -55,6 +64,7 @@ class ConsoleIT {
       cases.get(0).click();
       browser.awaitPage();
       assertThat(browser.driver().findElement(By.id("case-id")).getText()).isEqualTo(topCase);
+      assertThat(browser.script("return document.activeElement.tagName")).as("focus moves to the new page's heading").isEqualTo("H1");
       assertThat(browser.driver().findElements(By.cssSelector(".finding"))).isNotEmpty();
       assertThat(browser.mainText()).doesNotContain(fullName);
 
@@ -113,6 +123,29 @@ class ConsoleIT {
       browser.driver().findElement(By.id("logout")).click();
       browser.waiter().until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
       assertThat(browser.script("return sessionStorage.getItem('unmask.token')")).isNull();
+    }
+  }
+
+  @Test
+  void viewer_readsButCannotAct_andABadTokenIsTurnedAwayWithAReason() throws Exception {
+    String viewer = server.token(Role.VIEWER, "viewer-e2e");
+    String someCase = server.await("/api/v1/cases?status=all", viewer, q -> q.get("items").size() > 0, Duration.ofSeconds(60))
+        .get("items").get(0).get("case_id").asText();
+    try (ConsoleBrowser browser = ConsoleBrowser.open(server.base())) {
+      browser.start();
+      browser.waiter().until(ExpectedConditions.elementToBeClickable(By.id("token"))).sendKeys("not-a-token");
+      browser.driver().findElement(By.id("login")).click();
+      WebElement error = browser.waiter().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form .error")));
+      assertThat(error.getText()).contains("401");
+      assertThat(browser.script("return sessionStorage.getItem('unmask.token')")).isNull();
+
+      browser.logIn(viewer);
+      assertThat(browser.driver().findElements(By.linkText("Audit log"))).isEmpty();
+      browser.go("#/cases/" + someCase);
+      assertThat(browser.driver().findElements(By.cssSelector("#reveal-form, #close-form, #note-form, #assign-form"))).isEmpty();
+      assertThat(browser.mainText()).contains("Only analysts may reveal an identity");
+      browser.go("#/audit");
+      assertThat(browser.mainText()).contains("Only analysts and admins may read the audit log");
     }
   }
 
