@@ -21,7 +21,9 @@ export async function casesPage(_, ctx) {
   return el("section", { class: "page" },
     el("h1", {}, "Case queue"),
     el("p", { class: "lede" }, "A case means the person needs HR and identity review, never that they are guilty. Highest risk first."),
-    el("div", { class: "toolbar" }, field("Show", select)),
+    el("div", { class: "toolbar" }, field("Show", select),
+      // The server opens cases while events stream in; a refresh shows the latest queue.
+      on(el("button", { type: "button", class: "quiet", id: "refresh" }, "Refresh"), "click", () => ctx.refresh())),
     table([
       { label: "Risk", cell: (c) => riskBadge(c.risk) },
       { label: "Case", cell: (c) => el("a", { href: link("cases", c.case_id), class: "case-link" }, text(c.case_id)) },
