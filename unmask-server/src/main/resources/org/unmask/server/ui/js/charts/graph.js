@@ -3,6 +3,7 @@
 // repulsion between all nodes, Fruchterman-Reingold cooling), deterministic so that the same farm
 // always draws the same way. Farms are small (tens of nodes), so O(n²) per step is fine.
 import { svg, el } from "../dom.js";
+import { link } from "../router.js";
 
 const W = 720, H = 400, ITERATIONS = 300;
 const KINDS = ["person", "device", "applicant", "ip", "bssid", "address", "account", "bank_account_id", "phone", "email", "photo", "resume", "mfa_device"];
@@ -70,12 +71,16 @@ export function farmGraph(graph) {
   return el("figure", { class: "figure" },
     svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart graph", role: "img", "aria-label": "Shared infrastructure graph" },
       edges.map((e) => svg("line", { x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, class: "edge" }, svg("title", {}, e.label))),
-      nodes.map((n) => svg("g", { class: ["node", kindClass(n.kind)], "data-kind": n.kind },
-        n.kind === "person"
-          ? svg("circle", { cx: n.x, cy: n.y, r: 9 })
-          : svg("rect", { x: n.x - 6, y: n.y - 6, width: 12, height: 12, rx: 2 }),
-        svg("title", {}, n.kind + ": " + n.label),
-        svg("text", { x: n.x, y: n.y + 20, "text-anchor": "middle", class: "node-label" }, shortLabel(n.label))))),
+      nodes.map((n) => {
+        const node = svg("g", { class: ["node", kindClass(n.kind)], "data-kind": n.kind },
+          n.kind === "person"
+            ? svg("circle", { cx: n.x, cy: n.y, r: 9 })
+            : svg("rect", { x: n.x - 6, y: n.y - 6, width: 12, height: 12, rx: 2 }),
+          svg("title", {}, n.kind + ": " + n.label),
+          svg("text", { x: n.x, y: n.y + 20, "text-anchor": "middle", class: "node-label" }, shortLabel(n.label)));
+        // People are links to their page (and so reachable with the keyboard).
+        return n.kind === "person" && n.id.startsWith("person:") ? svg("a", { href: link("persons", n.id.slice(7)) }, node) : node;
+      })),
     el("figcaption", {}, "Circles are people; squares are what they share. ",
       el("span", { class: "legend" }, kinds.map((kind) => el("span", { class: ["legend-item", kindClass(kind)] }, kind)))));
 }
