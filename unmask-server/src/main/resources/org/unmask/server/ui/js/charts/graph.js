@@ -40,7 +40,7 @@ function layout(nodes, edges) {
     }
     for (const n of nodes) {
       const d = Math.max(Math.hypot(n.dx, n.dy), 0.01);
-      n.x = Math.min(W - 30, Math.max(30, n.x + (n.dx / d) * Math.min(d, temperature)));
+      n.x = Math.min(W - 80, Math.max(80, n.x + (n.dx / d) * Math.min(d, temperature)));
       n.y = Math.min(H - 24, Math.max(24, n.y + (n.dy / d) * Math.min(d, temperature)));
     }
     temperature *= 0.985;
