@@ -76,6 +76,16 @@ class ConsoleIT {
       WebElement revealed = browser.waiter().until(ExpectedConditions.visibilityOfElementLocated(By.id("revealed")));
       assertThat(revealed.getText()).contains(fullName);
 
+      // Assign and note through the forms; each re-reads the case from the server.
+      WebElement assignee = browser.driver().findElement(By.id("assignee"));
+      assignee.clear();
+      assignee.sendKeys("jane.analyst");
+      browser.driver().findElement(By.cssSelector("#assign-form button")).click();
+      browser.waiter().until(ExpectedConditions.textToBe(By.cssSelector(".case-summary .status"), "investigating"));
+      browser.driver().findElement(By.id("note-text")).sendKeys("Asked HR for the onboarding video call recording.");
+      browser.driver().findElement(By.cssSelector("#note-form button")).click();
+      browser.waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notes"), "onboarding video call"));
+
       // Close as benign, with a note.
       new Select(browser.driver().findElement(By.id("resolution"))).selectByValue("benign");
       browser.driver().findElement(By.id("close-note")).sendKeys("Travelling contractor; verified with HR.");
@@ -125,6 +135,7 @@ class ConsoleIT {
       List<String> rows = browser.driver().findElements(By.cssSelector("tr.audit-row")).stream().map(WebElement::getText).toList();
       assertThat(rows).anySatisfy(r -> assertThat(r).contains("identity.reveal").contains(topCase).contains("HR asked to verify identity"));
       assertThat(rows).anySatisfy(r -> assertThat(r).contains("case.close").contains(topCase).contains("benign"));
+      assertThat(rows).anySatisfy(r -> assertThat(r).contains("case.assign").contains("jane.analyst"));
       browser.screenshot("audit");
 
       assertThat(browser.consoleProblems()).isEmpty();

@@ -76,6 +76,12 @@ class ConsoleXssIT {
           "user", Map.of("email", "rebecca.collins@acme-corp.com"),
           "source", Map.of("ip", "50.170.33.101", "geo", Map.of("country_iso_code", PAYLOAD)),
           "user_agent", Map.of("original", "Agent " + PAYLOAD))));
+      // And one sign-in from North Korea's own address space, which the map must flag.
+      events.add(event("2026-03-23T01:03:00Z", "idp.signin", Map.of(
+          "event", Map.of("dataset", "idp.signin", "category", List.of("authentication"), "action", "user.session.start",
+              "outcome", "success"),
+          "user", Map.of("email", "rebecca.collins@acme-corp.com"),
+          "source", Map.of("ip", "175.45.176.10"))));
       JsonNode accepted = server.send("POST", "/api/v1/events", admin, "application/x-ndjson", String.join("\n", events) + "\n");
       assertThat(accepted.get("accepted").asInt()).as(accepted.toString()).isEqualTo(events.size());
 
@@ -86,7 +92,8 @@ class ConsoleXssIT {
       server.send("POST", "/api/v1/cases/" + caseId + "/reveal", analyst, "application/json", body("reason", "reason " + PAYLOAD));
 
       // Wait until the live engine has judged the hostile events.
-      server.await("/api/v1/persons/P00025", analyst, p -> p.toString().contains("PiKVM " + IMG), Duration.ofSeconds(60));
+      server.await("/api/v1/persons/P00025", analyst,
+          p -> p.toString().contains("PiKVM " + IMG) && p.get("signins_by_country").toString().contains("KP"), Duration.ofSeconds(60));
 
       browser.logIn(analyst);
       String farm = server.get("/api/v1/farms", analyst).get("items").get(0).get("farm_id").asText();
@@ -107,6 +114,8 @@ class ConsoleXssIT {
       browser.go("#/persons/P00025");
       expandEveryDetails(browser);
       assertThat(browser.mainText()).contains("LT-" + PAYLOAD).contains("PiKVM " + PAYLOAD).contains("TinyPilot " + PAYLOAD);
+      assertThat(browser.driver().findElements(By.cssSelector("svg.worldmap g.marker.flagged[data-country='KP']"))).hasSize(1);
+      assertThat(browser.driver().findElement(By.cssSelector(".country-list li.flagged")).getText()).contains("North Korea");
       browser.go("#/audit");
       assertThat(browser.mainText()).contains("reason " + PAYLOAD);
 
