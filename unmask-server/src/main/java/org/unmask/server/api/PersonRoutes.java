@@ -64,10 +64,10 @@ final class PersonRoutes {
         : Views.person(new PersonVerdict(id, 0, false, null, List.of()));
     pv.put("display_name", Views.displayName(id, ref, s.engine().pseudonyms()));
     out.put("person", pv);
-    List<Finding> findings = new ArrayList<>(s.engine().findings().query("person", id, null, 500));
+    List<Finding> findings = new ArrayList<>(s.engine().findings("person", id, null, 500));
     List<Device> devices = ref.devices().stream().filter(d -> id.equals(d.personId())).toList();
     for (Device d : devices) {
-      findings.addAll(s.engine().findings().query("device", d.deviceId(), null, 200));
+      findings.addAll(s.engine().findings("device", d.deviceId(), null, 200));
     }
     findings.sort(java.util.Comparator.comparing(Finding::timestamp).reversed().thenComparing(Finding::id));
     out.put("findings", Views.findings(findings));
@@ -124,7 +124,7 @@ final class PersonRoutes {
     String person = Params.text(ctx, "person");
     String rule = Params.text(ctx, "rule");
     int limit = Params.limit(ctx, 200, 10_000);
-    Json.ok(ctx, Map.of("items", Views.findings(s.engine().findings().query("person", person, rule, limit))));
+    Json.ok(ctx, Map.of("items", Views.findings(s.engine().findings("person", person, rule, limit))));
   }
 
   private void farms(Context ctx) {

@@ -38,7 +38,7 @@ public final class Intake implements AutoCloseable {
   public record Limits(long maxBodyBytes, long maxDecompressedBytes, int backlogEvents, int retainDays, long maxRememberedIds,
       long segmentBytes) {
     public static Limits defaults() {
-      return new Limits(64L << 20, 512L << 20, 200_000, 30, 50_000_000L, 256L << 20);
+      return new Limits(64L << 20, 512L << 20, 50_000, 30, 50_000_000L, 256L << 20);
     }
 
     public Limits withBacklog(int events) {

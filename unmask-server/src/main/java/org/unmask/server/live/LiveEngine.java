@@ -160,12 +160,28 @@ public final class LiveEngine implements AutoCloseable {
     detector = new Thread(this::detectLoop, "unmask-detection");
     detector.setDaemon(true);
     detector.start();
-    long ms = Math.max(100, concludeEvery.toMillis());
-    publisher.scheduleWithFixedDelay(() -> {
-      if (changed) {
-        publishSafely();
-      }
-    }, ms, ms, TimeUnit.MILLISECONDS);
+    schedulePublication(Math.max(100, concludeEvery.toMillis()));
+  }
+
+  // A conclusion over millions of events takes a while and shares the cores with detection, so the
+  // next one waits at least as long as the last one took: publishing never uses more than about
+  // half of a core, however large the picture grows.
+  private void schedulePublication(long delayMs) {
+    if (publisher.isShutdown()) {
+      return;
+    }
+    try {
+      publisher.schedule(() -> {
+        long started = System.nanoTime();
+        if (changed) {
+          publishSafely();
+        }
+        long took = (System.nanoTime() - started) / 1_000_000;
+        schedulePublication(Math.max(Math.max(100, concludeEvery.toMillis()), took));
+      }, delayMs, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // shutting down
+    }
   }
 
   private void detectLoop() {
@@ -270,7 +286,7 @@ public final class LiveEngine implements AutoCloseable {
           newFindings.add(safe);
         }
       }
-      findings.addAll(all);
+      findings.replaceConcluded(all);
       List<PersonVerdict> persons = c.persons().stream().map(red::redact).toList();
       List<ApplicantVerdict> applicants = c.applicants().stream().map(red::redact).toList();
       List<PersonVerdict> changedPersons = persons.stream().filter(p -> !p.equals(savedPersons.get(p.personId()))).toList();
@@ -349,6 +365,12 @@ public final class LiveEngine implements AutoCloseable {
 
   public FindingIndex findings() {
     return findings;
+  }
+
+  /** Findings as the API shows them: newest first, without suppressed ones. */
+  public List<Finding> findings(String entityType, String entityId, String ruleId, int limit) {
+    Suppressions now = suppressions;
+    return findings.query(entityType, entityId, ruleId, limit, now::suppresses);
   }
 
   public PersonProfiles profiles() {

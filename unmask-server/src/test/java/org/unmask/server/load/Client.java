@@ -63,7 +63,17 @@ final class Client {
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.write(gzipBatch, 0, (int) (gzipBatch.length * fraction));
       out.flush();
-      s.setSoLinger(true, 0); // reset, not a polite close
+      if (fraction >= 1.0) {
+        // The whole request is out; the process dies before reading the answer, which the server
+        // may or may not have written yet.
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      } else {
+        s.setSoLinger(true, 0); // dies mid-body: a reset, not a polite close
+      }
     }
   }
 

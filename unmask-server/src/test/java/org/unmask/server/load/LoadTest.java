@@ -62,10 +62,14 @@ public final class LoadTest {
         Long.parseLong(a.getOrDefault("max-events", "100000000")));
     System.out.printf(Locale.ROOT, "world: %,d events in %,d batches of %,d (%,d bytes gzip)%n", world.events,
         world.batches.size(), batch, world.batches.stream().mapToLong(b -> b.length).sum());
-    Throughput t = throughput(world, work.resolve("throughput"), Integer.parseInt(a.getOrDefault("clients", "3")));
+    Throughput t = throughput(world, work.resolve("throughput"), Integer.parseInt(a.getOrDefault("clients", "3")),
+        Integer.parseInt(a.getOrDefault("backlog", "50000")));
     System.out.printf(Locale.ROOT, "throughput: %,d events in %.1f s = %,.0f events/s; detection latency p50 %.3f s, p99 %.3f s;"
         + " %,d refusals (429); %,d findings%n", t.events(), t.seconds(), t.eventsPerSecond(), t.p50Seconds(), t.p99Seconds(),
         t.refusals(), t.findings());
+    if (a.containsKey("skip-kill")) {
+      return;
+    }
     int killBatches = Math.min(world.batches.size(), Integer.parseInt(a.getOrDefault("kill-batches", "60")));
     KillResume k = killAndResume(world, killBatches, work.resolve("kill"), Integer.parseInt(a.getOrDefault("kills", "8")), 7);
     System.out.printf(Locale.ROOT, "kill and resume: %,d input events, %,d judged, %,d duplicates skipped, %d kills;"
@@ -74,15 +78,20 @@ public final class LoadTest {
   }
 
   static Server server(Path dir) throws IOException {
+    return server(dir, 50_000);
+  }
+
+  static Server server(Path dir, int backlog) throws IOException {
     deleteTree(dir);
     Files.createDirectories(dir);
     Path key = dir.resolve("pseudonym.key");
     Files.writeString(key, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
-    return Server.start(ServerConfig.of(dir.resolve("store").toString(), 0, dir.resolve("state")).withKeyFile(key));
+    return Server.start(ServerConfig.of(dir.resolve("store").toString(), 0, dir.resolve("state")).withKeyFile(key)
+        .withLimits(org.unmask.server.ingest.Intake.Limits.defaults().withBacklog(backlog)));
   }
 
-  public static Throughput throughput(World world, Path dir, int clients) throws Exception {
-    Server server = server(dir);
+  public static Throughput throughput(World world, Path dir, int clients, int backlog) throws Exception {
+    Server server = server(dir, backlog);
     try {
       String token = server.store().tokens().create(Role.ADMIN, "load", "load-test").secret();
       new Client(server.port(), token).uploadReference(world.folder);
@@ -123,6 +132,9 @@ public final class LoadTest {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       long judged = server.engine().judged() - judgedBefore;
+      printCpuByThread();
+      System.out.printf(Locale.ROOT, "  conclusions: %s%n", server.metrics().scrape().lines()
+          .filter(l -> l.startsWith("unmask_conclude_duration_seconds")).toList());
       return new Throughput(judged, seconds, judged / seconds, server.metrics().latencySeconds(0.99),
           server.metrics().latencySeconds(0.5), refusals.get(), server.engine().findings().size());
     } finally {
@@ -187,7 +199,7 @@ public final class LoadTest {
       counts[1] = duplicates;
       counts[2] = died;
       List<String> out = new ArrayList<>();
-      for (Finding f : server.engine().findings().query("person", null, null, Integer.MAX_VALUE)) {
+      for (Finding f : server.engine().findings("person", null, null, Integer.MAX_VALUE)) {
         // Ids include the evidence location (batch numbers differ between runs); compare the facts.
         out.add(f.ruleId() + "|" + f.entity().type().label() + ":" + f.entity().id() + "|" + f.timestamp() + "|" + f.summary());
       }
@@ -195,6 +207,21 @@ public final class LoadTest {
     } finally {
       server.stop();
     }
+  }
+
+  /** Where the time went: CPU seconds per thread group of this JVM (server and clients share it). */
+  static void printCpuByThread() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Double> byGroup = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo info : mx.dumpAllThreads(false, false)) {
+      long ns = mx.getThreadCpuTime(info.getThreadId());
+      if (ns > 0) {
+        String group = info.getThreadName().replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-");
+        byGroup.merge(group, ns / 1e9, Double::sum);
+      }
+    }
+    byGroup.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+        .forEach(e -> System.out.printf(Locale.ROOT, "  cpu %-40s %8.1f s%n", e.getKey(), e.getValue()));
   }
 
   static void deleteTree(Path dir) throws IOException {
