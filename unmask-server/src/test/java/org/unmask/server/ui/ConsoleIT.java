@@ -89,6 +89,10 @@ class ConsoleIT {
       // Close as benign, with a note.
       new Select(browser.driver().findElement(By.id("resolution"))).selectByValue("benign");
       browser.driver().findElement(By.id("close-note")).sendKeys("Travelling contractor; verified with HR.");
+      new Select(browser.driver().findElement(By.id("suppress"))).selectByValue("person");
+      WebElement days = browser.driver().findElement(By.id("suppress-days"));
+      days.clear();
+      days.sendKeys("30");
       browser.driver().findElement(By.id("close-case")).click();
       browser.waiter().until(ExpectedConditions.textToBe(By.cssSelector(".case-summary .status"), "closed"));
       assertThat(browser.mainText()).contains("benign");
@@ -136,6 +140,7 @@ class ConsoleIT {
       assertThat(rows).anySatisfy(r -> assertThat(r).contains("identity.reveal").contains(topCase).contains("HR asked to verify identity"));
       assertThat(rows).anySatisfy(r -> assertThat(r).contains("case.close").contains(topCase).contains("benign"));
       assertThat(rows).anySatisfy(r -> assertThat(r).contains("case.assign").contains("jane.analyst"));
+      assertThat(rows).anySatisfy(r -> assertThat(r).contains("suppression.create").contains(personId));
       browser.screenshot("audit");
 
       assertThat(browser.consoleProblems()).isEmpty();

@@ -67,7 +67,8 @@ export const api = {
   assign: (caseId, assignee) => request("POST", "/cases/" + id(caseId) + "/assign", { assignee }),
   note: (caseId, text) => request("POST", "/cases/" + id(caseId) + "/notes", { text }),
   escalate: (caseId) => request("POST", "/cases/" + id(caseId) + "/escalate", {}),
-  close: (caseId, resolution, note) => request("POST", "/cases/" + id(caseId) + "/close", { resolution, note }),
+  close: (caseId, resolution, note, suppress) =>
+    request("POST", "/cases/" + id(caseId) + "/close", suppress ? { resolution, note, suppress } : { resolution, note }),
   reveal: (caseId, reason) => request("POST", "/cases/" + id(caseId) + "/reveal", { reason }),
   persons: (limit = 500) => request("GET", "/persons" + q({ limit })),
   person: (personId) => request("GET", "/persons/" + id(personId)),

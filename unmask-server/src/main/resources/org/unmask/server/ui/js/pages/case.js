@@ -65,13 +65,28 @@ function actions(c, closed, reload) {
   const resolution = el("select", { id: "resolution", name: "resolution", required: true },
     el("option", { value: "" }, "Choose…"), RESOLUTIONS.map(([v, label]) => el("option", { value: v }, label)));
   const note = el("textarea", { id: "close-note", name: "note", required: true, rows: 3, maxlength: 4000 });
+  // A benign or false-positive close may quiet the same rules for this person for a while, so the
+  // next scan does not reopen what a person has just explained. The server records it in the audit log.
+  const suppress = el("select", { id: "suppress", name: "suppress" },
+    el("option", { value: "" }, "No"),
+    el("option", { value: "person" }, "Yes: the rules behind this case, for this person"));
+  const days = el("input", { type: "number", id: "suppress-days", name: "days", min: 1, max: 3650, value: 90 });
   const close = actionForm({ id: "close-form" }, [
     field("Resolution", resolution),
     field("Why (kept in the case and the audit log)", note),
+    field("Suppress these alerts?", suppress, "Only for benign or false-positive closes."),
+    field("For how many days", days),
     el("button", { type: "submit", id: "close-case" }, "Close case")], async () => {
     if (!resolution.value) throw new Error("Choose a resolution.");
     if (!note.value.trim()) throw new Error("Say why the case is closed.");
-    await api.close(c.case_id, resolution.value, note.value.trim());
+    let suppression;
+    if (suppress.value) {
+      if (resolution.value === "confirmed") throw new Error("A confirmed case cannot suppress alerts.");
+      const n = Number(days.value);
+      if (!Number.isInteger(n) || n < 1 || n > 3650) throw new Error("Days must be a whole number from 1 to 3650.");
+      suppression = { days: n };
+    }
+    await api.close(c.case_id, resolution.value, note.value.trim(), suppression);
     await reload();
   });
   return section("Actions", el("div", { class: "actions" }, assign, escalate, close));
