@@ -50,8 +50,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--key-file", paramLabel = "FILE", description = "Pseudonym key file (default as for unmask scan).")
   Path keyFile;
 
-  @Option(names = "--backlog", paramLabel = "EVENTS", defaultValue = "50000",
-      description = "Events acknowledged but not yet judged before new batches get 429 (default 50000): at most about a second of detection work waits.")
+  @Option(names = "--backlog", paramLabel = "EVENTS", defaultValue = "20000",
+      description = "Events acknowledged but not yet judged before new batches get 429 (default 20000): at most about a second of detection work waits.")
   int backlog;
 
   @Option(names = "--conclude-every", paramLabel = "SECONDS", defaultValue = "2",

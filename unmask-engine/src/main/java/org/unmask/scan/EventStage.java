@@ -3,7 +3,6 @@ package org.unmask.scan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.unmask.detect.DetectorRuntime;
 import org.unmask.detect.EventRules;
@@ -22,12 +21,11 @@ import org.unmask.verdict.LinkObservation;
  */
 public final class EventStage {
 
-  private UnaryOperator<Event> enricher;
+  private volatile UnaryOperator<Event> enricher;
   private final EventRules rules;
-  private ReferenceData reference;
+  private volatile ReferenceData reference;
   private final DetectorRuntime runtime;
   private final List<Finding> findings = new ArrayList<>();
-  private final Consumer<Finding> collect = findings::add;
   private int drained;
   private long count;
   private Instant first;
@@ -40,10 +38,37 @@ public final class EventStage {
     this.runtime = new DetectorRuntime(reference, ScanPipeline.detectors());
   }
 
+  /**
+   * An event enriched and matched by the rules, not yet seen by the behavioural detectors.
+   *
+   * @param ruleFindings what the rules found in it, in match order
+   */
+  public record Prepared(Event event, List<Finding> ruleFindings) {}
+
+  /**
+   * The stateless half of {@link #accept(Event)}: enrichment and rule matching. Safe to call from
+   * many threads at once (the enricher and the rule set are thread-safe), so a server can spread
+   * it over its request threads and leave only the stateful detectors to the one ordered thread.
+   */
+  public Prepared prepare(Event raw) {
+    Event event = enricher.apply(raw);
+    List<Finding> found = new ArrayList<>(0);
+    rules.match(event, reference, found::add);
+    return new Prepared(event, found);
+  }
+
   /** Judges one raw event; returns it enriched. */
   public Event accept(Event raw) {
-    Event event = enricher.apply(raw);
-    rules.match(event, reference, collect);
+    return accept(prepare(raw));
+  }
+
+  /**
+   * The stateful half: offers a prepared event to every behavioural detector. One thread, in
+   * order; {@code accept(prepare(raw))} is exactly {@code accept(raw)}.
+   */
+  public Event accept(Prepared prepared) {
+    Event event = prepared.event();
+    findings.addAll(prepared.ruleFindings());
     int before = runtime.findings().size();
     runtime.accept(event);
     List<Finding> fromDetectors = runtime.findings();

@@ -12,8 +12,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.unmask.event.Event;
 import org.unmask.ingest.LineParser;
+import org.unmask.scan.EventStage;
 import org.unmask.server.api.ApiError;
 import org.unmask.server.metrics.Metrics;
 
@@ -38,7 +40,7 @@ public final class Intake implements AutoCloseable {
   public record Limits(long maxBodyBytes, long maxDecompressedBytes, int backlogEvents, int retainDays, long maxRememberedIds,
       long segmentBytes) {
     public static Limits defaults() {
-      return new Limits(64L << 20, 512L << 20, 50_000, 30, 50_000_000L, 256L << 20);
+      return new Limits(64L << 20, 512L << 20, 20_000, 30, 50_000_000L, 256L << 20);
     }
 
     public Limits withBacklog(int events) {
@@ -60,6 +62,7 @@ public final class Intake implements AutoCloseable {
   private final ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
   private final Object appendLock = new Object();
   private volatile boolean open;
+  private volatile Function<Event, EventStage.Prepared> prepare;
   // Held (shared) by every submit, so stopAccepting can wait for submits already past the door.
   private final java.util.concurrent.locks.ReentrantReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
@@ -72,13 +75,21 @@ public final class Intake implements AutoCloseable {
   }
 
   /**
+   * Sets how events are prepared (enriched and matched by the rules) on the request thread before
+   * they are queued. Call once before {@link #replay} and {@link #open}.
+   */
+  public void preparer(Function<Event, EventStage.Prepared> preparer) {
+    this.prepare = preparer;
+  }
+
+  /**
    * Replays the log into {@code judge} (in log order) and remembers every id, so that a client
    * resending what was already durable gets "duplicate". Call once before {@link #open()}.
    */
   public long replay(Consumer<Batch> judge) throws IOException {
     long[] events = new long[1];
     long max = log.replay((seq, lines) -> {
-      List<Event> batch = new ArrayList<>(lines.size());
+      List<EventStage.Prepared> batch = new ArrayList<>(lines.size());
       LineParser parser = parsers.get();
       String source = source(seq);
       for (IntakeLog.Line l : lines) {
@@ -87,11 +98,11 @@ public final class Intake implements AutoCloseable {
           synchronized (appendLock) {
             seen.add(EventIds.of(e, l.bytes(), 0, l.bytes().length), e.timestamp().toEpochMilli());
           }
-          batch.add(e);
+          batch.add(prepare.apply(e));
         }
       }
       events[0] += batch.size();
-      judge.accept(new Batch(seq, batch, 0));
+      judge.accept(new Batch(seq, batch, false));
     });
     nextSeq.set(max);
     return events[0];
@@ -183,12 +194,21 @@ public final class Intake implements AutoCloseable {
           "the detection backlog is full (%,d events waiting); nothing from this batch was kept, send it again after Retry-After",
           limits.backlogEvents() - backlog.availablePermits()), 1);
     }
+    // Enrichment and rule matching here, on the request thread, in parallel with other requests;
+    // the one detection thread is left with the stateful detectors only.
+    List<EventStage.Prepared> prepared = new ArrayList<>(accepted.size());
+    for (Accepted a : accepted) {
+      prepared.add(prepare.apply(a.event()));
+    }
     int duplicates = 0;
-    List<Event> events = new ArrayList<>(accepted.size());
+    List<EventStage.Prepared> events = new ArrayList<>(accepted.size());
+    long ticket = 0;
+    Batch batch = null;
     synchronized (appendLock) {
       List<IntakeLog.Line> lines = new ArrayList<>(accepted.size());
       LongSet inBatch = new LongSet();
-      for (Accepted a : accepted) {
+      for (int i = 0; i < accepted.size(); i++) {
+        Accepted a = accepted.get(i);
         long millis = a.event().timestamp().toEpochMilli();
         if (seen.contains(a.id(), millis) || !inBatch.add(a.id())) {
           duplicates++;
@@ -197,21 +217,34 @@ public final class Intake implements AutoCloseable {
         byte[] copy = new byte[a.len()];
         System.arraycopy(bytes, a.off(), copy, 0, a.len());
         lines.add(new IntakeLog.Line(a.line(), copy));
-        events.add(a.event());
+        events.add(prepared.get(i));
       }
       if (!events.isEmpty()) {
         try {
-          log.append(seq, lines);
+          ticket = log.write(seq, lines);
         } catch (IOException | RuntimeException e) {
           backlog.release(accepted.size());
-          throw new ApiError(503, "unavailable", "could not make the batch durable (" + e.getMessage()
+          throw new ApiError(503, "unavailable", "could not write the batch to the intake log (" + e.getMessage()
               + "); nothing from it was kept, send it again", 5);
         }
         for (Accepted a : accepted) {
           seen.add(a.id(), a.event().timestamp().toEpochMilli());
         }
-        queue.add(new Batch(seq, events, System.nanoTime()));
+        batch = new Batch(seq, events, true);
+        // Queued in log order, under the lock; detection may start on it while the disk syncs.
+        queue.add(batch);
       }
+    }
+    if (batch != null) {
+      try {
+        log.awaitDurable(ticket);
+      } catch (IOException e) {
+        // Written but not forced: it may or may not survive a crash, so the client must not count
+        // on it; a re-send is answered as duplicate if it did survive.
+        throw new ApiError(503, "unavailable", "could not force the batch to disk (" + e.getMessage()
+            + "); send it again", 5);
+      }
+      batch.acknowledged(System.nanoTime());
     }
     if (duplicates > 0) {
       backlog.release(duplicates);

@@ -47,6 +47,9 @@ final class IntakeLog implements AutoCloseable {
   private FileChannel current;
   private long currentSize;
   private long currentNumber;
+  private long written;
+  private final Object syncLock = new Object();
+  private volatile long durable;
   private long records;
 
   IntakeLog(Path folder, long segmentBytes) {
@@ -113,8 +116,13 @@ final class IntakeLog implements AutoCloseable {
     return maxSeq;
   }
 
-  /** Appends one batch and forces it to disk; when this returns, the batch is durable. */
-  synchronized void append(long seq, List<Line> lines) throws IOException {
+  /**
+   * Writes one batch (not yet forced) and returns its durability ticket; {@link #awaitDurable}
+   * with the ticket returns once the batch is on disk. Writes are serialised; forcing is shared
+   * (group commit): one {@code force} makes every batch written before it durable, so concurrent
+   * clients do not queue behind one fsync each.
+   */
+  synchronized long write(long seq, List<Line> lines) throws IOException {
     int length = 0;
     for (Line l : lines) {
       length += 8 + l.bytes().length;
@@ -132,9 +140,32 @@ final class IntakeLog implements AutoCloseable {
     while (buf.hasRemaining()) {
       ch.write(buf);
     }
-    ch.force(false);
     currentSize += HEADER + length;
     records++;
+    written += HEADER + length;
+    return written;
+  }
+
+  /** Returns once everything up to {@code ticket} (from {@link #write}) is forced to disk. */
+  void awaitDurable(long ticket) throws IOException {
+    synchronized (syncLock) {
+      if (durable >= ticket) {
+        return; // another thread's force covered this batch
+      }
+      FileChannel ch;
+      long target;
+      synchronized (this) {
+        ch = current;
+        target = written;
+      }
+      ch.force(false);
+      durable = target;
+    }
+  }
+
+  /** Writes and forces one batch: when this returns, the batch is durable. */
+  void append(long seq, List<Line> lines) throws IOException {
+    awaitDurable(write(seq, lines));
   }
 
   synchronized long records() {
@@ -160,6 +191,7 @@ final class IntakeLog implements AutoCloseable {
       open(existing.isEmpty() ? 1 : number(existing.get(existing.size() - 1)));
     }
     if (currentSize > 0 && currentSize + bytes > segmentBytes) {
+      current.force(false); // tickets of the old segment are durable before it closes
       current.close();
       open(currentNumber + 1);
     }

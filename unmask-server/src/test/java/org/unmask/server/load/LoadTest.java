@@ -56,14 +56,14 @@ public final class LoadTest {
       a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
     Path work = Path.of(a.getOrDefault("work", "/tmp/unmask-load"));
-    int batch = Integer.parseInt(a.getOrDefault("batch", "5000"));
+    int batch = Integer.parseInt(a.getOrDefault("batch", "2500"));
     World world = World.simulate(work.resolve("world"), Integer.parseInt(a.getOrDefault("employees", "1030")),
         Integer.parseInt(a.getOrDefault("days", "90")), Long.parseLong(a.getOrDefault("seed", "21")), batch,
         Long.parseLong(a.getOrDefault("max-events", "100000000")));
     System.out.printf(Locale.ROOT, "world: %,d events in %,d batches of %,d (%,d bytes gzip)%n", world.events,
         world.batches.size(), batch, world.batches.stream().mapToLong(b -> b.length).sum());
     Throughput t = throughput(world, work.resolve("throughput"), Integer.parseInt(a.getOrDefault("clients", "3")),
-        Integer.parseInt(a.getOrDefault("backlog", "50000")));
+        Integer.parseInt(a.getOrDefault("backlog", "20000")));
     System.out.printf(Locale.ROOT, "throughput: %,d events in %.1f s = %,.0f events/s; detection latency p50 %.3f s, p99 %.3f s;"
         + " %,d refusals (429); %,d findings%n", t.events(), t.seconds(), t.eventsPerSecond(), t.p50Seconds(), t.p99Seconds(),
         t.refusals(), t.findings());
@@ -78,7 +78,7 @@ public final class LoadTest {
   }
 
   static Server server(Path dir) throws IOException {
-    return server(dir, 50_000);
+    return server(dir, 20_000);
   }
 
   static Server server(Path dir, int backlog) throws IOException {

@@ -17,7 +17,7 @@ public final class LoadTestHarness {
   }
 
   public static LoadTest.Throughput throughput(Object world, Path dir, int clients) throws Exception {
-    return LoadTest.throughput((World) world, dir, clients, 50_000);
+    return LoadTest.throughput((World) world, dir, clients, 20_000);
   }
 
   public static LoadTest.KillResume killAndResume(Object world, int batches, Path dir, int kills, long seed) throws Exception {
