@@ -67,6 +67,7 @@ class ConsoleIT {
       assertThat(browser.script("return document.activeElement.tagName")).as("focus moves to the new page's heading").isEqualTo("H1");
       assertThat(browser.driver().findElements(By.cssSelector(".finding"))).isNotEmpty();
       assertThat(browser.mainText()).doesNotContain(fullName);
+      browser.screenshot("case");
 
       // A reveal without a reason is refused by the form; with one, the identity appears.
       browser.driver().findElement(By.id("reveal")).click();
@@ -100,7 +101,6 @@ class ConsoleIT {
       browser.go("#/cases");
       browser.go("#/cases/" + topCase);
       assertThat(browser.mainText()).doesNotContain(fullName);
-      browser.screenshot("case");
 
       // The person page: timeline, map, hours, devices, findings; still no name.
       browser.driver().findElement(By.id("case-person")).click();

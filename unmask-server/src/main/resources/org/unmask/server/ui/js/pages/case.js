@@ -35,7 +35,8 @@ function caseView(c, ctx, reload) {
     el("div", { class: "case-summary panel" },
       el("div", { class: "headline" }, riskBadge(c.risk), statusBadge(c.status),
         el("span", {}, "Person ", el("a", { href: link("persons", c.person_id), id: "case-person" }, text(c.display_name ?? c.person_id)))),
-      el("p", { class: "summary" }, text(c.summary)),
+      // The server joins the top reasons with "; "; one per line reads better.
+      el("ul", { class: "reasons" }, text(c.summary).split("; ").filter(Boolean).map((part) => el("li", {}, part))),
       facts([
         ["Assignee", text(c.assignee)],
         ["Opened", when(c.opened_at)],
