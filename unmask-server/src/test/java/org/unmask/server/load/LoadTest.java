@@ -102,6 +102,9 @@ public final class LoadTest {
       List<Thread> threads = new ArrayList<>();
       List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       long judgedBefore = server.engine().judged();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         Thread th = new Thread(() -> {
@@ -132,6 +135,9 @@ public final class LoadTest {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       long judged = server.engine().judged() - judgedBefore;
+      double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+      System.out.printf(Locale.ROOT, "  process CPU %.1f s over %.1f s wall = %.2f cores (GC and JIT included); machine load average %.1f%n",
+          cpu, seconds, cpu / seconds, os.getSystemLoadAverage());
       printCpuByThread();
       System.out.printf(Locale.ROOT, "  conclusions: %s%n", server.metrics().scrape().lines()
           .filter(l -> l.startsWith("unmask_conclude_duration_seconds")).toList());

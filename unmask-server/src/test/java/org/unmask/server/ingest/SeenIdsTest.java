@@ -1,0 +1,52 @@
+package org.unmask.server.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SeenIdsTest {
+
+  private static final long DAY = 86_400_000L;
+
+  @Test
+  void longSet_agreesWithAHashSet_onRandomInput() {
+    Random r = new Random(42);
+    LongSet set = new LongSet();
+    java.util.Set<Long> reference = new java.util.HashSet<>();
+    for (int i = 0; i < 200_000; i++) {
+      long v = r.nextInt(100_000) - 50_000; // zero and negatives included, many repeats
+      assertThat(set.add(v)).isEqualTo(reference.add(v));
+    }
+    assertThat(set.size()).isEqualTo(reference.size());
+    for (long v = -60_000; v < 60_000; v += 7) {
+      assertThat(set.contains(v)).isEqualTo(reference.contains(v));
+    }
+  }
+
+  @Test
+  void duplicates_areFound_inTheirOwnDay() {
+    SeenIds seen = new SeenIds(30, 1_000_000);
+    assertThat(seen.add(7, 10 * DAY + 5)).isTrue();
+    assertThat(seen.contains(7, 10 * DAY + 5)).isTrue();
+    assertThat(seen.add(7, 10 * DAY + 5)).isFalse();
+    assertThat(seen.contains(7, 11 * DAY)).isFalse();
+  }
+
+  @Test
+  void memory_isBounded_byDaysAndByCount() {
+    SeenIds byDays = new SeenIds(3, 1_000_000);
+    for (int day = 0; day < 10; day++) {
+      byDays.add(day, day * DAY);
+    }
+    assertThat(byDays.size()).isEqualTo(3); // days 7, 8, 9
+    assertThat(byDays.contains(2, 2 * DAY)).isFalse();
+
+    SeenIds byCount = new SeenIds(365, 1000);
+    for (int i = 0; i < 5000; i++) {
+      byCount.add(i, (i / 100) * DAY);
+    }
+    assertThat(byCount.size()).isLessThanOrEqualTo(1000);
+    assertThat(byCount.contains(4999, 49 * DAY)).isTrue();
+  }
+}
