@@ -94,6 +94,7 @@ class ConsoleXssIT {
       // Wait until the live engine has judged the hostile events.
       server.await("/api/v1/persons/P00025", analyst,
           p -> p.toString().contains("PiKVM " + IMG) && p.get("signins_by_country").toString().contains("KP"), Duration.ofSeconds(60));
+      server.await("/api/v1/cases/" + caseId, analyst, c -> c.get("findings").toString().contains("PiKVM " + IMG), Duration.ofSeconds(60));
 
       browser.logIn(analyst);
       String farm = server.get("/api/v1/farms", analyst).get("items").get(0).get("farm_id").asText();
