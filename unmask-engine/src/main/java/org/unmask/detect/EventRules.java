@@ -15,6 +15,24 @@ public interface EventRules {
   /** Matches one event; findings go to {@code out}. */
   void match(Event event, ReferenceData reference, Consumer<Finding> out);
 
+  /**
+   * The stateless, costly half of {@link #match}: which single-event rules the event satisfies.
+   * Thread-safe, so it may run on many threads; the result goes to {@link #match(Event,
+   * ReferenceData, Object, Consumer)} on the one ordered thread. Default: nothing done ahead (null).
+   */
+  default Object prematch(Event event) {
+    return null;
+  }
+
+  /**
+   * The stateful half (correlations, once-a-day dedupe), given what {@link #prematch} found for this
+   * very event; {@code match(e, r, prematch(e), out)} is exactly {@code match(e, r, out)}. A null
+   * prematch means "do everything here".
+   */
+  default void match(Event event, ReferenceData reference, Object prematched, Consumer<Finding> out) {
+    match(event, reference, out);
+  }
+
   /** Traits of a rule this set owns, or null when the id is not one of its rules. */
   RuleTraits traits(String ruleId);
 

@@ -39,22 +39,22 @@ public final class EventStage {
   }
 
   /**
-   * An event enriched and matched by the rules, not yet seen by the behavioural detectors.
+   * An event enriched and pre-matched by the single-event rules, not yet judged by anything that
+   * keeps state (correlations, once-a-day dedupe, behavioural detectors).
    *
-   * @param ruleFindings what the rules found in it, in match order
+   * @param prematched what {@link EventRules#prematch} found (opaque to the stage)
    */
-  public record Prepared(Event event, List<Finding> ruleFindings) {}
+  public record Prepared(Event event, Object prematched) {}
 
   /**
-   * The stateless half of {@link #accept(Event)}: enrichment and rule matching. Safe to call from
-   * many threads at once (the enricher and the rule set are thread-safe), so a server can spread
-   * it over its request threads and leave only the stateful detectors to the one ordered thread.
+   * The stateless half of {@link #accept(Event)}: enrichment and single-event rule matching (the
+   * costly index scan). Safe to call from many threads at once (the enricher and the compiled rule
+   * set are thread-safe), so a server can spread it over its request threads and leave only the
+   * stateful work to the one ordered thread.
    */
   public Prepared prepare(Event raw) {
     Event event = enricher.apply(raw);
-    List<Finding> found = new ArrayList<>(0);
-    rules.match(event, reference, found::add);
-    return new Prepared(event, found);
+    return new Prepared(event, rules.prematch(event));
   }
 
   /** Judges one raw event; returns it enriched. */
@@ -68,7 +68,7 @@ public final class EventStage {
    */
   public Event accept(Prepared prepared) {
     Event event = prepared.event();
-    findings.addAll(prepared.ruleFindings());
+    rules.match(event, reference, prepared.prematched(), findings::add);
     int before = runtime.findings().size();
     runtime.accept(event);
     List<Finding> fromDetectors = runtime.findings();

@@ -152,12 +152,30 @@ public final class SigmaEventRules implements EventRules {
 
   @Override
   public void match(Event event, ReferenceData reference, Consumer<Finding> out) {
+    match(event, reference, prematch(event), out);
+  }
+
+  /** The single-event rule matches (the costly index scan); thread-safe. */
+  @Override
+  public Object prematch(Event event) {
+    List<SigmaMatch> matches = new java.util.ArrayList<>(2);
+    rules.match(event, matches::add);
+    return matches;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void match(Event event, ReferenceData reference, Object prematched, Consumer<Finding> out) {
+    if (prematched == null) {
+      match(event, reference, out);
+      return;
+    }
     long hour = event.timestamp().getEpochSecond() / 3600;
     if (hour != lastExpiryHour) {
       lastExpiryHour = hour;
       correlations.expire(event.timestamp()); // windows that went quiet free their state
     }
-    rules.match(event, m -> {
+    ((List<SigmaMatch>) prematched).forEach(m -> {
       SigmaRule r = m.rule();
       Person person = Subjects.personOf(event, reference);
       if (allowed(event, person, reference)) {

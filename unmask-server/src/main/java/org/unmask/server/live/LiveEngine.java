@@ -84,7 +84,7 @@ public final class LiveEngine implements AutoCloseable {
   private final AtomicLong judged = new AtomicLong();
   private final ScheduledExecutorService publisher;
   private final Object publishLock = new Object();
-  private ReferenceData reference;
+  private volatile ReferenceData reference;
   private Redactor redactor;
   private volatile Suppressions suppressions = Suppressions.none();
   private volatile boolean changed;
@@ -381,13 +381,9 @@ public final class LiveEngine implements AutoCloseable {
     return profiles;
   }
 
+  /** The reference data in force (swapped whole, never changed in place). */
   public ReferenceData reference() {
-    stageLock.lock();
-    try {
-      return reference;
-    } finally {
-      stageLock.unlock();
-    }
+    return reference;
   }
 
   public List<org.unmask.ingest.Rejection> referenceProblems() {
