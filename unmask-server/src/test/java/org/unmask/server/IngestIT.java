@@ -22,7 +22,9 @@ class IngestIT {
     String body = Events.ndjson(lines);
     int accepted;
     long findings;
-    try (TestServer t = TestServer.h2(dir, c -> c)) {
+    // The whole demo (22,604 events) in one batch: the backlog must hold it.
+    java.util.function.UnaryOperator<ServerConfig> roomy = c -> c.withLimits(Intake.Limits.defaults().withBacklog(50_000));
+    try (TestServer t = TestServer.h2(dir, roomy)) {
       // Reference data through the API first: people and devices are what findings are about.
       for (String kind : List.of("people", "devices", "payroll")) {
         HttpResponse<String> put = t.send("PUT", "/api/v1/reference/" + kind, t.admin, "text/csv",
@@ -54,7 +56,7 @@ class IngestIT {
       assertThat(metrics).contains("unmask_events_accepted_total " + (double) accepted)
           .contains("unmask_detection_latency_p99_seconds").contains("unmask_queue_depth 0.0");
     }
-    try (TestServer t = TestServer.h2(dir, c -> c)) {
+    try (TestServer t = TestServer.h2(dir, roomy)) {
       // The intake log rebuilt detector state: the same events, the same findings.
       assertThat(t.server.engine().judged()).isEqualTo(accepted);
       assertThat(t.server.engine().findings().size()).isEqualTo((int) findings);
