@@ -66,6 +66,14 @@ class ServerIT {
     JsonNode p = TestServer.json(person);
     assertThat(p.get("work_hours").get("utc_hour_histogram").size()).isEqualTo(24);
     assertThat(p.get("findings").size()).isGreaterThan(0);
+    assertThat(persons.get(0).get("display_name").asText()).isNotBlank();
+    // The risk timeline is rebuilt from the findings, so a backfilled person shows how risk grew.
+    JsonNode timeline = p.get("risk_timeline");
+    assertThat(timeline.size()).isGreaterThan(1);
+    for (int i = 1; i < timeline.size(); i++) {
+      assertThat(timeline.get(i).get("at").asText()).isGreaterThanOrEqualTo(timeline.get(i - 1).get("at").asText());
+    }
+    assertThat(timeline.get(timeline.size() - 1).get("risk").asDouble()).isGreaterThan(timeline.get(0).get("risk").asDouble());
     assertThat(TestServer.json(t.get("/api/v1/findings?limit=3", t.viewer)).get("items").size()).isEqualTo(3);
     JsonNode farms = TestServer.json(t.get("/api/v1/farms", t.viewer)).get("items");
     if (farms.size() > 0) {

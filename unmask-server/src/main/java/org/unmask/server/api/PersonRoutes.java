@@ -47,7 +47,12 @@ final class PersonRoutes {
 
   private void persons(Context ctx) {
     int limit = Params.limit(ctx, 500, 100_000);
-    Json.ok(ctx, Map.of("items", s.engine().view().persons().stream().limit(limit).map(Views::person).toList()));
+    ReferenceData ref = s.engine().reference();
+    Json.ok(ctx, Map.of("items", s.engine().view().persons().stream().limit(limit).map(v -> {
+      Map<String, Object> m = Views.person(v);
+      m.put("display_name", Views.displayName(v.personId(), ref, s.engine().pseudonyms()));
+      return m;
+    }).toList()));
   }
 
   private void person(Context ctx) {
@@ -72,7 +77,7 @@ final class PersonRoutes {
     findings.sort(java.util.Comparator.comparing(Finding::timestamp).reversed().thenComparing(Finding::id));
     out.put("findings", Views.findings(findings));
     PersonProfiles.Profile profile = s.engine().profiles().person(id);
-    out.put("risk_timeline", profile.risk().stream().map(p -> {
+    out.put("risk_timeline", s.engine().riskHistory(id, findings).stream().map(p -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("at", Views.time(p.at()));
       m.put("risk", Views.JsonRound.round(p.risk()));

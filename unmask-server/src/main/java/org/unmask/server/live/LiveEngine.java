@@ -391,6 +391,18 @@ public final class LiveEngine implements AutoCloseable {
     return profiles;
   }
 
+  /**
+   * A person's risk over time rebuilt from their findings (see {@link RiskHistory}), merged with
+   * the scores this server published, in time order.
+   */
+  public List<PersonProfiles.RiskPoint> riskHistory(String personId, List<Finding> personFindings) {
+    List<PersonProfiles.RiskPoint> points = new ArrayList<>(RiskHistory.of(personId, personFindings, reference,
+        new org.unmask.risk.RiskScorer(options.riskPolicy(), conclusions::traitsOf)));
+    points.addAll(profiles.person(personId).risk());
+    points.sort(Comparator.comparing(PersonProfiles.RiskPoint::at));
+    return points;
+  }
+
   /** The reference data in force (swapped whole, never changed in place). */
   public ReferenceData reference() {
     return reference;
