@@ -32,7 +32,7 @@ export function riskTimeline(points) {
     svg("text", { x: PAD.left, y: H - 8, class: "axis" }, when(data[0].raw)),
     data.length > 1 ? svg("text", { x: W - PAD.right, y: H - 8, class: "axis", "text-anchor": "end" }, when(data[data.length - 1].raw)) : null);
   const caption = data.length === 1
-    ? "One score so far: " + number(data[0].risk, 1) + " at " + when(data[0].raw) + ". The line grows as the server re-scores this person."
-    : "Risk score after each re-scoring (0–100). Points decay over time; a case opens at " + THRESHOLD + ".";
+    ? "One score so far: " + number(data[0].risk, 1) + " at " + when(data[0].raw) + ". The line grows with each new finding."
+    : "Risk score as of each finding and each re-scoring (0–100). Points decay over time; a case opens at " + THRESHOLD + ".";
   return el("figure", { class: "figure" }, chart, el("figcaption", {}, caption));
 }
