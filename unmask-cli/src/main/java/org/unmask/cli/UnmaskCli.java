@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       PurgeCommand.class,
       MatchCommand.class,
       RulesCommand.class,
+      KafkaLoadCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 

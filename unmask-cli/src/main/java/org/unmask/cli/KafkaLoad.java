@@ -1,0 +1,189 @@
+package org.unmask.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.unmask.detect.Subjects;
+import org.unmask.event.Event;
+import org.unmask.ingest.Dataset;
+import org.unmask.ingest.EventStream;
+import org.unmask.reference.Person;
+import org.unmask.reference.ReferenceData;
+
+/**
+ * Replays a dataset's events into Kafka for the Flink job: each event, in the scan's time order,
+ * becomes one JSON line on {@code P.events}, keyed by its person (else its host), with the record
+ * time set to its {@code @timestamp} (the job's event time) and headers {@code unmask.file} and
+ * {@code unmask.line} naming the line it came from, so the job's findings cite the same evidence
+ * as a scan's. Lines the reader rejects are counted, not sent. The producer is idempotent, so a
+ * retried send is not duplicated. The topic layout is documented in docs/deploy-flink.md.
+ */
+public final class KafkaLoad {
+
+  /** The output topics the job writes, created compacted (latest value per id). */
+  public static final List<String> OUTPUTS = List.of("findings", "persons", "cases", "farms");
+
+  /** The output topics that are logs, not tables. */
+  public static final List<String> LOGS = List.of("rejected", "late");
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private KafkaLoad() {}
+
+  /** What a replay sent and skipped. */
+  public record Counts(long sent, long rejected) {}
+
+  /**
+   * Creates the topics under {@code prefix} that do not exist yet: {@code P.events} with
+   * {@code partitions} partitions, the compacted outputs and the rejected and late logs.
+   */
+  public static void createTopics(String bootstrapServers, String prefix, int partitions) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> topics = new ArrayList<>();
+      if (!existing.contains(prefix + ".events")) {
+        topics.add(new NewTopic(prefix + ".events", partitions, (short) -1));
+      }
+      for (String kind : OUTPUTS) {
+        if (!existing.contains(prefix + "." + kind)) {
+          topics.add(new NewTopic(prefix + "." + kind, partitions, (short) -1).configs(Map.of("cleanup.policy", "compact")));
+        }
+      }
+      for (String kind : LOGS) {
+        if (!existing.contains(prefix + "." + kind)) {
+          topics.add(new NewTopic(prefix + "." + kind, 1, (short) -1));
+        }
+      }
+      if (!topics.isEmpty()) {
+        admin.createTopics(topics).all().get();
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topics under " + prefix + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /** Sends every event of {@code dataset} to {@code P.events} and waits until Kafka has them all. */
+  public static Counts replay(Path dataset, String bootstrapServers, String prefix) {
+    Dataset ds = Dataset.open(dataset);
+    AtomicLong rejected = new AtomicLong();
+    ReferenceData reference = ds.readReference(r -> {});
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+    String topic = prefix + ".events";
+    long sent = 0;
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        EventStream events = ds.events(r -> rejected.incrementAndGet())) {
+      while (events.hasNext()) {
+        Event e = events.next();
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, e.timestamp().toEpochMilli(),
+            keyOf(e, reference).getBytes(StandardCharsets.UTF_8), line(e).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(new RecordHeader("unmask.file", e.source().file().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("unmask.line",
+            Long.toString(e.source().line()).getBytes(StandardCharsets.US_ASCII)));
+        producer.send(record, (meta, ex) -> {
+          if (ex != null) {
+            failure.compareAndSet(null, ex);
+          }
+        });
+        sent++;
+        if (failure.get() != null) {
+          break;
+        }
+      }
+      producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("Kafka refused a record: " + failure.get().getMessage(), failure.get());
+    }
+    return new Counts(sent, rejected.get());
+  }
+
+  /** The partition key: the person the event concerns, else its host, else its dataset. */
+  static String keyOf(Event e, ReferenceData reference) {
+    Person person = Subjects.personOf(e, reference);
+    if (person != null) {
+      return person.personId();
+    }
+    String host = e.text("host.id");
+    return host != null ? host : e.dataset();
+  }
+
+  /**
+   * The event as one JSON line of its flat fields (dotted names), which the engine's parser reads
+   * back to the same fields; adapted vendor events arrive already in contract form.
+   */
+  static String line(Event e) {
+    StringWriter w = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      writeMap(g, e.fields());
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return w.toString();
+  }
+
+  private static void writeMap(JsonGenerator g, Map<String, ?> fields) throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<String, ?> f : fields.entrySet()) {
+      g.writeFieldName(f.getKey());
+      writeValue(g, f.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeValue(JsonGenerator g, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof Double d) {
+      g.writeNumber(d);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object o : list) {
+        writeValue(g, o);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Map<?, ?> m) {
+      @SuppressWarnings("unchecked")
+      Map<String, ?> typed = (Map<String, ?>) m;
+      writeMap(g, typed);
+    } else {
+      g.writeString(String.valueOf(v));
+    }
+  }
+}
