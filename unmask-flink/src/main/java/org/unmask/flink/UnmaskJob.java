@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -52,7 +53,14 @@ public final class UnmaskJob {
 
   /** Adds the job to {@code env}. */
   public static void build(StreamExecutionEnvironment env, Kafka kafka, JobSettings settings) {
-    KafkaSource.builder(); // fail early with a clear class-path error if the connector is missing
+    build(env, kafka, settings, null);
+  }
+
+  /**
+   * Adds the job to {@code env} with {@code tap} between routing and judging (the failure test
+   * throws from there once, mid-stream), or none when null.
+   */
+  public static void build(StreamExecutionEnvironment env, Kafka kafka, JobSettings settings, MapFunction<Routed, Routed> tap) {
     var source = KafkaSource.<RawLine>builder()
         .setBootstrapServers(kafka.bootstrapServers())
         .setTopics(Topics.events(kafka.topicPrefix()))
@@ -74,7 +82,9 @@ public final class UnmaskJob {
 
     SingleOutputStreamOperator<Routed> routed = lines.process(new Ingest(settings))
         .returns(TypeInformation.of(Routed.class)).name("parse, enrich, route").uid("ingest");
-    SingleOutputStreamOperator<Fact> facts = routed.keyBy(r -> r.key, Types.STRING)
+    DataStream<Routed> judged = tap == null ? routed
+        : routed.map(tap).returns(TypeInformation.of(Routed.class)).name("tap").uid("tap");
+    SingleOutputStreamOperator<Fact> facts = judged.keyBy(r -> r.key, Types.STRING)
         .process(new Judge(settings)).returns(TypeInformation.of(Fact.class))
         .name("judge: detectors and rules").uid("judge");
     SingleOutputStreamOperator<Publication> conclusions = facts.keyBy(f -> (byte) 0, Types.BYTE)

@@ -121,6 +121,16 @@ public final class SigmaEventRules implements EventRules {
    * in {@code memory} rather than in this process.
    */
   public static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory) {
+    // The shipped rules inside a jar are read through one zip file system shared by the whole JVM,
+    // which the first loader to finish would close under the others: loads take turns.
+    synchronized (SHIPPED_LOCK) {
+      return loadNow(paths, builtIn, policy, memory);
+    }
+  }
+
+  private static final Object SHIPPED_LOCK = new Object();
+
+  private static SigmaEventRules loadNow(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory) {
     List<Path> all = new ArrayList<>();
     FileSystem jar = null;
     try {
