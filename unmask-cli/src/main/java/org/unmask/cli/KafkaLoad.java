@@ -55,14 +55,17 @@ public final class KafkaLoad {
 
   /**
    * Creates the topics under {@code prefix} that do not exist yet: {@code P.events} with
-   * {@code partitions} partitions, the compacted outputs and the rejected and late logs.
+   * {@code partitions} partitions and no time-based retention, the compacted outputs and the
+   * rejected and late logs.
    */
   public static void createTopics(String bootstrapServers, String prefix, int partitions) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> topics = new ArrayList<>();
       if (!existing.contains(prefix + ".events")) {
-        topics.add(new NewTopic(prefix + ".events", partitions, (short) -1));
+        // Record time is event time, so a replay of last month would fall to time-based retention
+        // (7 days by default) at once: the events topic keeps records until told otherwise.
+        topics.add(new NewTopic(prefix + ".events", partitions, (short) -1).configs(Map.of("retention.ms", "-1")));
       }
       for (String kind : OUTPUTS) {
         if (!existing.contains(prefix + "." + kind)) {

@@ -66,6 +66,11 @@ public record JobSettings(
         allowedLatenessMillis, every.toMillis(), store);
   }
 
+  public JobSettings withVetting(boolean vet) {
+    return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, vet, outOfOrdernessMillis,
+        allowedLatenessMillis, publishEveryMillis, store);
+  }
+
   public JobSettings withRules(List<String> paths, boolean builtIn) {
     return new JobSettings(referenceDir, paths, builtIn, dataDir, withVetting, outOfOrdernessMillis,
         allowedLatenessMillis, publishEveryMillis, store);
