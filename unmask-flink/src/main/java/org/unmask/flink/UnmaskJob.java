@@ -75,8 +75,12 @@ public final class UnmaskJob {
     // event's parsed @timestamp with the watermark, so a wrong record time makes an event late,
     // never misjudged.
     WatermarkStrategy<RawLine> watermarks = WatermarkStrategy
-        .<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(settings.outOfOrdernessMillis()))
-        .withIdleness(Duration.ofMinutes(1));
+        .<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(settings.outOfOrdernessMillis()));
+    if (!kafka.bounded()) {
+      // A quiet partition must not hold time back for everyone; a replay has no quiet partitions,
+      // and declaring one idle under backpressure would make its events late.
+      watermarks = watermarks.withIdleness(Duration.ofMinutes(1));
+    }
     DataStream<RawLine> lines = env.fromSource(source.build(), watermarks, "kafka " + Topics.events(kafka.topicPrefix()))
         .uid("events-source");
 

@@ -81,6 +81,7 @@ class FlinkThroughputBench {
       for (int parallelism : new int[] {1, 2, 1, 2}) {
         run(kafka, prefix, world, parallelism, sent.sent(), employees, "measured");
       }
+      stateAfterAllInput(kafka, prefix, world, employees);
     }
   }
 
@@ -120,16 +121,49 @@ class FlinkThroughputBench {
     int before = kafka.readAll(prefix + ".findings").size();
     ROUTED.set(0);
     long t = System.nanoTime();
+    long cpu = processCpuNanos();
     var result = env.execute("bench p" + parallelism);
     double seconds = secondsSince(t);
+    double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
     watcher.interrupt();
     watcher.join();
     int published = kafka.readAll(prefix + ".findings").size() - before;
     report("flink %s p=%d: %,d routed copies judged, %,d findings published, net runtime %d ms", label, parallelism,
         ROUTED.get(), published, result.getNetRuntime());
+    report("flink %s p=%d: %.1f CPU-s for the whole JVM (job, Kafka broker, test) = %,.0f events per CPU-second",
+        label, parallelism, cpuSeconds, events / cpuSeconds);
     report("flink %s p=%d: %,d events in %.1f s = %,.0f events/s end to end; checkpoints: largest %,d bytes"
         + " (%,.0f per employee), last %,d bytes (%,.0f per employee)", label, parallelism, events, seconds,
         events / seconds, largest.get(), largest.get() / (double) employees, latest.get(), latest.get() / (double) employees);
+  }
+
+  /**
+   * The job's state once every event has been judged: the same job, unbounded, runs until the
+   * judges have seen every routed copy of a bounded run and the watermark has moved on, then takes
+   * a canonical savepoint (the full state, serialised) and is cancelled. Left in the state: every
+   * detector's and rule's memory and the conclusion's findings and links; the only events still
+   * buffered are those of the last minutes of event time (the watermark delay).
+   */
+  private void stateAfterAllInput(EmbeddedKafka kafka, String prefix, Path world, int employees) throws Exception {
+    long expected = ROUTED.get();
+    ROUTED.set(0);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    UnmaskJob.build(env, new UnmaskJob.Kafka(kafka.bootstrapServers(), prefix, "bench-state", false, 0),
+        JobSettings.defaults(world).withPublishEvery(Duration.ofDays(1)).withVetting(false), new Count());
+    var client = env.executeAsync("bench state");
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (ROUTED.get() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(3000); // periodic watermarks catch up with the last records
+    Path savepoints = dir.resolve("savepoint");
+    String at = client.triggerSavepoint(savepoints.toUri().toString(),
+        org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get();
+    client.cancel().get();
+    long bytes = size(Path.of(java.net.URI.create(at)));
+    report("state after all %,d routed copies were judged (canonical savepoint, p=1): %,d bytes = %,.0f bytes per employee",
+        ROUTED.get(), bytes, bytes / (double) employees);
   }
 
   /**
@@ -165,6 +199,11 @@ class FlinkThroughputBench {
     try (Stream<Path> walk = Files.walk(p)) {
       return walk.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double secondsSince(long nanos) {
