@@ -67,11 +67,13 @@ class FlinkEquivalenceIT {
     assertThat(world.scan().findings()).as("the world is worth comparing").hasSizeGreaterThan(20);
     assertThat(world.cases()).as("the world has cases").isNotEmpty();
     Map<String, String> findings = kafka.table(prefix + ".findings");
-    System.out.printf("equivalence: %d events, %d findings, %d persons, %d cases; job: %d findings%n",
-        sent.sent(), world.findings().size(), world.persons().size(), world.cases().size(), findings.size());
+    System.out.printf("equivalence: %d events, %d findings, %d persons, %d cases, %d farms; job: %d findings%n",
+        sent.sent(), world.findings().size(), world.persons().size(), world.cases().size(), world.farms().size(),
+        findings.size());
     assertThat(findings).containsExactlyInAnyOrderEntriesOf(world.findings());
     assertThat(kafka.table(prefix + ".persons")).containsExactlyInAnyOrderEntriesOf(world.persons());
     assertThat(kafka.table(prefix + ".cases")).containsExactlyInAnyOrderEntriesOf(world.cases());
+    assertThat(kafka.table(prefix + ".farms")).containsExactlyInAnyOrderEntriesOf(world.farms());
     assertThat(kafka.readAll(prefix + ".late")).isEmpty();
     assertThat(kafka.readAll(prefix + ".rejected")).singleElement()
         .satisfies(r -> assertThat(r.value()).contains("\"file\":\"feed/x.jsonl\"").contains("missing @timestamp"));

@@ -95,10 +95,10 @@ class FlinkThroughputBench {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
-    env.enableCheckpointing(1000);
+    env.enableCheckpointing(10_000);
     // Applicant vetting is a one-off cost per job (photos compared pairwise), not per event: it is
     // measured by the vetting benchmarks, and left out here so the figure is the event path's.
-    UnmaskJob.build(env, new UnmaskJob.Kafka(kafka.bootstrapServers(), prefix, "bench-" + n, true, 1000),
+    UnmaskJob.build(env, new UnmaskJob.Kafka(kafka.bootstrapServers(), prefix, "bench-" + n, true, 10_000),
         JobSettings.defaults(world).withPublishEvery(Duration.ofDays(1)).withVetting(false), new Count());
     AtomicLong largest = new AtomicLong();
     AtomicLong latest = new AtomicLong();

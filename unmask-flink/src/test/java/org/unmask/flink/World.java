@@ -43,6 +43,15 @@ record World(Path dataset, ScanResult scan, long events) {
     return out;
   }
 
+  /** farms.jsonl of the scan by farm id. */
+  Map<String, String> farms() {
+    Map<String, String> out = new TreeMap<>();
+    for (org.unmask.verdict.Farm f : scan.farms()) {
+      out.put(f.farmId(), JsonLines.farmLine(f));
+    }
+    return out;
+  }
+
   /** The persons with an open case, as the cases topic holds them. */
   Map<String, String> cases() {
     Map<String, String> out = new TreeMap<>();

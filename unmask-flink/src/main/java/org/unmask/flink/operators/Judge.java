@@ -37,11 +37,11 @@ import org.unmask.verdict.LinkObservation;
  * order, with their memory in Flink state.
  *
  * <p>Detectors need each key's events in timestamp order, and Kafka delivers them only roughly in
- * order. So an event waits in keyed state until the watermark passes its time; an event-time timer
- * then feeds the key's events of that instant to the engine, ties broken by file and line as a scan
- * breaks them. An event that arrives after the watermark passed its time is late: within the
- * allowed lateness it is judged at once (out of order), beyond it it goes to the late side output
- * and a metric, never silently away.
+ * order. So an event waits in keyed state until the watermark passes the end of its minute; an
+ * event-time timer then feeds the key's events of that minute to the engine in timestamp order,
+ * ties broken by file and line as a scan breaks them. An event whose minute the watermark already
+ * passed is late: within the allowed lateness it is judged at once (out of order), beyond it it
+ * goes to the late side output and a metric, never silently away.
  *
  * <p>A route key is {@code "<detector index>|<detector key>"} for a behavioural detector (its
  * {@link State} is a {@link ValueState}) or {@code "s|<entity>"} for the Sigma rules (reported facts
@@ -59,6 +59,7 @@ public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
   private static final TypeInformation<byte[]> BYTES = PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO;
   private static final long END = Long.MAX_VALUE;
   private static final long CLOCK_STEP = 60_000;
+  private static final long BUCKET = 60_000;
 
   private final JobSettings settings;
   private transient MapState<Long, List<byte[]>> pending;
@@ -103,18 +104,28 @@ public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
   private transient ReferenceData reference;
   private transient Collector<Fact> out;
 
+  /**
+   * The last millisecond of the minute an event falls in. Events wait in per-minute buckets, so a
+   * key holds one timer per busy minute rather than one per distinct timestamp: timers are kept in
+   * every checkpoint, and per-timestamp timers made checkpoints the job's largest cost.
+   */
+  static long bucketOf(long timestamp) {
+    return Math.floorDiv(timestamp, BUCKET) * BUCKET + BUCKET - 1;
+  }
+
   @Override
   public void processElement(Routed routed, Context ctx, Collector<Fact> collector) throws Exception {
     long watermark = ctx.timerService().currentWatermark();
     ctx.timerService().registerEventTimeTimer(END);
-    if (routed.timestamp > watermark) {
-      List<byte[]> waiting = pending.get(routed.timestamp);
+    long bucket = bucketOf(routed.timestamp);
+    if (bucket > watermark) { // its minute is still open: it will be judged in order
+      List<byte[]> waiting = pending.get(bucket);
       if (waiting == null) {
         waiting = new ArrayList<>(2);
-        ctx.timerService().registerEventTimeTimer(routed.timestamp);
+        ctx.timerService().registerEventTimeTimer(bucket);
       }
       waiting.add(routed.event);
-      pending.put(routed.timestamp, waiting);
+      pending.put(bucket, waiting);
       return;
     }
     Event event = Wire.event(routed.event);
@@ -139,7 +150,8 @@ public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
         for (byte[] b : waiting) {
           events.add(Wire.event(b));
         }
-        events.sort(Comparator.comparing((Event e) -> e.source().file()).thenComparingLong(e -> e.source().line()));
+        events.sort(Comparator.comparing(Event::timestamp).thenComparing((Event e) -> e.source().file())
+            .thenComparingLong(e -> e.source().line()));
         judge(key, events, collector);
       }
       return;

@@ -20,7 +20,7 @@ import org.unmask.flink.wire.Routed;
 import org.unmask.flink.wire.Wire;
 
 /**
- * Event time in the judge, driven by hand: an event waits for the watermark, one within the
+ * Event time in the judge, driven by hand: an event waits for the watermark to pass its minute, one within the
  * allowed lateness is judged at once, and one beyond it goes to the late output, never silently
  * away.
  */
@@ -65,7 +65,9 @@ class JudgeLatenessTest {
       assertThat(clocks(h)).hasSize(1);
 
       h.processWatermark(T.plusSeconds(1800).toEpochMilli());
-      assertThat(clocks(h)).as("the waiting event is judged when the watermark passes it")
+      assertThat(clocks(h)).as("its minute is still open").hasSize(1);
+      h.processWatermark(T.plusSeconds(1860).toEpochMilli());
+      assertThat(clocks(h)).as("the waiting event is judged when the watermark passes its minute")
           .containsExactly(T.minusSeconds(1800).toEpochMilli(), T.plusSeconds(1800).toEpochMilli());
     }
   }
