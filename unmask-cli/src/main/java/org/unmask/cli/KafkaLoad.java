@@ -31,7 +31,8 @@ import org.unmask.reference.Person;
 import org.unmask.reference.ReferenceData;
 
 /**
- * Replays a dataset's events into Kafka for the Flink job: each event, in the scan's time order,
+ * Replays a dataset into Kafka for the Flink job: its reference CSVs to {@code P.reference}
+ * (compacted, keyed by path; send a changed file again to update the running job), then each event, in the scan's time order,
  * becomes one JSON line on {@code P.events}, keyed by its person (else its host), with the record
  * time set to its {@code @timestamp} (the job's event time) and headers {@code unmask.file} and
  * {@code unmask.line} naming the line it came from, so the job's findings cite the same evidence
@@ -51,7 +52,10 @@ public final class KafkaLoad {
   private KafkaLoad() {}
 
   /** What a replay sent and skipped. */
-  public record Counts(long sent, long rejected) {}
+  public record Counts(long sent, long rejected, int referenceFiles) {}
+
+  /** The reference files of a dataset the job takes from {@code P.reference}, by path. */
+  static final List<String> REFERENCE = List.of("people.csv", "devices.csv", "applicants.csv", "payroll.csv");
 
   /**
    * Creates the topics under {@code prefix} that do not exist yet: {@code P.events} with
@@ -66,6 +70,10 @@ public final class KafkaLoad {
         // Record time is event time, so a replay of last month would fall to time-based retention
         // (7 days by default) at once: the events topic keeps records until told otherwise.
         topics.add(new NewTopic(prefix + ".events", partitions, (short) -1).configs(Map.of("retention.ms", "-1")));
+      }
+      if (!existing.contains(prefix + ".reference")) {
+        topics.add(new NewTopic(prefix + ".reference", 1, (short) -1)
+            .configs(Map.of("cleanup.policy", "compact", "retention.ms", "-1")));
       }
       for (String kind : OUTPUTS) {
         if (!existing.contains(prefix + "." + kind)) {
@@ -90,9 +98,14 @@ public final class KafkaLoad {
     }
   }
 
-  /** Sends every event of {@code dataset} to {@code P.events} and waits until Kafka has them all. */
+  /**
+   * Sends the dataset's reference files (people, devices, applicants, payroll, watchlists) to
+   * {@code P.reference}, keyed by path, then every event to {@code P.events}, and waits until Kafka
+   * has them all.
+   */
   public static Counts replay(Path dataset, String bootstrapServers, String prefix) {
     Dataset ds = Dataset.open(dataset);
+    int referenceFiles = sendReference(dataset, bootstrapServers, prefix);
     AtomicLong rejected = new AtomicLong();
     ReferenceData reference = ds.readReference(r -> {});
     Properties p = new Properties();
@@ -128,7 +141,45 @@ public final class KafkaLoad {
     if (failure.get() != null) {
       throw new IllegalStateException("Kafka refused a record: " + failure.get().getMessage(), failure.get());
     }
-    return new Counts(sent, rejected.get());
+    return new Counts(sent, rejected.get(), referenceFiles);
+  }
+
+  /** Sends the reference files a dataset has to {@code P.reference}; returns how many. */
+  public static int sendReference(Path dataset, String bootstrapServers, String prefix) {
+    List<String> paths = new ArrayList<>();
+    for (String name : REFERENCE) {
+      if (java.nio.file.Files.isRegularFile(dataset.resolve(name))) {
+        paths.add(name);
+      }
+    }
+    Path watchlists = dataset.resolve("watchlists");
+    if (java.nio.file.Files.isDirectory(watchlists)) {
+      try (var list = java.nio.file.Files.list(watchlists)) {
+        list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted()
+            .forEach(n -> paths.add("watchlists/" + n));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + watchlists, e);
+      }
+    }
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(64 << 20));
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (String path : paths) {
+        byte[] content = java.nio.file.Files.readAllBytes(dataset.resolve(path));
+        producer.send(new ProducerRecord<>(prefix + ".reference", path.getBytes(StandardCharsets.UTF_8), content)).get();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read reference files of " + dataset, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Kafka refused a reference file: " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending reference files", e);
+    }
+    return paths.size();
   }
 
   /** The partition key: the person the event concerns, else its host, else its dataset. */

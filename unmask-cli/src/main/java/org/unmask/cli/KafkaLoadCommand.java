@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code unmask kafka-load DATASET --topic-prefix P --bootstrap-servers HOST:PORT}: feeds the Flink job. */
 @Command(name = "kafka-load", mixinStandardHelpOptions = true,
-    description = "Replay a dataset's events into Kafka (topic P.events) for the Flink job; creates missing topics.")
+    description = "Replay a dataset into Kafka for the Flink job (reference CSVs to P.reference, events to P.events); creates missing topics.")
 final class KafkaLoadCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DATASET", description = "dataset folder holding events/")
@@ -36,8 +36,9 @@ final class KafkaLoadCommand implements Callable<Integer> {
       KafkaLoad.createTopics(bootstrap, prefix, partitions);
       KafkaLoad.Counts c = KafkaLoad.replay(dataset, bootstrap, prefix);
       double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf("sent %d events to %s.events in %.1f s (%.0f events/s); %d records rejected by the reader%n",
-          c.sent(), prefix, seconds, c.sent() / Math.max(seconds, 1e-9), c.rejected());
+      System.out.printf("sent %d reference files to %s.reference and %d events to %s.events in %.1f s (%.0f events/s);"
+          + " %d records rejected by the reader%n", c.referenceFiles(), prefix, c.sent(), prefix, seconds,
+          c.sent() / Math.max(seconds, 1e-9), c.rejected());
       return 0;
     } catch (RuntimeException e) {
       System.err.println("unmask kafka-load: " + e.getMessage());

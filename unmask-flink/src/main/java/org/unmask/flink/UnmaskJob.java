@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -15,15 +18,18 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.unmask.flink.operators.Conclude;
 import org.unmask.flink.operators.Ingest;
 import org.unmask.flink.operators.Judge;
+import org.unmask.flink.operators.LiveReference;
 import org.unmask.flink.wire.Fact;
 import org.unmask.flink.wire.Publication;
 import org.unmask.flink.wire.RawLine;
+import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Routed;
 
 /**
@@ -84,20 +90,48 @@ public final class UnmaskJob {
     DataStream<RawLine> lines = env.fromSource(source.build(), watermarks, "kafka " + Topics.events(kafka.topicPrefix()))
         .uid("events-source");
 
-    SingleOutputStreamOperator<Routed> routed = lines.process(new Ingest(settings))
+    // Reference updates: every operator that judges sees every file. They carry no event time
+    // (an update applies from when it arrives), so this input never holds the watermark back.
+    var referenceSource = KafkaSource.<ReferenceFile>builder()
+        .setBootstrapServers(kafka.bootstrapServers())
+        .setTopics(Topics.reference(kafka.topicPrefix()))
+        .setGroupId(kafka.groupId() + "-reference")
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(new KafkaReferenceFiles());
+    if (kafka.bounded()) {
+      referenceSource.setBounded(OffsetsInitializer.latest());
+    }
+    BroadcastStream<ReferenceFile> reference = env
+        .fromSource(referenceSource.build(), WatermarkStrategy.forGenerator(c -> new EndOfTime()),
+            "kafka " + Topics.reference(kafka.topicPrefix()))
+        .uid("reference-source").setParallelism(1)
+        .broadcast(LiveReference.FILES);
+
+    SingleOutputStreamOperator<Routed> routed = lines.connect(reference).process(new Ingest(settings))
         .returns(TypeInformation.of(Routed.class)).name("parse, enrich, route").uid("ingest");
     DataStream<Routed> judged = tap == null ? routed
         : routed.map(tap).returns(TypeInformation.of(Routed.class)).name("tap").uid("tap");
-    SingleOutputStreamOperator<Fact> facts = judged.keyBy(r -> r.key, Types.STRING)
+    SingleOutputStreamOperator<Fact> facts = judged.keyBy(r -> r.key, Types.STRING).connect(reference)
         .process(new Judge(settings)).returns(TypeInformation.of(Fact.class))
         .name("judge: detectors and rules").uid("judge");
-    SingleOutputStreamOperator<Publication> conclusions = facts.keyBy(f -> (byte) 0, Types.BYTE)
+    SingleOutputStreamOperator<Publication> conclusions = facts.keyBy(f -> (byte) 0, Types.BYTE).connect(reference)
         .process(new Conclude(settings)).returns(TypeInformation.of(Publication.class))
         .name("conclude: money, vetting, farms, risk").uid("conclude").setParallelism(1).setMaxParallelism(1);
 
     DataStream<Publication> out = conclusions
         .union(routed.getSideOutput(Ingest.REJECTED), facts.getSideOutput(Judge.LATE));
     out.sinkTo(sink(kafka)).name("kafka " + kafka.topicPrefix() + ".*").uid("kafka-sink");
+  }
+
+  /** Watermarks for an input without event time: always the end of time, so it never holds others back. */
+  private static final class EndOfTime implements WatermarkGenerator<ReferenceFile> {
+    @Override
+    public void onEvent(ReferenceFile file, long timestamp, WatermarkOutput output) {}
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+      output.emitWatermark(new Watermark(Long.MAX_VALUE));
+    }
   }
 
   private static KafkaSink<Publication> sink(Kafka kafka) {

@@ -17,7 +17,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.unmask.Unmask;
 import org.unmask.event.Finding;
@@ -26,6 +26,7 @@ import org.unmask.flink.JobSettings;
 import org.unmask.flink.sink.StoreWriter;
 import org.unmask.flink.wire.Fact;
 import org.unmask.flink.wire.Publication;
+import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Wire;
 import org.unmask.output.JsonLines;
 import org.unmask.reference.ReferenceData;
@@ -50,7 +51,7 @@ import org.unmask.verdict.PersonVerdict;
  * events). Its cost per publication grows with the findings held, which bounds how often it may
  * publish; see docs/deploy-flink.md.
  */
-public final class Conclude extends KeyedProcessFunction<Byte, Fact, Publication> {
+public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, ReferenceFile, Publication> {
 
   private static final long serialVersionUID = 1L;
   private static final long END = Long.MAX_VALUE;
@@ -61,6 +62,7 @@ public final class Conclude extends KeyedProcessFunction<Byte, Fact, Publication
   private transient ValueState<Long> clock;
   private transient MapState<String, Long> published;
   private transient ReferenceData reference;
+  private transient LiveReference live;
   private transient Conclusions conclusions;
   private transient StoreWriter store;
 
@@ -76,7 +78,7 @@ public final class Conclude extends KeyedProcessFunction<Byte, Fact, Publication
         new ListStateDescriptor<>("links", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.LONG));
     published = getRuntimeContext().getMapState(new MapStateDescriptor<>("published", Types.STRING, Types.LONG));
-    reference = settings.readReference();
+    live = new LiveReference(settings);
     ScanOptions options = settings.scanOptions();
     ApplicantStage applicants = options.withVetting()
         ? Unmask.vetting(java.nio.file.Path.of(settings.referenceDir()), r -> {})
@@ -93,7 +95,12 @@ public final class Conclude extends KeyedProcessFunction<Byte, Fact, Publication
   }
 
   @Override
-  public void processElement(Fact fact, Context ctx, Collector<Publication> out) throws Exception {
+  public void processBroadcastElement(ReferenceFile file, Context ctx, Collector<Publication> out) throws Exception {
+    live.update(file, ctx.getBroadcastState(LiveReference.FILES));
+  }
+
+  @Override
+  public void processElement(Fact fact, ReadOnlyContext ctx, Collector<Publication> out) throws Exception {
     switch (fact.kind) {
       case Fact.FINDING -> findings.add(fact.body);
       case Fact.LINK -> links.add(fact.body);
@@ -117,6 +124,7 @@ public final class Conclude extends KeyedProcessFunction<Byte, Fact, Publication
     if (timestamp != END && ctx.timerService().currentWatermark() == END) {
       return; // input ended: the end-of-time timer publishes once for all
     }
+    reference = live.get(ctx.getBroadcastState(LiveReference.FILES)); // money trail and vetting follow it
     List<Finding> all = new ArrayList<>();
     for (byte[] b : findings.get()) {
       all.add(Wire.finding(b));

@@ -3,18 +3,20 @@ package org.unmask.flink.operators;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.unmask.detect.DetectionContext;
 import org.unmask.detect.Detector;
 import org.unmask.detect.sigma.SigmaEventRules;
 import org.unmask.enrich.Enrichment;
+import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
 import org.unmask.event.Finding;
 import org.unmask.flink.JobSettings;
 import org.unmask.flink.wire.Publication;
 import org.unmask.flink.wire.RawLine;
+import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Routed;
 import org.unmask.flink.wire.Wire;
 import org.unmask.ingest.LineParser;
@@ -25,12 +27,12 @@ import org.unmask.verdict.LinkObservation;
 
 /**
  * Parses each line with the engine's parser, enriches the event once with the engine's
- * enrichment, and routes it to every keyed judge that wants it: one copy per detector whose
+ * enrichment (against the current reference data, see {@link LiveReference}), and routes it to every keyed judge that wants it: one copy per detector whose
  * {@link Detector#key} is not null (keyed {@code "<detector index>|<key>"}), and one to the rules
  * keyed by the event's subject ({@code "s|<entity>"}). Bad lines go to the rejected side output
  * with the parser's reason, as a scan writes them to rejected.jsonl.
  */
-public final class Ingest extends ProcessFunction<RawLine, Routed> {
+public final class Ingest extends BroadcastProcessFunction<RawLine, ReferenceFile, Routed> {
 
   private static final long serialVersionUID = 1L;
 
@@ -45,6 +47,8 @@ public final class Ingest extends ProcessFunction<RawLine, Routed> {
   private transient Enrichment enrichment;
   private transient List<Detector<?>> detectors;
   private transient DetectionContext keys;
+  private transient LiveReference live;
+  private transient ReferenceData reference;
   private transient Counter events;
   private transient Counter rejected;
 
@@ -54,14 +58,13 @@ public final class Ingest extends ProcessFunction<RawLine, Routed> {
 
   @Override
   public void open(OpenContext context) {
-    ReferenceData reference = settings.readReference();
+    live = new LiveReference(settings);
     parser = new LineParser();
-    enrichment = Enrichment.forDataset(settings.dataDir(), reference);
     detectors = ScanPipeline.detectors();
     keys = new DetectionContext() { // key() only reads the reference data
       @Override
       public ReferenceData reference() {
-        return reference;
+        return Ingest.this.reference;
       }
 
       @Override
@@ -79,7 +82,16 @@ public final class Ingest extends ProcessFunction<RawLine, Routed> {
   }
 
   @Override
-  public void processElement(RawLine raw, Context ctx, Collector<Routed> out) {
+  public void processBroadcastElement(ReferenceFile file, Context ctx, Collector<Routed> out) throws Exception {
+    live.update(file, ctx.getBroadcastState(LiveReference.FILES));
+  }
+
+  @Override
+  public void processElement(RawLine raw, ReadOnlyContext ctx, Collector<Routed> out) throws Exception {
+    if (live.isStale()) {
+      reference = live.get(ctx.getBroadcastState(LiveReference.FILES));
+      enrichment = Enrichment.forDataset(settings.dataDir(), reference); // watchlist addresses
+    }
     Rejection[] why = new Rejection[1];
     Event parsed = raw.value == null ? null : parser.parse(raw.value, raw.file, raw.line, r -> why[0] = r);
     if (parsed == null) {
@@ -100,6 +112,7 @@ public final class Ingest extends ProcessFunction<RawLine, Routed> {
         out.collect(new Routed(i + "|" + key, ts, bytes));
       }
     }
-    out.collect(new Routed(RULES + SigmaEventRules.subjectOf(event, keys.reference()), ts, bytes));
+    EntityRef subject = SigmaEventRules.subjectOf(event, reference);
+    out.collect(new Routed(RULES + subject.type().label() + ":" + subject.id(), ts, bytes));
   }
 }

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.unmask.detect.DetectionContext;
@@ -24,6 +24,7 @@ import org.unmask.event.Finding;
 import org.unmask.flink.JobSettings;
 import org.unmask.flink.wire.Fact;
 import org.unmask.flink.wire.Publication;
+import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Routed;
 import org.unmask.flink.wire.Wire;
 import org.unmask.reference.ReferenceData;
@@ -49,7 +50,7 @@ import org.unmask.verdict.LinkObservation;
  * which fires only when bounded input ends: detectors that judge whole histories speak then, and
  * the rules report how far their entity's events went, for the conclusion's clock.
  */
-public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
+public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, ReferenceFile, Fact> {
 
   private static final long serialVersionUID = 1L;
 
@@ -93,7 +94,7 @@ public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
         : SigmaEventRules.load(options.rulePaths(), options.builtInRules(), options.riskPolicy(),
             new FlinkMemory(reported, windows));
     detectors = ScanPipeline.detectors();
-    reference = settings.readReference();
+    live = new LiveReference(settings);
     lateJudged = getRuntimeContext().getMetricGroup().counter("unmaskLateJudged");
     lateDropped = getRuntimeContext().getMetricGroup().counter("unmaskLateDropped");
     clockSent = Long.MIN_VALUE;
@@ -102,6 +103,7 @@ public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
   }
 
   private transient ReferenceData reference;
+  private transient LiveReference live;
   private transient Collector<Fact> out;
 
   /**
@@ -114,7 +116,13 @@ public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
   }
 
   @Override
-  public void processElement(Routed routed, Context ctx, Collector<Fact> collector) throws Exception {
+  public void processBroadcastElement(ReferenceFile file, Context ctx, Collector<Fact> collector) throws Exception {
+    live.update(file, ctx.getBroadcastState(LiveReference.FILES));
+  }
+
+  @Override
+  public void processElement(Routed routed, ReadOnlyContext ctx, Collector<Fact> collector) throws Exception {
+    reference = live.get(ctx.getBroadcastState(LiveReference.FILES));
     long watermark = ctx.timerService().currentWatermark();
     ctx.timerService().registerEventTimeTimer(END);
     long bucket = bucketOf(routed.timestamp);
@@ -141,6 +149,7 @@ public final class Judge extends KeyedProcessFunction<String, Routed, Fact> {
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Fact> collector) throws Exception {
+    reference = live.get(ctx.getBroadcastState(LiveReference.FILES));
     String key = ctx.getCurrentKey();
     if (timestamp != END) {
       List<byte[]> waiting = pending.get(timestamp);

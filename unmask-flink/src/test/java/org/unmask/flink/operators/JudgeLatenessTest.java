@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
 import org.unmask.flink.JobSettings;
 import org.unmask.flink.wire.Fact;
+import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Routed;
 import org.unmask.flink.wire.Wire;
 
@@ -39,15 +40,17 @@ class JudgeLatenessTest {
         Wire.event(new Event(at, "endpoint.process", fields, new SourceRef("events/late.jsonl", line))));
   }
 
-  private static List<Long> clocks(KeyedOneInputStreamOperatorTestHarness<String, Routed, Fact> h) {
+  private static List<Long> clocks(KeyedBroadcastOperatorTestHarness<String, Routed, ReferenceFile, Fact> h) {
     return h.extractOutputValues().stream().filter(f -> f.kind == Fact.CLOCK).map(f -> f.timestamp).toList();
   }
 
   @Test
   void eventsWaitForTheWatermark_lateOnesAreJudgedOrRouted() throws Exception {
     JobSettings settings = JobSettings.defaults(Path.of("../examples/demo"));
-    try (KeyedOneInputStreamOperatorTestHarness<String, Routed, Fact> h =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Judge(settings), r -> r.key, Types.STRING)) {
+    try (KeyedBroadcastOperatorTestHarness<String, Routed, ReferenceFile, Fact> h =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new Judge(settings), r -> r.key, Types.STRING,
+            LiveReference.FILES)) {
+      h.processBroadcastWatermark(Long.MAX_VALUE); // reference updates never hold event time back
       h.processWatermark(T.toEpochMilli());
 
       h.processElement(new StreamRecord<>(routed(T.plusSeconds(1800), 1)));
