@@ -144,7 +144,10 @@ public final class KafkaLoad {
     return new Counts(sent, rejected.get(), referenceFiles);
   }
 
-  /** Sends the reference files a dataset has to {@code P.reference}; returns how many. */
+  /**
+   * Sends the reference files a dataset has to {@code P.reference}, then a manifest with each
+   * file's SHA-256 so the job applies them together; returns how many files.
+   */
   public static int sendReference(Path dataset, String bootstrapServers, String prefix) {
     List<String> paths = new ArrayList<>();
     for (String name : REFERENCE) {
@@ -167,10 +170,15 @@ public final class KafkaLoad {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(64 << 20));
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      StringBuilder manifest = new StringBuilder();
       for (String path : paths) {
         byte[] content = java.nio.file.Files.readAllBytes(dataset.resolve(path));
         producer.send(new ProducerRecord<>(prefix + ".reference", path.getBytes(StandardCharsets.UTF_8), content)).get();
+        manifest.append(sha256(content)).append("  ").append(path).append('\n');
       }
+      // Last: the job switches to the new set only once every file the manifest names has arrived.
+      producer.send(new ProducerRecord<>(prefix + ".reference", MANIFEST.getBytes(StandardCharsets.UTF_8),
+          manifest.toString().getBytes(StandardCharsets.UTF_8))).get();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read reference files of " + dataset, e);
     } catch (ExecutionException e) {
@@ -180,6 +188,17 @@ public final class KafkaLoad {
       throw new IllegalStateException("interrupted while sending reference files", e);
     }
     return paths.size();
+  }
+
+  /** Key of the record naming a complete reference set (sha256sum lines); sent after the files. */
+  public static final String MANIFEST = "MANIFEST";
+
+  private static String sha256(byte[] content) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** The partition key: the person the event concerns, else its host, else its dataset. */

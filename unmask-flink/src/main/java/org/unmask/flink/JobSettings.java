@@ -15,8 +15,9 @@ import org.unmask.scan.ScanOptions;
  * engine parts from them in {@code open}.
  *
  * @param referenceDir a dataset folder holding people.csv, devices.csv, applicants.csv,
- *     payroll.csv, watchlists/ and files/ (events are ignored): the reference data, read at start
- *     by every operator (a path every task manager can read)
+ *     payroll.csv, watchlists/ and files/ (events are ignored), a path every task manager can
+ *     read: the reference data until files arrive on {@code P.reference}, and the photos and
+ *     resumes vetting reads
  * @param rulePaths the user's Sigma rule folders or files, as {@code unmask scan --rules}
  * @param builtInRules whether the shipped rules run
  * @param dataDir fresher IP intelligence, or null for the shipped data

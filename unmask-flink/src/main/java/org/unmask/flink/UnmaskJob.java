@@ -42,7 +42,7 @@ import org.unmask.flink.wire.Routed;
  *                 ▼                                              ▼             ▼
  *            P.rejected                                       P.late     Conclude (parallelism 1)
  *                                                                              │ changes, tombstones
- *                                                   P.findings P.persons P.cases P.farms ◄┘ + store
+ *                                   (one producer) P.findings P.persons P.cases P.farms ◄┘ + store
  * </pre>
  *
  * <p>Run it with {@code flink run unmask-flink.jar --bootstrap-servers HOST:PORT --topic-prefix P
@@ -118,9 +118,13 @@ public final class UnmaskJob {
         .process(new Conclude(settings)).returns(TypeInformation.of(Publication.class))
         .name("conclude: money, vetting, farms, risk").uid("conclude").setParallelism(1).setMaxParallelism(1);
 
-    DataStream<Publication> out = conclusions
-        .union(routed.getSideOutput(Ingest.REJECTED), facts.getSideOutput(Judge.LATE));
-    out.sinkTo(sink(kafka)).name("kafka " + kafka.topicPrefix() + ".*").uid("kafka-sink");
+    // One producer for the conclusions: successive versions of a finding or a person must reach
+    // Kafka in the order Conclude published them, and two producers' transactions commit in no
+    // particular order (a stale version could land after the final one).
+    conclusions.sinkTo(sink(kafka, "conclusions")).name("kafka " + kafka.topicPrefix() + " conclusions")
+        .uid("kafka-sink-conclusions").setParallelism(1);
+    routed.getSideOutput(Ingest.REJECTED).union(facts.getSideOutput(Judge.LATE))
+        .sinkTo(sink(kafka, "logs")).name("kafka " + kafka.topicPrefix() + ".rejected, .late").uid("kafka-sink-logs");
   }
 
   /** Watermarks for an input without event time: always the end of time, so it never holds others back. */
@@ -134,7 +138,7 @@ public final class UnmaskJob {
     }
   }
 
-  private static KafkaSink<Publication> sink(Kafka kafka) {
+  private static KafkaSink<Publication> sink(Kafka kafka, String role) {
     Properties producer = new Properties();
     producer.setProperty("transaction.timeout.ms", "600000"); // under the broker's 15-minute maximum
     boolean exactlyOnce = kafka.checkpointIntervalMillis() > 0;
@@ -144,7 +148,7 @@ public final class UnmaskJob {
         .setRecordSerializer(new KafkaPublications(kafka.topicPrefix()))
         .setDeliveryGuarantee(exactlyOnce ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE);
     if (exactlyOnce) {
-      sink.setTransactionalIdPrefix("unmask-" + kafka.topicPrefix());
+      sink.setTransactionalIdPrefix("unmask-" + kafka.topicPrefix() + "-" + role);
     }
     return sink.build();
   }

@@ -49,9 +49,14 @@ final class EmbeddedKafka implements AutoCloseable {
 
   /** Every record of a topic so far, in offset order per partition; committed ones only. */
   List<Record> readAll(String topic) {
+    return readAll(topic, true);
+  }
+
+  /** Every record of a topic so far; {@code committed} false also shows open and aborted transactions. */
+  List<Record> readAll(String topic, boolean committed) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers());
-    p.put("isolation.level", "read_committed");
+    p.put("isolation.level", committed ? "read_committed" : "read_uncommitted");
     p.put("enable.auto.commit", "false");
     List<Record> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -79,6 +79,26 @@ class FlinkEquivalenceIT {
         .satisfies(r -> assertThat(r.value()).contains("\"file\":\"feed/x.jsonl\"").contains("missing @timestamp"));
   }
 
+  @Test
+  void main_runsTheJobFromItsFlags_exactlyOnce_intoTheStore() throws Exception {
+    String prefix = "cli";
+    KafkaLoad.createTopics(kafka.bootstrapServers(), prefix, 2);
+    KafkaLoad.replay(world.dataset(), kafka.bootstrapServers(), prefix);
+    Path store = dir.resolve("store");
+
+    UnmaskJob.main(new String[] {"--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix,
+        "--reference", world.dataset().toString(), "--parallelism", "2", "--checkpoint-interval-ms", "300",
+        "--checkpoint-dir", dir.resolve("checkpoints").toUri().toString(), "--store", store.toString(),
+        "--publish-every", "P1D", "--bounded"});
+
+    assertThat(kafka.table(prefix + ".findings")).containsExactlyInAnyOrderEntriesOf(world.findings());
+    assertThat(kafka.table(prefix + ".persons")).containsExactlyInAnyOrderEntriesOf(world.persons());
+    try (org.unmask.store.Store s = org.unmask.store.Store.open(store.toString())) {
+      assertThat(s.cases().list())
+          .extracting(org.unmask.store.cases.Case::personId).containsExactlyInAnyOrderElementsOf(world.cases().keySet());
+    }
+  }
+
   private static void sendBadLine(String prefix) {
     Properties p = new Properties();
     p.put("bootstrap.servers", kafka.bootstrapServers());

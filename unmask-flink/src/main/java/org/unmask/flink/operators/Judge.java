@@ -73,6 +73,10 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
   private transient Counter lateJudged;
   private transient Counter lateDropped;
   private transient long clockSent;
+  private transient LiveReference live;
+  private transient ReferenceData reference;
+  /** Where the engine's emissions go while it judges one batch. */
+  private transient Collector<Fact> out;
 
   public Judge(JobSettings settings) {
     this.settings = settings;
@@ -102,9 +106,6 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
     context = newContext();
   }
 
-  private transient ReferenceData reference;
-  private transient LiveReference live;
-  private transient Collector<Fact> out;
 
   /**
    * The last millisecond of the minute an event falls in. Events wait in per-minute buckets, so a

@@ -15,9 +15,10 @@ import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Routed;
 
 /**
- * Reference updates reach a running job: once a new people.csv arrives on the broadcast stream, an
- * event about a new hire is judged as being about that person, not an unknown device; a file
- * under a path outside the contract is ignored.
+ * Reference updates reach a running job: once a new people.csv and the manifest naming it arrive
+ * on the broadcast stream, an event about a new hire is judged as being about that person, not an
+ * unknown device; a file alone (its set possibly incomplete) is not applied, and a path outside the
+ * contract is ignored.
  */
 class ReferenceUpdateTest {
 
@@ -40,14 +41,21 @@ class ReferenceUpdateTest {
       h.processElement(new RawLine("events/idp.jsonl", 1, LINE), 0);
       assertThat(ruleKeys(h)).containsExactly("s|device:h-unknown");
 
+      byte[] roster = hired.getBytes(StandardCharsets.UTF_8);
       h.processBroadcastElement(new ReferenceFile("../../people.csv", "x".getBytes(StandardCharsets.UTF_8)), 0);
-      h.processBroadcastElement(new ReferenceFile("people.csv", hired.getBytes(StandardCharsets.UTF_8)), 0);
+      h.processBroadcastElement(new ReferenceFile("people.csv", roster), 0);
       h.processElement(new RawLine("events/idp.jsonl", 2, LINE), 0);
+      assertThat(ruleKeys(h)).as("a file without its manifest is not applied: the set may be incomplete")
+          .containsExactly("s|device:h-unknown", "s|device:h-unknown");
 
-      assertThat(ruleKeys(h)).containsExactly("s|device:h-unknown", "s|person:P99999");
+      String manifest = LiveReference.sha256(roster) + "  people.csv\n";
+      h.processBroadcastElement(new ReferenceFile(LiveReference.MANIFEST, manifest.getBytes(StandardCharsets.UTF_8)), 0);
+      h.processElement(new RawLine("events/idp.jsonl", 3, LINE), 0);
+
+      assertThat(ruleKeys(h)).containsExactly("s|device:h-unknown", "s|device:h-unknown", "s|person:P99999");
       List<String> kept = new java.util.ArrayList<>();
       h.getBroadcastState(LiveReference.FILES).immutableEntries().forEach(e -> kept.add(e.getKey()));
-      assertThat(kept).containsExactly("people.csv");
+      assertThat(kept).containsExactlyInAnyOrder("people.csv", LiveReference.MANIFEST);
     }
   }
 }
