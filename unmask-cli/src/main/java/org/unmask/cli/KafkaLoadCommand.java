@@ -31,6 +31,10 @@ final class KafkaLoadCommand implements Callable<Integer> {
       System.err.println("unmask kafka-load: --topic-prefix may hold letters, digits, '.', '_' and '-' only");
       return 2;
     }
+    if (!java.nio.file.Files.isDirectory(dataset)) {
+      System.err.println("unmask kafka-load: no such folder: " + dataset + " — pass the folder that holds people.csv and events/");
+      return 2;
+    }
     try {
       long started = System.nanoTime();
       KafkaLoad.createTopics(bootstrap, prefix, partitions);
