@@ -6,6 +6,7 @@ import org.unmask.detect.EventRules;
 import org.unmask.enrich.Enrichment;
 import org.unmask.ingest.Dataset;
 import org.unmask.ingest.EventStream;
+import org.unmask.ingest.RejectSink;
 import org.unmask.ingest.Rejection;
 import org.unmask.output.RejectedFile;
 import org.unmask.output.ScanOutput;
@@ -73,6 +74,22 @@ public final class Unmask {
       rejected.commit();
       return result;
     }
+  }
+
+  /**
+   * The Sigma rules a scan with these options runs (shipped and the user's), for runtimes that
+   * drive the engine's stages themselves.
+   */
+  public static EventRules rules(ScanOptions options) {
+    return Rules.load(options);
+  }
+
+  /**
+   * The applicant vetting stage a scan runs over a dataset folder (its {@code files/} hold photos
+   * and resumes), for runtimes that drive the engine's stages themselves.
+   */
+  public static ApplicantStage vetting(Path datasetFolder, RejectSink rejects) {
+    return Vetting.stage(datasetFolder, rejects);
   }
 
   private static ScanResult pseudonymise(ScanResult r, Redactor redactor) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       ServeCommand.class,
       TokensCommand.class,
+      KafkaLoadCommand.class,
     })
 public final class UnmaskCli implements Runnable {
 

@@ -37,6 +37,32 @@ public final class JsonLines {
     }
   }
 
+  /** One finding as its findings.jsonl line, without the newline: for streams such as Kafka topics. */
+  public static String findingLine(Finding f) {
+    return line(f, JsonLines::finding);
+  }
+
+  /** One person as their persons.jsonl line, without the newline. */
+  public static String personLine(PersonVerdict p) {
+    return line(p, JsonLines::person);
+  }
+
+  /** One farm as its farms.jsonl line, without the newline. */
+  public static String farmLine(Farm f) {
+    return line(f, JsonLines::farm);
+  }
+
+  private static <T> String line(T item, ItemWriter<T> writer) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+    try {
+      write(out, List.of(item), writer);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+    }
+    String s = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return s.substring(0, s.length() - 1);
+  }
+
   /** Writes one item as JSON. */
   @FunctionalInterface
   interface ItemWriter<T> {

@@ -25,6 +25,7 @@ import org.unmask.detect.sigma.correlation.CorrelationMatch;
 import org.unmask.detect.sigma.correlation.CorrelationRule;
 import org.unmask.detect.sigma.correlation.MapStateProvider;
 import org.unmask.detect.sigma.correlation.RuleRef;
+import org.unmask.detect.sigma.correlation.StateProvider;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
 import org.unmask.event.Finding;
@@ -55,12 +56,45 @@ public final class SigmaEventRules implements EventRules {
   private final CorrelationEngine correlations;
   private final RiskPolicy policy;
   private final Map<String, RuleTraits> traits = new HashMap<>();
-  private final Set<String> reported = new HashSet<>();
+  private final Memory memory;
   private long lastExpiryHour = Long.MIN_VALUE;
   private AllowList allowList;
   private ReferenceData allowListOf;
 
-  private SigmaEventRules(SigmaRuleSet rules, CorrelationEngine correlations, RiskPolicy policy) {
+  /**
+   * What the rules remember between events: the facts already reported (one finding per rule,
+   * entity and UTC day) and the correlation windows. The local scan keeps both in this process
+   * ({@link #inProcess()}); the Flink job keeps them in keyed state, so a checkpoint holds them and
+   * each subtask remembers only its own entities.
+   */
+  public interface Memory {
+
+    /** True the first time {@code fact} is offered, false on every later offer. */
+    boolean firstReport(String fact);
+
+    /** Where correlation windows live. */
+    StateProvider correlations();
+  }
+
+  /** Memory in this process: a set and a map, as the local scan uses. */
+  public static Memory inProcess() {
+    Set<String> reported = new HashSet<>();
+    StateProvider windows = new MapStateProvider();
+    return new Memory() {
+      @Override
+      public boolean firstReport(String fact) {
+        return reported.add(fact);
+      }
+
+      @Override
+      public StateProvider correlations() {
+        return windows;
+      }
+    };
+  }
+
+  private SigmaEventRules(SigmaRuleSet rules, CorrelationEngine correlations, RiskPolicy policy, Memory memory) {
+    this.memory = memory;
     this.rules = rules;
     this.correlations = correlations;
     this.policy = policy;
@@ -79,6 +113,24 @@ public final class SigmaEventRules implements EventRules {
    * @throws IllegalArgumentException listing every rule that cannot be loaded or run
    */
   public static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy) {
+    return load(paths, builtIn, policy, inProcess());
+  }
+
+  /**
+   * As {@link #load(List, boolean, RiskPolicy)}, remembering reported facts and correlation windows
+   * in {@code memory} rather than in this process.
+   */
+  public static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory) {
+    // The shipped rules inside a jar are read through one zip file system shared by the whole JVM,
+    // which the first loader to finish would close under the others: loads take turns.
+    synchronized (SHIPPED_LOCK) {
+      return loadNow(paths, builtIn, policy, memory);
+    }
+  }
+
+  private static final Object SHIPPED_LOCK = new Object();
+
+  private static SigmaEventRules loadNow(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory) {
     List<Path> all = new ArrayList<>();
     FileSystem jar = null;
     try {
@@ -107,15 +159,15 @@ public final class SigmaEventRules implements EventRules {
           .toList();
       CorrelationEngine engine;
       try {
-        engine = CorrelationEngine.compile(correlationRules, known, new MapStateProvider());
+        engine = CorrelationEngine.compile(correlationRules, known, memory.correlations());
       } catch (RuntimeException e) {
         errors.add(e.getMessage());
-        engine = CorrelationEngine.compile(List.of(), known, new MapStateProvider());
+        engine = CorrelationEngine.compile(List.of(), known, memory.correlations());
       }
       if (!errors.isEmpty()) {
         throw new IllegalArgumentException("cannot load rules:\n  " + String.join("\n  ", errors));
       }
-      return new SigmaEventRules(set, engine, policy);
+      return new SigmaEventRules(set, engine, policy, memory);
     } finally {
       if (jar != null) {
         try {
@@ -195,7 +247,7 @@ public final class SigmaEventRules implements EventRules {
   private Finding ruleFinding(SigmaRule r, Event event, Person person) {
     EntityRef entity = entityOf(event, person);
     String day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-    if (!reported.add(key(r) + "|" + entity + "|" + day)) {
+    if (!memory.firstReport(key(r) + "|" + entity + "|" + day)) {
       return null;
     }
     Severity severity = Severity.parse(r.level());
@@ -225,6 +277,14 @@ public final class SigmaEventRules implements EventRules {
       allowListOf = reference;
     }
     return allowList.allows(event, person);
+  }
+
+  /**
+   * The entity a rule's finding about this event would concern: the person the event is about, or
+   * failing that its device. Runtimes that partition the rules' memory by entity key by this.
+   */
+  public static EntityRef subjectOf(Event event, ReferenceData reference) {
+    return entityOf(event, Subjects.personOf(event, reference));
   }
 
   static EntityRef entityOf(Event event, Person person) {

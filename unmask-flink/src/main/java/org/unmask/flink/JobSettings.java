@@ -1,0 +1,87 @@
+package org.unmask.flink;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.unmask.ingest.Dataset;
+import org.unmask.reference.ReferenceData;
+import org.unmask.scan.ScanOptions;
+
+/**
+ * Everything the job's operators need to rebuild the engine on each task manager: where the
+ * reference data lies, which rules run, and the event-time policy. Operators are shipped to task
+ * managers as serialised objects, so this record holds only plain values; each operator loads the
+ * engine parts from them in {@code open}.
+ *
+ * @param referenceDir a dataset folder holding people.csv, devices.csv, applicants.csv,
+ *     payroll.csv, watchlists/ and files/ (events are ignored), a path every task manager can
+ *     read: the reference data until files arrive on {@code P.reference}, and the photos and
+ *     resumes vetting reads
+ * @param rulePaths the user's Sigma rule folders or files, as {@code unmask scan --rules}
+ * @param builtInRules whether the shipped rules run
+ * @param dataDir fresher IP intelligence, or null for the shipped data
+ * @param withVetting whether applicants are vetted
+ * @param outOfOrdernessMillis how far behind the newest event an event may arrive and still be
+ *     judged in order (the watermark delay)
+ * @param allowedLatenessMillis how far behind the watermark an event may arrive and still be
+ *     judged (out of order); older events go to the late topic
+ * @param publishEveryMillis how much event time passes between two publications of conclusions
+ * @param store the JDBC URL or H2 path of the case store, or null for Kafka only
+ */
+public record JobSettings(
+    String referenceDir,
+    List<String> rulePaths,
+    boolean builtInRules,
+    String dataDir,
+    boolean withVetting,
+    long outOfOrdernessMillis,
+    long allowedLatenessMillis,
+    long publishEveryMillis,
+    String store) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  public JobSettings {
+    rulePaths = List.copyOf(rulePaths);
+  }
+
+  /** The reference data, read as a scan reads it; bad rows are dropped (the scan reports them). */
+  public ReferenceData readReference() {
+    return Dataset.open(Path.of(referenceDir)).readReference(r -> {});
+  }
+
+  /** The scan's defaults over a reference folder: shipped rules, vetting on, 5 min disorder, 1 h lateness, daily publication. */
+  public static JobSettings defaults(Path referenceDir) {
+    return new JobSettings(referenceDir.toString(), List.of(), true, null, true,
+        Duration.ofMinutes(5).toMillis(), Duration.ofHours(1).toMillis(), Duration.ofDays(1).toMillis(), null);
+  }
+
+  public JobSettings withStore(String jdbc) {
+    return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
+        allowedLatenessMillis, publishEveryMillis, jdbc);
+  }
+
+  public JobSettings withPublishEvery(Duration every) {
+    return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
+        allowedLatenessMillis, every.toMillis(), store);
+  }
+
+  public JobSettings withVetting(boolean vet) {
+    return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, vet, outOfOrdernessMillis,
+        allowedLatenessMillis, publishEveryMillis, store);
+  }
+
+  public JobSettings withRules(List<String> paths, boolean builtIn) {
+    return new JobSettings(referenceDir, paths, builtIn, dataDir, withVetting, outOfOrdernessMillis,
+        allowedLatenessMillis, publishEveryMillis, store);
+  }
+
+  /** The scan options these settings mean (the output folder is unused). */
+  public ScanOptions scanOptions() {
+    ScanOptions o = ScanOptions.defaults(Path.of(referenceDir)).withRulePaths(rulePaths.stream().map(Path::of).toList())
+        .withDataDir(dataDir);
+    return new ScanOptions(o.out(), o.rulePaths(), builtInRules, o.riskPolicy(), dataDir, o.read(), o.suppressed(),
+        withVetting);
+  }
+}

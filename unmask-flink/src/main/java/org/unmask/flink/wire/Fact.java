@@ -1,0 +1,24 @@
+package org.unmask.flink.wire;
+
+/**
+ * What the keyed judges tell the conclusion operator: a finding, a shared-attribute link, or how
+ * far in event time the judged input has come (for risk decay, as the scan's latest event).
+ */
+public final class Fact {
+
+  public static final byte FINDING = 'F';
+  public static final byte LINK = 'L';
+  public static final byte CLOCK = 'T';
+
+  public byte kind;
+  public long timestamp;
+  public byte[] body;
+
+  public Fact() {}
+
+  public Fact(byte kind, long timestamp, byte[] body) {
+    this.kind = kind;
+    this.timestamp = timestamp;
+    this.body = body;
+  }
+}

@@ -1,0 +1,115 @@
+package org.unmask.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmask.cli.KafkaLoad;
+
+/**
+ * The same simulated world through {@code unmask scan} and through the Flink job (a MiniCluster at
+ * parallelism 2, a real in-JVM Kafka broker) gives the same findings, persons and cases, line for
+ * line as the contract writes them.
+ */
+class FlinkEquivalenceIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @TempDir
+  static Path dir;
+
+  static EmbeddedKafka kafka;
+  static World world;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = EmbeddedKafka.start();
+    world = World.simulate(dir, 48, 12, 7, 0.06);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void job_concludesAsTheScan_andRoutesBadLines() throws Exception {
+    String prefix = "eq";
+    KafkaLoad.createTopics(kafka.bootstrapServers(), prefix, 2);
+    KafkaLoad.Counts sent = KafkaLoad.replay(world.dataset(), kafka.bootstrapServers(), prefix);
+    assertThat(sent.sent()).isEqualTo(world.scan().stats().eventsRead());
+    sendBadLine(prefix);
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    UnmaskJob.build(env, new UnmaskJob.Kafka(kafka.bootstrapServers(), prefix, "eq-test", true, 0),
+        JobSettings.defaults(world.dataset()).withPublishEvery(Duration.ofDays(2)));
+    env.execute("equivalence");
+
+    assertThat(world.scan().findings()).as("the world is worth comparing").hasSizeGreaterThan(20);
+    assertThat(world.cases()).as("the world has cases").isNotEmpty();
+    Map<String, String> findings = kafka.table(prefix + ".findings");
+    System.out.printf("equivalence: %d events, %d findings, %d persons, %d cases, %d farms; job: %d findings%n",
+        sent.sent(), world.findings().size(), world.persons().size(), world.cases().size(), world.farms().size(),
+        findings.size());
+    assertThat(findings).containsExactlyInAnyOrderEntriesOf(world.findings());
+    assertThat(kafka.table(prefix + ".persons")).containsExactlyInAnyOrderEntriesOf(world.persons());
+    assertThat(kafka.table(prefix + ".cases")).containsExactlyInAnyOrderEntriesOf(world.cases());
+    assertThat(kafka.table(prefix + ".farms")).containsExactlyInAnyOrderEntriesOf(world.farms());
+    assertThat(kafka.readAll(prefix + ".late")).isEmpty();
+    assertThat(kafka.readAll(prefix + ".rejected")).singleElement()
+        .satisfies(r -> assertThat(r.value()).contains("\"file\":\"feed/x.jsonl\"").contains("missing @timestamp"));
+  }
+
+  @Test
+  void main_runsTheJobFromItsFlags_exactlyOnce_intoTheStore() throws Exception {
+    String prefix = "cli";
+    KafkaLoad.createTopics(kafka.bootstrapServers(), prefix, 2);
+    KafkaLoad.replay(world.dataset(), kafka.bootstrapServers(), prefix);
+    Path store = dir.resolve("store");
+
+    UnmaskJob.main(new String[] {"--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix,
+        "--reference", world.dataset().toString(), "--parallelism", "2", "--checkpoint-interval-ms", "300",
+        "--checkpoint-dir", dir.resolve("checkpoints").toUri().toString(), "--store", store.toString(),
+        "--publish-every", "P1D", "--bounded"});
+
+    assertThat(kafka.table(prefix + ".findings")).containsExactlyInAnyOrderEntriesOf(world.findings());
+    assertThat(kafka.table(prefix + ".persons")).containsExactlyInAnyOrderEntriesOf(world.persons());
+    try (org.unmask.store.Store s = org.unmask.store.Store.open(store.toString())) {
+      assertThat(s.cases().list())
+          .extracting(org.unmask.store.cases.Case::personId).containsExactlyInAnyOrderElementsOf(world.cases().keySet());
+    }
+  }
+
+  private static void sendBadLine(String prefix) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrapServers());
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      var record = new ProducerRecord<byte[], byte[]>(prefix + ".events", 0, world.scan().stats().lastEvent().toEpochMilli(),
+          "x".getBytes(StandardCharsets.UTF_8),
+          "{\"event.dataset\":\"idp.signin\",\"user.name\":\"<script>\"}".getBytes(StandardCharsets.UTF_8));
+      record.headers().add(Topics.FILE_HEADER, "feed/x.jsonl".getBytes(StandardCharsets.UTF_8));
+      record.headers().add(Topics.LINE_HEADER, "3".getBytes(StandardCharsets.UTF_8));
+      producer.send(record);
+      producer.flush();
+    }
+  }
+}
