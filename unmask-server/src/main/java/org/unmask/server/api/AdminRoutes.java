@@ -105,7 +105,7 @@ final class AdminRoutes {
   private byte[] csv(Context ctx) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_CSV) {
-      throw ApiError.tooLarge("CSV over the limit of " + MAX_CSV + " bytes");
+      throw ApiError.tooLarge("CSV over the limit of " + MAX_CSV + " bytes", ctx.bodyInputStream(), declared);
     }
     byte[] bytes;
     try (InputStream in = ctx.bodyInputStream()) {

@@ -58,7 +58,8 @@ public final class Json {
   public static ObjectNode object(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY) {
-      throw ApiError.tooLarge(String.format(Locale.ROOT, "JSON body of %,d bytes is over the limit of %,d bytes", declared, MAX_BODY));
+      throw ApiError.tooLarge(String.format(Locale.ROOT, "JSON body of %,d bytes is over the limit of %,d bytes", declared, MAX_BODY),
+          ctx.bodyInputStream(), declared);
     }
     byte[] bytes;
     try (InputStream in = ctx.bodyInputStream()) {

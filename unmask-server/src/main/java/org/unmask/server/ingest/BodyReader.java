@@ -21,7 +21,8 @@ final class BodyReader {
       throws IOException {
     if (contentLength > maxCompressed) {
       throw ApiError.tooLarge(String.format(Locale.ROOT,
-          "request body of %,d bytes is over the limit of %,d bytes; send smaller batches", contentLength, maxCompressed));
+          "request body of %,d bytes is over the limit of %,d bytes; send smaller batches", contentLength, maxCompressed),
+          wire, contentLength);
     }
     try {
       return readLimited(wire, gzip, maxCompressed, maxDecompressed);
