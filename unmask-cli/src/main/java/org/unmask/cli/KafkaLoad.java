@@ -104,8 +104,17 @@ public final class KafkaLoad {
    * has them all.
    */
   public static Counts replay(Path dataset, String bootstrapServers, String prefix) {
+    return replay(dataset, bootstrapServers, prefix, List.of());
+  }
+
+  /**
+   * As {@link #replay(Path, String, String)}, with Sigma rule files (files, or folders read
+   * recursively for .yml/.yaml) sent in the reference set under {@code rules/}, so a running job
+   * compiles them in place of the previous set's.
+   */
+  public static Counts replay(Path dataset, String bootstrapServers, String prefix, List<Path> rules) {
     Dataset ds = Dataset.open(dataset);
-    int referenceFiles = sendReference(dataset, bootstrapServers, prefix);
+    int referenceFiles = sendReference(dataset, bootstrapServers, prefix, rules);
     AtomicLong rejected = new AtomicLong();
     ReferenceData reference = ds.readReference(r -> {});
     Properties p = new Properties();
@@ -149,6 +158,12 @@ public final class KafkaLoad {
    * file's SHA-256 so the job applies them together; returns how many files.
    */
   public static int sendReference(Path dataset, String bootstrapServers, String prefix) {
+    return sendReference(dataset, bootstrapServers, prefix, List.of());
+  }
+
+  /** As {@link #sendReference(Path, String, String)}, with rule files in the set under {@code rules/}. */
+  public static int sendReference(Path dataset, String bootstrapServers, String prefix, List<Path> rules) {
+    java.util.Map<String, Path> sources = new java.util.LinkedHashMap<>();
     List<String> paths = new ArrayList<>();
     for (String name : REFERENCE) {
       if (java.nio.file.Files.isRegularFile(dataset.resolve(name))) {
@@ -164,6 +179,10 @@ public final class KafkaLoad {
         throw new UncheckedIOException("cannot list " + watchlists, e);
       }
     }
+    for (String path : paths) {
+      sources.put(path, dataset.resolve(path));
+    }
+    sources.putAll(ruleFiles(rules));
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -171,8 +190,9 @@ public final class KafkaLoad {
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(64 << 20));
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       StringBuilder manifest = new StringBuilder();
-      for (String path : paths) {
-        byte[] content = java.nio.file.Files.readAllBytes(dataset.resolve(path));
+      for (var source : sources.entrySet()) {
+        String path = source.getKey();
+        byte[] content = java.nio.file.Files.readAllBytes(source.getValue());
         producer.send(new ProducerRecord<>(prefix + ".reference", path.getBytes(StandardCharsets.UTF_8), content)).get();
         manifest.append(sha256(content)).append("  ").append(path).append('\n');
       }
@@ -187,7 +207,29 @@ public final class KafkaLoad {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending reference files", e);
     }
-    return paths.size();
+    return sources.size();
+  }
+
+  /**
+   * Rule files by their path in the reference set: {@code rules/NAME} for a file argument,
+   * {@code rules/FOLDER/RELATIVE} for the .yml/.yaml files under a folder argument.
+   */
+  static java.util.Map<String, Path> ruleFiles(List<Path> rules) {
+    java.util.Map<String, Path> out = new java.util.TreeMap<>();
+    for (Path r : rules) {
+      if (java.nio.file.Files.isRegularFile(r)) {
+        out.put("rules/" + r.getFileName(), r);
+        continue;
+      }
+      try (var walk = java.nio.file.Files.walk(r)) {
+        walk.filter(java.nio.file.Files::isRegularFile)
+            .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+            .forEach(f -> out.put("rules/" + r.getFileName() + "/" + r.relativize(f).toString().replace('\\', '/'), f));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read rules from " + r, e);
+      }
+    }
+    return out;
   }
 
   /** Key of the record naming a complete reference set (sha256sum lines); sent after the files. */

@@ -25,6 +25,10 @@ final class KafkaLoadCommand implements Callable<Integer> {
       description = "partitions of topics this command creates (default: ${DEFAULT-VALUE})")
   int partitions;
 
+  @Option(names = "--rules", paramLabel = "PATH",
+      description = "Sigma rule files or folders to send with the reference set (under rules/); a running job compiles them")
+  java.util.List<Path> rules = new java.util.ArrayList<>();
+
   @Override
   public Integer call() {
     if (!prefix.matches("[A-Za-z0-9._-]{1,200}")) {
@@ -38,7 +42,7 @@ final class KafkaLoadCommand implements Callable<Integer> {
     try {
       long started = System.nanoTime();
       KafkaLoad.createTopics(bootstrap, prefix, partitions);
-      KafkaLoad.Counts c = KafkaLoad.replay(dataset, bootstrap, prefix);
+      KafkaLoad.Counts c = KafkaLoad.replay(dataset, bootstrap, prefix, rules);
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf("sent %d reference files to %s.reference and %d events to %s.events in %.1f s (%.0f events/s);"
           + " %d records rejected by the reader%n", c.referenceFiles(), prefix, c.sent(), prefix, seconds,

@@ -60,4 +60,16 @@ class KafkaLoadCommandTest {
     assertThat(status).isZero();
     assertThat(out.toString()).contains("P.reference").contains("P.events").contains("--bootstrap-servers");
   }
+
+  @Test
+  void ruleFiles_travelUnderRules_byFileNameOrFolderAndRelativePath() throws Exception {
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("company-rules/endpoint"));
+    java.nio.file.Files.writeString(folder.resolve("tool.yml"), "title: t");
+    java.nio.file.Files.writeString(folder.resolve("notes.txt"), "not a rule");
+    Path single = java.nio.file.Files.writeString(dir.resolve("one.yaml"), "title: one");
+
+    var files = KafkaLoad.ruleFiles(java.util.List.of(dir.resolve("company-rules"), single));
+
+    assertThat(files.keySet()).containsExactly("rules/company-rules/endpoint/tool.yml", "rules/one.yaml");
+  }
 }

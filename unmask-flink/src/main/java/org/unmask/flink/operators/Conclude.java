@@ -64,6 +64,10 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
   private transient ReferenceData reference;
   private transient LiveReference live;
   private transient Conclusions conclusions;
+  /** The rules whose traits (weights, sources) the risk model reads; they follow the reference set's. */
+  private transient LiveRules liveRules;
+  private transient org.unmask.detect.EventRules rulesInUse;
+  private transient ApplicantStage applicantStage;
   private transient StoreWriter store;
 
   public Conclude(JobSettings settings) {
@@ -83,7 +87,10 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     ApplicantStage applicants = options.withVetting()
         ? Unmask.vetting(java.nio.file.Path.of(settings.referenceDir()), r -> {})
         : ApplicantStage.none();
-    conclusions = new Conclusions(Unmask.rules(options), applicants, options.riskPolicy(), options.suppressed());
+    liveRules = new LiveRules(options, null);
+    applicantStage = applicants;
+    rulesInUse = liveRules.current(java.util.Map.of());
+    conclusions = new Conclusions(rulesInUse, applicants, options.riskPolicy(), options.suppressed());
     store = settings.store() == null ? null : new StoreWriter(settings.store());
   }
 
@@ -125,6 +132,12 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
       return; // input ended: the end-of-time timer publishes once for all
     }
     reference = live.get(ctx.getBroadcastState(LiveReference.FILES)); // money trail and vetting follow it
+    org.unmask.detect.EventRules rules = liveRules.current(live.ruleFiles());
+    if (rules != rulesInUse) {
+      ScanOptions options = settings.scanOptions();
+      rulesInUse = rules;
+      conclusions = new Conclusions(rules, applicantStage, options.riskPolicy(), options.suppressed());
+    }
     List<Finding> all = new ArrayList<>();
     for (byte[] b : findings.get()) {
       all.add(Wire.finding(b));

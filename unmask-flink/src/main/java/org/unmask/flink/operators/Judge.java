@@ -18,7 +18,6 @@ import org.apache.flink.util.OutputTag;
 import org.unmask.detect.DetectionContext;
 import org.unmask.detect.Detector;
 import org.unmask.detect.EventRules;
-import org.unmask.detect.sigma.SigmaEventRules;
 import org.unmask.event.Event;
 import org.unmask.event.Finding;
 import org.unmask.flink.JobSettings;
@@ -68,6 +67,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
   private transient ValueState<Long> latest;
   private transient List<Detector<?>> detectors;
   private transient EventRules rules;
+  private transient LiveRules liveRules;
   private transient State<Object> state;
   private transient DetectionContext context;
   private transient Counter lateJudged;
@@ -94,9 +94,8 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
     MapState<String, byte[]> windows =
         getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", Types.STRING, BYTES));
     ScanOptions options = settings.scanOptions();
-    rules = !options.builtInRules() && options.rulePaths().isEmpty() ? EventRules.NONE
-        : SigmaEventRules.load(options.rulePaths(), options.builtInRules(), options.riskPolicy(),
-            new FlinkMemory(reported, windows));
+    liveRules = new LiveRules(options, new FlinkMemory(reported, windows));
+    rules = liveRules.current(java.util.Map.of());
     detectors = ScanPipeline.detectors();
     live = new LiveReference(settings);
     lateJudged = getRuntimeContext().getMetricGroup().counter("unmaskLateJudged");
@@ -124,6 +123,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
   @Override
   public void processElement(Routed routed, ReadOnlyContext ctx, Collector<Fact> collector) throws Exception {
     reference = live.get(ctx.getBroadcastState(LiveReference.FILES));
+    rules = liveRules.current(live.ruleFiles());
     long watermark = ctx.timerService().currentWatermark();
     ctx.timerService().registerEventTimeTimer(END);
     long bucket = bucketOf(routed.timestamp);
@@ -151,6 +151,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Fact> collector) throws Exception {
     reference = live.get(ctx.getBroadcastState(LiveReference.FILES));
+    rules = liveRules.current(live.ruleFiles());
     String key = ctx.getCurrentKey();
     if (timestamp != END) {
       List<byte[]> waiting = pending.get(timestamp);

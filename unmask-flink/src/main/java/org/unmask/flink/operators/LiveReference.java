@@ -44,8 +44,13 @@ public final class LiveReference {
   private static final Pattern CONTRACT_FILE =
       Pattern.compile("(people|devices|applicants|payroll)\\.csv|watchlists/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.csv");
 
+  /** Sigma rule files travel in the same sets, under {@code rules/}, so detection content updates too. */
+  private static final Pattern RULE_FILE =
+      Pattern.compile("rules/[A-Za-z0-9][A-Za-z0-9._-]{0,100}(/[A-Za-z0-9][A-Za-z0-9._-]{0,100}){0,8}\\.ya?ml");
+
   private final JobSettings settings;
   private ReferenceData current;
+  private Map<String, byte[]> currentRules = Map.of();
   private boolean stale = true;
 
   LiveReference(JobSettings settings) {
@@ -54,7 +59,8 @@ public final class LiveReference {
 
   /** True when {@code path} names a reference file of the contract. */
   static boolean acceptable(String path) {
-    return path != null && (path.equals(MANIFEST) || CONTRACT_FILE.matcher(path).matches() && !path.contains(".."));
+    return path != null && (path.equals(MANIFEST)
+        || (CONTRACT_FILE.matcher(path).matches() || RULE_FILE.matcher(path).matches()) && !path.contains(".."));
   }
 
   /** Records a broadcast file; the next {@link #get} reads the new set. */
@@ -79,6 +85,13 @@ public final class LiveReference {
       Map<String, byte[]> set = completeSet(files);
       if (set != null) {
         current = read(set);
+        Map<String, byte[]> rules = new java.util.TreeMap<>();
+        set.forEach((path, content) -> {
+          if (RULE_FILE.matcher(path).matches()) {
+            rules.put(path, content);
+          }
+        });
+        currentRules = rules;
       } else if (current == null) {
         current = settings.readReference();
       }
@@ -115,6 +128,45 @@ public final class LiveReference {
       return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
+   * The Sigma rule files of the set in use ({@code rules/...yml} by path), empty when the set has
+   * none or before a first complete set. Call after {@link #get}.
+   */
+  Map<String, byte[]> ruleFiles() {
+    return currentRules;
+  }
+
+  /** One digest of a set of rule files, to tell when they changed. */
+  static String digest(Map<String, byte[]> ruleFiles) {
+    StringBuilder sb = new StringBuilder();
+    ruleFiles.forEach((path, content) -> sb.append(sha256(content)).append(' ').append(path).append('\n'));
+    return sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes rule files into a new temporary folder for the engine's rule loader, which reads
+   * folders; the caller deletes it with {@link #deleteFolder}.
+   */
+  static Path writeRules(Map<String, byte[]> ruleFiles) throws IOException {
+    Path dir = Files.createTempDirectory("unmask-rules");
+    for (Map.Entry<String, byte[]> f : ruleFiles.entrySet()) {
+      Path target = dir.resolve(f.getKey()).normalize();
+      if (target.startsWith(dir)) {
+        Files.createDirectories(target.getParent());
+        Files.write(target, f.getValue());
+      }
+    }
+    return dir;
+  }
+
+  static void deleteFolder(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // a temporary folder left behind is harmless
     }
   }
 
