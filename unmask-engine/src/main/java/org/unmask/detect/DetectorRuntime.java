@@ -18,10 +18,22 @@ public final class DetectorRuntime implements DetectionContext {
   private ReferenceData reference;
   private final List<Bound<?>> detectors = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final java.util.function.Consumer<Finding> sink;
   private final List<LinkObservation> links = new ArrayList<>();
 
+  /** A runtime that keeps what the detectors emit, for {@link #findings()}. */
   public DetectorRuntime(ReferenceData reference, List<? extends Detector<?>> detectors) {
+    this(reference, detectors, null);
+  }
+
+  /**
+   * A runtime that hands every finding to {@code sink} as it is emitted (then {@link #findings()}
+   * stays empty), for callers that interleave detector findings with their own.
+   */
+  public DetectorRuntime(ReferenceData reference, List<? extends Detector<?>> detectors,
+      java.util.function.Consumer<Finding> sink) {
     this.reference = reference;
+    this.sink = sink == null ? findings::add : sink;
     for (Detector<?> d : detectors) {
       this.detectors.add(new Bound<>(d));
     }
@@ -75,7 +87,7 @@ public final class DetectorRuntime implements DetectionContext {
 
   @Override
   public void emit(Finding finding) {
-    findings.add(finding);
+    sink.accept(finding);
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class EventStage {
     this.reference = reference;
     this.enricher = enricher;
     this.rules = rules;
-    this.runtime = new DetectorRuntime(reference, ScanPipeline.detectors());
+    this.runtime = new DetectorRuntime(reference, ScanPipeline.detectors(), findings::add);
   }
 
   /**
@@ -69,12 +69,7 @@ public final class EventStage {
   public Event accept(Prepared prepared) {
     Event event = prepared.event();
     rules.match(event, reference, prepared.prematched(), findings::add);
-    int before = runtime.findings().size();
     runtime.accept(event);
-    List<Finding> fromDetectors = runtime.findings();
-    for (int i = before; i < fromDetectors.size(); i++) {
-      findings.add(fromDetectors.get(i));
-    }
     if (first == null) {
       first = event.timestamp();
     }
@@ -100,12 +95,7 @@ public final class EventStage {
 
   /** Ends bounded input: detectors that judge whole histories (work hours...) speak now. */
   public void finish() {
-    int before = runtime.findings().size();
     runtime.finish();
-    List<Finding> fromDetectors = runtime.findings();
-    for (int i = before; i < fromDetectors.size(); i++) {
-      findings.add(fromDetectors.get(i));
-    }
   }
 
   /** Findings emitted since the last call, in emission order. */
