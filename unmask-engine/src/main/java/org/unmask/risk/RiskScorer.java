@@ -81,7 +81,11 @@ public final class RiskScorer {
     };
   }
 
-  PersonVerdict scorePerson(Person person, List<Finding> findings, Instant asOf) {
+  /**
+   * One person's verdict from the findings that count for them (their own and their devices'), as
+   * {@link #score} gives it, without scoring the rest of the roster.
+   */
+  public PersonVerdict scorePerson(Person person, List<Finding> findings, Instant asOf) {
     List<Finding> ordered = new ArrayList<>(findings);
     ordered.sort(Comparator.comparing(Finding::timestamp).thenComparing(Finding::id));
     Map<String, Deque<Finding>> byRule = new TreeMap<>();
