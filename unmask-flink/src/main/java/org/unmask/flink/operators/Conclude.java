@@ -89,7 +89,7 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
         : ApplicantStage.none();
     liveRules = new LiveRules(options, null);
     applicantStage = applicants;
-    rulesInUse = liveRules.current(java.util.Map.of());
+    rulesInUse = liveRules.current();
     conclusions = new Conclusions(rulesInUse, applicants, options.riskPolicy(), options.suppressed());
     store = settings.store() == null ? null : new StoreWriter(settings.store());
   }
@@ -132,7 +132,7 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
       return; // input ended: the end-of-time timer publishes once for all
     }
     reference = live.get(ctx.getBroadcastState(LiveReference.FILES)); // money trail and vetting follow it
-    org.unmask.detect.EventRules rules = liveRules.current(live.ruleFiles());
+    org.unmask.detect.EventRules rules = liveRules.current(live);
     if (rules != rulesInUse) {
       ScanOptions options = settings.scanOptions();
       rulesInUse = rules;

@@ -95,7 +95,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
         getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", Types.STRING, BYTES));
     ScanOptions options = settings.scanOptions();
     liveRules = new LiveRules(options, new FlinkMemory(reported, windows));
-    rules = liveRules.current(java.util.Map.of());
+    rules = liveRules.current();
     detectors = ScanPipeline.detectors();
     live = new LiveReference(settings);
     lateJudged = getRuntimeContext().getMetricGroup().counter("unmaskLateJudged");
@@ -123,7 +123,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
   @Override
   public void processElement(Routed routed, ReadOnlyContext ctx, Collector<Fact> collector) throws Exception {
     reference = live.get(ctx.getBroadcastState(LiveReference.FILES));
-    rules = liveRules.current(live.ruleFiles());
+    rules = liveRules.current(live);
     long watermark = ctx.timerService().currentWatermark();
     ctx.timerService().registerEventTimeTimer(END);
     long bucket = bucketOf(routed.timestamp);
@@ -151,7 +151,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Fact> collector) throws Exception {
     reference = live.get(ctx.getBroadcastState(LiveReference.FILES));
-    rules = liveRules.current(live.ruleFiles());
+    rules = liveRules.current(live);
     String key = ctx.getCurrentKey();
     if (timestamp != END) {
       List<byte[]> waiting = pending.get(timestamp);

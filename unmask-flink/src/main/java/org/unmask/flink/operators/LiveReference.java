@@ -51,6 +51,7 @@ public final class LiveReference {
   private final JobSettings settings;
   private ReferenceData current;
   private Map<String, byte[]> currentRules = Map.of();
+  private String currentRulesDigest = NO_RULES;
   private boolean stale = true;
 
   LiveReference(JobSettings settings) {
@@ -92,6 +93,7 @@ public final class LiveReference {
           }
         });
         currentRules = rules;
+        currentRulesDigest = digest(rules);
       } else if (current == null) {
         current = settings.readReference();
       }
@@ -137,6 +139,14 @@ public final class LiveReference {
    */
   Map<String, byte[]> ruleFiles() {
     return currentRules;
+  }
+
+  /** The digest of a set without rule files. */
+  static final String NO_RULES = digest(Map.of());
+
+  /** The digest of {@link #ruleFiles()}, computed once per applied set. Call after {@link #get}. */
+  String ruleDigest() {
+    return currentRulesDigest;
   }
 
   /** One digest of a set of rule files, to tell when they changed. */

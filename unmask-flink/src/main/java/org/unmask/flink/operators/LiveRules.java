@@ -34,15 +34,24 @@ final class LiveRules {
     this.options = options;
     this.memory = memory;
     this.current = load(options.rulePaths(), options.builtInRules());
-    this.digest = LiveReference.digest(Map.of());
+    this.digest = LiveReference.NO_RULES;
   }
 
-  /** The rules for this set of broadcast rule files, recompiled when they changed. */
-  EventRules current(Map<String, byte[]> ruleFiles) {
-    String now = LiveReference.digest(ruleFiles);
+  /** The rules in use. */
+  EventRules current() {
+    return current;
+  }
+
+  /**
+   * The rules for the reference set in use, recompiled when its rule files changed. Called for
+   * every event, so it compares the digest the set carries and hashes nothing itself.
+   */
+  EventRules current(LiveReference reference) {
+    String now = reference.ruleDigest();
     if (now.equals(digest)) {
       return current;
     }
+    Map<String, byte[]> ruleFiles = reference.ruleFiles();
     digest = now; // a set that fails is not retried until it changes again
     Path folder = null;
     try {
