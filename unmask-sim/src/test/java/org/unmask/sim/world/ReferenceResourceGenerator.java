@@ -113,7 +113,7 @@ public final class ReferenceResourceGenerator {
     List<Range> all = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(data.resolve("geoip/asn/asn-ipv4.csv"), StandardCharsets.UTF_8)) {
       for (String line; (line = r.readLine()) != null; ) {
-        List<String> f = splitCsv(line);
+        List<String> f = Catalog.splitCsv(line);
         if (f.size() < 4) {
           continue;
         }
@@ -250,25 +250,6 @@ public final class ReferenceResourceGenerator {
         w.write(m[0] + "," + vendor + "," + m[1] + "," + m[2] + "\n");
       }
     }
-  }
-
-  private static List<String> splitCsv(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 
   static long ip(String s) {
