@@ -15,9 +15,10 @@ import java.util.Arrays;
  * complete line before it has been returned, the partial line is dropped, and {@link #failure()}
  * says why.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
 
-  enum Kind { LINE, TOO_LONG, END, FAILED }
+  /** What {@link #next()} found. */
+  public enum Kind { LINE, TOO_LONG, END, FAILED }
 
   private static final int BUFFER = 64 * 1024;
 
@@ -38,13 +39,14 @@ final class LineReader implements Closeable {
   private long lineNumber;
   private IOException failure;
 
-  LineReader(InputStream in, int maxLine) {
+  /** Reads lines of at most {@code maxLine} bytes (longer ones are reported, not returned). */
+  public LineReader(InputStream in, int maxLine) {
     this.in = in;
     this.maxLine = maxLine;
   }
 
   /** Advances to the next line (blank lines included) and says what it is. */
-  Kind next() {
+  public Kind next() {
     if (failure != null || (eof && pos >= limit)) {
       return failure != null ? Kind.FAILED : Kind.END;
     }
@@ -151,28 +153,28 @@ final class LineReader implements Closeable {
     }
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     return lineBytes;
   }
 
-  int offset() {
+  public int offset() {
     return lineOff;
   }
 
-  int length() {
+  public int length() {
     return lineLen;
   }
 
   /** 1-based number of the line last returned (or of the line being read when it failed). */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
-  long tooLongLength() {
+  public long tooLongLength() {
     return tooLongLength;
   }
 
-  IOException failure() {
+  public IOException failure() {
     return failure;
   }
 

@@ -24,6 +24,8 @@ final class Bucket {
   private final int[] fullMask;
   private final int[] scanSlots;
   private final GramIndex[] automata;
+  /** Each automaton's number in the rule set: the index of its memo in a thread's scratch. */
+  private final int[] automatonIds;
   /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
   private final int[][] clauses;
 
@@ -34,7 +36,7 @@ final class Bucket {
    * @param slotKeys the event fields of each slot: the keyword literals are added to the index of
    *     every single-field slot, and the keyword index then only scans the other fields
    */
-  Bucket(List<Entry> entries, String[][] slotKeys) {
+  Bucket(List<Entry> entries, String[][] slotKeys, java.util.concurrent.atomic.AtomicInteger automatonNumbers) {
     List<Entry> alwaysList = new ArrayList<>();
     List<Entry> indexedList = new ArrayList<>();
     List<Integer> masks = new ArrayList<>();
@@ -88,10 +90,12 @@ final class Bucket {
     fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
     scanSlots = new int[literalsBySlot.size()];
     automata = new GramIndex[literalsBySlot.size()];
+    automatonIds = new int[literalsBySlot.size()];
     int i = 0;
     for (Map.Entry<Integer, List<String>> e : literalsBySlot.entrySet()) {
       scanSlots[i] = e.getKey();
       automata[i] = new GramIndex(e.getValue(), payloadsBySlot.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray());
+      automatonIds[i] = automatonNumbers.getAndIncrement();
       i++;
     }
   }
@@ -122,12 +126,13 @@ final class Bucket {
       scratch.prepare(indexed.length, clauses);
       for (int i = 0; i < automata.length; i++) {
         int slot = scanSlots[i];
+        ScanMemo memo = scratch.memo(automatonIds[i]);
         if (slot < 0) {
-          scanKeywords(automata[i], view, scratch);
+          scanKeywords(automata[i], memo, view, scratch);
         } else {
           EventView.FieldValue v = view.value(slot);
           for (int k = 0; k < v.count; k++) {
-            automata[i].scan(v.original[k], scratch);
+            memo.scan(automata[i], v.original[k], scratch.chars(v.original[k].length()), scratch);
           }
         }
       }
@@ -141,7 +146,7 @@ final class Bucket {
         }
         masks[r] = 0;
       }
-      Arrays.sort(touched, 0, candidates);
+      sortSmall(touched, candidates);
       Event event = view.event();
       for (int c = 0; c < candidates; c++) {
         Entry e = indexed[touched[c]];
@@ -157,8 +162,25 @@ final class Bucket {
     }
   }
 
+  /** Rules in index order, so matches come out in the same order whatever the scan found first. */
+  private static void sortSmall(int[] a, int n) {
+    if (n > 32) {
+      Arrays.sort(a, 0, n);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      int v = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
   /** Keyword literals: every string value of the fields no field index has scanned already. */
-  private void scanKeywords(GramIndex index, EventView view, Scratch scratch) {
+  private void scanKeywords(GramIndex index, ScanMemo memo, EventView view, Scratch scratch) {
     Object[] values = view.entryValues;
     int[][] slots = view.entrySlots;
     for (int i = 0; i < view.entryCount; i++) {
@@ -171,11 +193,11 @@ final class Bucket {
       }
       Object value = values[i];
       if (value instanceof String s) {
-        index.scan(s, scratch);
+        memo.scan(index, s, scratch.chars(s.length()), scratch);
       } else if (value instanceof List<?> list) {
         for (Object item : list) {
           if (item instanceof String s) {
-            index.scan(s, scratch);
+            memo.scan(index, s, scratch.chars(s.length()), scratch);
           }
         }
       }
@@ -195,6 +217,29 @@ final class Bucket {
 
     private int[][] clauses;
     private int[] seen = new int[64];
+    private ScanMemo[] memos = new ScanMemo[16];
+    private char[] chars = new char[256];
+
+    /** A work array for the characters of a value being scanned. */
+    char[] chars(int length) {
+      if (chars.length < length) {
+        chars = new char[Math.max(length, chars.length * 2)];
+      }
+      return chars;
+    }
+
+    /** The memo of one automaton of the rule set, made on first use: most partitions are rare. */
+    ScanMemo memo(int automaton) {
+      if (automaton >= memos.length) {
+        memos = java.util.Arrays.copyOf(memos, Math.max(automaton + 1, memos.length * 2));
+      }
+      ScanMemo m = memos[automaton];
+      if (m == null) {
+        m = new ScanMemo();
+        memos[automaton] = m;
+      }
+      return m;
+    }
     private int generation;
 
     void prepare(int rules, int[][] literalClauses) {

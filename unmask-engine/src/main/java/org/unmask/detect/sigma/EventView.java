@@ -27,11 +27,11 @@ final class EventView {
   private final boolean[] single;
   private int prefetched;
   /**
-   * The same by key instance: readers reuse one String per key (JsonEvents does), so after the
-   * first event a lookup is an identity hash and a reference compare. Bounded: keys are
-   * attacker-controlled.
+   * Every key seen so far, with its slots (none for most): readers reuse one String per key
+   * (JsonEvents does), whose hash is computed once and whose equals succeeds on identity.
+   * Bounded: keys are attacker-controlled.
    */
-  private final java.util.IdentityHashMap<String, int[]> byInstance = new java.util.IdentityHashMap<>();
+  private final Map<String, int[]> byInstance = new java.util.HashMap<>();
   private static final int[] NO_SLOTS = new int[0];
   /** The event's values and the slots that read them, in map order, from the last prefetch. */
   Object[] entryValues = new Object[64];
@@ -100,27 +100,58 @@ final class EventView {
       entrySlots = new int[n][];
     }
     entryCount = 0;
-    for (Map.Entry<String, Object> e : event.fields().entrySet()) {
-      String key = e.getKey();
-      int[] slots = byInstance.get(key);
-      if (slots == null) {
-        slots = singleKeySlots.getOrDefault(key, NO_SLOTS);
-        if (byInstance.size() >= 4096) {
-          byInstance.clear();
-        }
-        byInstance.put(key, slots);
+    // forEach, not entrySet(): the unmodifiable wrapper hands it straight to the HashMap, with no
+    // iterator or entry wrapper per field
+    event.fields().forEach(collect);
+  }
+
+  private final java.util.function.BiConsumer<String, Object> collect = this::collect;
+
+  private void collect(String key, Object value) {
+    int[] slots = byInstance.get(key);
+    if (slots == null) {
+      slots = singleKeySlots.getOrDefault(key, NO_SLOTS);
+      if (byInstance.size() >= 4096) {
+        byInstance.clear();
       }
-      if (entryCount < entryValues.length) {
-        entryValues[entryCount] = e.getValue();
-        entrySlots[entryCount++] = slots;
-      }
-      if (slots.length > 0) {
-        for (int slot : slots) {
-          stamp[slot] = generation;
-          values[slot].set(e.getValue());
-        }
-      }
+      byInstance.put(key, slots);
     }
+    if (entryCount < entryValues.length) {
+      entryValues[entryCount] = value;
+      entrySlots[entryCount++] = slots;
+    }
+    for (int slot : slots) {
+      stamp[slot] = generation;
+      values[slot].set(value);
+    }
+  }
+
+  /**
+   * The verdicts of costly field tests (long value lists, patterns, regular expressions) on
+   * recent values. A test's verdict on a single value depends on nothing else, and values repeat
+   * (the same images and parents from every host), so a rule's long {@code endswith} list is
+   * walked once per distinct value rather than once per event. Direct-mapped and bounded.
+   */
+  private static final int DECISION_SLOTS = 1 << 13;
+  private final Node.Field[] decidedBy = new Node.Field[DECISION_SLOTS];
+  private final String[] decidedOn = new String[DECISION_SLOTS];
+  private final boolean[] verdicts = new boolean[DECISION_SLOTS];
+
+  boolean decided(Node.Field test, FieldValue v) {
+    String value = v.original[0];
+    if (value.length() > ScanMemo.MAX_LENGTH) {
+      return test.evalValues(v, this);
+    }
+    int h = value.hashCode() + test.decision * 0x9E3779B9;
+    int i = (h ^ (h >>> 16)) & (DECISION_SLOTS - 1);
+    if (decidedBy[i] == test && value.equals(decidedOn[i])) {
+      return verdicts[i];
+    }
+    boolean verdict = test.evalValues(v, this);
+    decidedBy[i] = test;
+    decidedOn[i] = value;
+    verdicts[i] = verdict;
+    return verdict;
   }
 
   /** Every string value of the event (list elements included), for keyword search. */

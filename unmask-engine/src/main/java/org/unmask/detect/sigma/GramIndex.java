@@ -33,18 +33,54 @@ final class GramIndex {
 
   private final String[] literals;
   private final int[] payloads;
+  /** Every literal lower-cased, end to end: literal p is pool[poolStart[p] .. poolStart[p + 1]). */
+  private final char[] pool;
+  private final int[] poolStart;
   private final Table[] latin1 = new Table[LATIN1_WIDTHS.length];
   private final Table[] wide = new Table[WIDE_WIDTHS.length];
   /** One 64-Kibit bitmap per table (3 Latin-1 widths, then the wide ones), 8 KiB each. */
   private final long[] bits = new long[1024 * 4];
   private final boolean anyWide;
+  /**
+   * The first test at each position of an ASCII value: may any Latin-1 literal end with the last
+   * three characters? Sized to the literal count so that a small index (a rule set's keywords)
+   * stays in L1 cache; most positions of most values stop here, after one probe.
+   */
+  private final long[] gate;
+  /**
+   * For a short list of ASCII literals, each literal's characters as a 128-bit set (two longs,
+   * lower-cased); null otherwise. See {@link #cannotContainAny}.
+   */
+  private final long[] charSets;
+  private static final int MAX_LITERALS_FOR_CHAR_SETS = 64;
+  private final int gateShift;
+  private static final char[] ASCII_LOWER = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+  }
+
   /** Latin-1 literals shorter than the narrowest window (a backtick, "${"): searched with indexOf. */
   private final String[] shortLiterals;
   private final int[] shortPayloads;
+  /** In ASCII values the short literals are found in the same pass: one and two characters, as bit sets. */
+  private final long[] short1 = new long[2];
+  private final long[] short2 = new long[1 << 14 >>> 6];
+  private final boolean shortAllAscii;
 
   GramIndex(List<String> literalList, int[] payloadList) {
     literals = literalList.toArray(String[]::new);
     payloads = payloadList.clone();
+    poolStart = new int[literals.length + 1];
+    StringBuilder all = new StringBuilder();
+    for (int p = 0; p < literals.length; p++) {
+      poolStart[p] = all.length();
+      all.append(literals[p].toLowerCase(Locale.ROOT));
+    }
+    poolStart[literals.length] = all.length();
+    pool = all.toString().toCharArray();
     List<Map<Long, List<Integer>>> byLatin1 = new ArrayList<>();
     List<Map<Long, List<Integer>>> byWide = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -53,6 +89,9 @@ final class GramIndex {
     }
     boolean wideUsed = false;
     List<Integer> shortOnes = new ArrayList<>();
+    int gateBits = Integer.highestOneBit(Math.max(4096, Math.min(1 << 16, literals.length * 32)));
+    gate = new long[gateBits / 64];
+    gateShift = 64 - Integer.numberOfTrailingZeros(gateBits);
     for (int p = 0; p < literals.length; p++) {
       String l = literals[p];
       if (latin1(l) && l.length() < LATIN1_WIDTHS[0]) {
@@ -62,6 +101,9 @@ final class GramIndex {
         long key = pack(l, l.length() - LATIN1_WIDTHS[w], LATIN1_WIDTHS[w], 8);
         byLatin1.get(w).computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         setBit(key, w);
+        long tail = pack(l.toLowerCase(Locale.ROOT), l.length() - 3, 3, 8);
+        int g = gateBit(tail);
+        gate[g >>> 6] |= 1L << g;
       } else {
         int w = widthIndex(WIDE_WIDTHS, l.length());
         long key = pack(l, l.length() - WIDE_WIDTHS[w], WIDE_WIDTHS[w], 16);
@@ -75,8 +117,38 @@ final class GramIndex {
       wide[i] = byWide.get(i).isEmpty() ? null : new Table(byWide.get(i));
     }
     anyWide = wideUsed;
-    shortLiterals = shortOnes.stream().map(p -> literals[p]).toArray(String[]::new);
+    charSets = asciiCharSets(literals);
+    shortLiterals = shortOnes.stream().map(p -> literals[p].toLowerCase(Locale.ROOT)).toArray(String[]::new);
     shortPayloads = shortOnes.stream().mapToInt(p -> payloads[p]).toArray();
+    boolean allAscii = true;
+    for (String l : shortLiterals) {
+      for (int i = 0; i < l.length(); i++) {
+        allAscii &= l.charAt(i) < 0x80;
+      }
+      if (l.length() == 1) {
+        short1[l.charAt(0) >>> 6 & 1] |= 1L << l.charAt(0);
+      } else if (l.length() == 2 && l.charAt(0) < 0x80 && l.charAt(1) < 0x80) {
+        int k = l.charAt(0) << 7 | l.charAt(1);
+        short2[k >>> 6] |= 1L << k;
+      }
+    }
+    shortAllAscii = allAscii;
+  }
+
+  private static long[] asciiCharSets(String[] literals) {
+    if (literals.length > MAX_LITERALS_FOR_CHAR_SETS) {
+      return null;
+    }
+    long[] sets = new long[literals.length * 2];
+    for (int p = 0; p < literals.length; p++) {
+      for (char c : literals[p].toLowerCase(Locale.ROOT).toCharArray()) {
+        if (c >= 0x80) {
+          return null;
+        }
+        sets[2 * p + (c < 64 ? 0 : 1)] |= 1L << c;
+      }
+    }
+    return sets;
   }
 
   private static int widthIndex(int[] widths, int length) {
@@ -108,6 +180,10 @@ final class GramIndex {
     return (Math.min(table, 3) << 16) | (int) ((key * 0x9E3779B97F4A7C15L) >>> 48);
   }
 
+  private int gateBit(long key3) {
+    return (int) ((key3 * 0x9E3779B97F4A7C15L) >>> gateShift);
+  }
+
   private void setBit(long key, int table) {
     int b = bit(key, table);
     bits[b >>> 6] |= 1L << b;
@@ -119,12 +195,157 @@ final class GramIndex {
    * ASCII's).
    */
   void scan(String s, Hits hits) {
+    scan(s, new char[s.length()], hits);
+  }
+
+  /**
+   * The same with the caller's work array, which must hold {@code s.length()} characters: the
+   * value is copied there once, because a loop over an array beats {@code charAt}.
+   */
+  void scan(String s, char[] chars, Hits hits) {
+    int n = s.length();
+    s.getChars(0, n, chars, 0);
+    if (charSets != null && cannotContainAny(chars, n)) {
+      return;
+    }
+    if (shortAllAscii && scanAscii(s, chars, n, hits)) {
+      return;
+    }
     for (int i = 0; i < shortLiterals.length; i++) {
       if (indexOfIgnoreCase(s, shortLiterals[i])) {
         hits.hit(shortPayloads[i]);
       }
     }
-    scan(s, hits, false);
+    if (shortAllAscii || !scanAscii(s, chars, n, hits)) {
+      scan(s, hits, false);
+    }
+  }
+
+  /**
+   * True when an ASCII value lacks, for every literal, at least one of its characters. Cheap for
+   * a short list (a rule set's keywords), and it spares the scan of the values that make up most
+   * of an event and can hold no keyword at all: GUIDs, times, numbers.
+   */
+  private boolean cannotContainAny(char[] chars, int n) {
+    long low = 0;
+    long high = 0;
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
+      if (c >= 0x80) {
+        return false; // not ASCII: the general path decides
+      }
+      c = ASCII_LOWER[c];
+      if (c < 64) {
+        low |= 1L << c;
+      } else {
+        high |= 1L << c;
+      }
+    }
+    for (int i = 0; i < charSets.length; i += 2) {
+      if ((charSets[i] & ~low) == 0 && (charSets[i + 1] & ~high) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The common case, an ASCII value: one gate probe per position, and the window tables only
+   * where the gate lets through. Returns false, having reported nothing, at the first non-ASCII
+   * character: such values take the general path, whose case folding is Unicode's.
+   */
+  private boolean scanAscii(String s, char[] chars, int n, Hits hits) {
+    for (int i = 0; i < n; i++) {
+      if (chars[i] >= 0x80) {
+        return false;
+      }
+    }
+    final long[] g = gate;
+    final int shift = gateShift;
+    final char[] lower = ASCII_LOWER;
+    final boolean anyShort = shortLiterals.length > 0 && shortAllAscii;
+    long key8 = 0;
+    for (int i = 0; i < n; i++) {
+      int c = lower[chars[i]];
+      key8 = (key8 << 8) | c;
+      if (anyShort) {
+        int k2 = (int) (key8 & 0xFF) | (int) (key8 >>> 1 & 0x3F80); // previous << 7 | this
+        if ((short1[c >>> 6] & (1L << c)) != 0 || (i > 0 && (short2[k2 >>> 6] & (1L << k2)) != 0)) {
+          shortLiteralsEndingAt(key8, i, hits);
+        }
+      }
+      if (i >= 2) {
+        int x = (int) (((key8 & 0xFF_FFFFL) * 0x9E3779B97F4A7C15L) >>> shift);
+        if ((g[x >>> 6] & (1L << x)) != 0) {
+          windows(key8, i, chars, hits);
+        }
+      }
+    }
+    return true;
+  }
+
+  private void shortLiteralsEndingAt(long key8, int i, Hits hits) {
+    char last = (char) (key8 & 0xFF);
+    char before = (char) (key8 >>> 8 & 0xFF);
+    for (int p = 0; p < shortLiterals.length; p++) {
+      String l = shortLiterals[p];
+      if (l.charAt(l.length() - 1) == last && (l.length() == 1 || (i > 0 && l.charAt(0) == before))) {
+        hits.hit(shortPayloads[p]);
+      }
+    }
+  }
+
+  /** Probes the window tables for literals ending at {@code i}, given the last 8 folded characters. */
+  private void windows(long key8, int i, char[] chars, Hits hits) {
+    final long[] b = bits;
+    long k = key8 & 0xFF_FFFFL;
+    int x = bit(k, 0);
+    if (latin1[0] != null && (b[x >>> 6] & (1L << x)) != 0) {
+      checkAscii(latin1[0], k, 3, chars, i + 1, hits);
+    }
+    if (i >= 4) {
+      k = key8 & 0xFF_FFFF_FFFFL;
+      x = bit(k, 1);
+      if (latin1[1] != null && (b[x >>> 6] & (1L << x)) != 0) {
+        checkAscii(latin1[1], k, 5, chars, i + 1, hits);
+      }
+      if (i >= 7) {
+        x = bit(key8, 2);
+        if (latin1[2] != null && (b[x >>> 6] & (1L << x)) != 0) {
+          checkAscii(latin1[2], key8, 8, chars, i + 1, hits);
+        }
+      }
+    }
+  }
+
+  /**
+   * The literals indexed under the window that ends before {@code end}: each is compared, before
+   * its window (which the key has matched), with the folded characters of the value.
+   */
+  private void checkAscii(Table table, long key, int width, char[] chars, int end, Hits hits) {
+    int h = table.slot(key);
+    if (h < 0) {
+      return;
+    }
+    final char[] lower = ASCII_LOWER;
+    final int[] flat = table.flat;
+    for (int q = table.span[2 * h], last = q + table.span[2 * h + 1]; q < last; q++) {
+      int p = flat[q];
+      int from = poolStart[p];
+      int length = poolStart[p + 1] - from;
+      int start = end - length;
+      if (start < 0) {
+        continue;
+      }
+      int j = 0;
+      int compare = length - width;
+      while (j < compare && lower[chars[start + j]] == pool[from + j]) {
+        j++;
+      }
+      if (j == compare) {
+        hits.hit(payloads[p]);
+      }
+    }
   }
 
   private static boolean indexOfIgnoreCase(String s, String literal) {
@@ -225,6 +446,9 @@ final class GramIndex {
   private static final class Table {
     final long[] keys;
     final int[][] entries;
+    /** The same lists laid out flat, for the ASCII path: slot h's literals are flat[span[2h] ..+ span[2h+1]]. */
+    final int[] span;
+    final int[] flat;
     final int shift;
     final int mask;
 
@@ -243,6 +467,30 @@ final class GramIndex {
         keys[h] = e.getKey();
         entries[h] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
       }
+      span = new int[2 * capacity];
+      flat = new int[content.values().stream().mapToInt(List::size).sum()];
+      int next = 0;
+      for (int h = 0; h < capacity; h++) {
+        if (entries[h] != null) {
+          span[2 * h] = next;
+          span[2 * h + 1] = entries[h].length;
+          System.arraycopy(entries[h], 0, flat, next, entries[h].length);
+          next += entries[h].length;
+        }
+      }
+    }
+
+    /** The slot holding {@code key}, or -1. */
+    int slot(long key) {
+      int h = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+      long found;
+      while ((found = keys[h]) != EMPTY) {
+        if (found == key) {
+          return h;
+        }
+        h = (h + 1) & mask;
+      }
+      return -1;
     }
 
     int[] find(long key) {

@@ -3,16 +3,11 @@ package org.unmask.detect.sigma;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +15,9 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
+import org.unmask.ingest.LineReader;
+import org.unmask.ingest.ReadOptions;
+import org.unmask.ingest.Timestamps;
 
 /**
  * Reads JSON events for {@code unmask match} and the Sigma tests: nested objects are flattened to
@@ -72,15 +70,27 @@ public final class JsonEvents {
   }
 
   private static void readLines(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    String line;
-    long n = 0;
-    while ((line = reader.readLine()) != null) {
-      n++;
-      if (line.isBlank()) {
+    // bytes, not decoded text: Jackson's UTF-8 parser reads them directly, so a line is decoded
+    // once, into the values only; and a line longer than the cap is skipped, not held in memory
+    LineReader lines = new LineReader(in, ReadOptions.DEFAULT_MAX_LINE_BYTES);
+    LineReader.Kind kind;
+    while ((kind = lines.next()) != LineReader.Kind.END) {
+      long n = lines.lineNumber();
+      if (kind == LineReader.Kind.FAILED) {
+        rejects.accept(new Rejected(label, n, "cannot read further: " + lines.failure().getMessage()));
+        return;
+      }
+      if (kind == LineReader.Kind.TOO_LONG) {
+        rejects.accept(new Rejected(label, n, "line longer than " + ReadOptions.DEFAULT_MAX_LINE_BYTES + " bytes"));
         continue;
       }
-      try (JsonParser p = JSON.createParser(line)) {
+      byte[] b = lines.bytes();
+      int off = lines.offset();
+      int len = lines.length();
+      if (blank(b, off, len)) {
+        continue;
+      }
+      try (JsonParser p = JSON.createParser(b, off, len)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           rejects.accept(new Rejected(label, n, "not a JSON object"));
           continue;
@@ -95,6 +105,16 @@ public final class JsonEvents {
         rejects.accept(new Rejected(label, n, "invalid JSON: " + firstLine(e.getMessage())));
       }
     }
+  }
+
+  private static boolean blank(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void readJson(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
@@ -138,64 +158,67 @@ public final class JsonEvents {
 
   /** Flattens the object the parser is on (after START_OBJECT) into dotted keys. */
   static Map<String, Object> flatten(JsonParser p) throws IOException {
-    Map<String, Object> out = new HashMap<>(32);
-    object(p, "", out, 0);
+    Map<String, Object> out = new HashMap<>(64);
+    object(p, KEYS.get(), out, 0);
     return out;
   }
 
   /**
-   * Dotted keys by parent key and field name, per thread: the same few dozen keys recur in every
-   * event, and reusing one String instance per key saves building it and hashing it, and lets
-   * the rules' field lookups succeed on identity. Bounded, because keys are attacker-controlled.
+   * Dotted keys as a tree, per thread: the same few dozen keys recur in every event, so each
+   * nested name costs one lookup in its parent's children (Jackson hands out one canonical String
+   * per name, whose hash is cached), and reusing one String instance per key lets the rules'
+   * field lookups succeed on identity. Bounded, because keys are attacker-controlled: past the
+   * bound, keys are concatenated and not remembered.
    */
-  private static final ThreadLocal<Map<String, Map<String, String>>> KEYS = ThreadLocal.withInitial(HashMap::new);
-  private static final int MAX_CACHED_PARENTS = 4096;
+  private static final class Key {
+    private static final int MAX_KEYS_PER_THREAD = 50_000;
+    final String dotted;
+    private final Key root;
+    private final Map<String, Key> children = new HashMap<>();
+    private int count; // keys remembered under this root
 
-  private static String dotted(String prefix, String name) {
-    if (prefix.isEmpty()) {
-      return name;
+    Key(String dotted, Key root) {
+      this.dotted = dotted;
+      this.root = root == null ? this : root;
     }
-    Map<String, Map<String, String>> cache = KEYS.get();
-    Map<String, String> children = cache.get(prefix);
-    if (children == null) {
-      if (cache.size() >= MAX_CACHED_PARENTS) {
-        cache.clear();
+
+    Key child(String name) {
+      Key k = children.get(name);
+      if (k == null) {
+        k = new Key(dotted.isEmpty() ? name : dotted + "." + name, root);
+        if (root.count < MAX_KEYS_PER_THREAD) {
+          root.count++;
+          children.put(name, k);
+        }
       }
-      children = new HashMap<>();
-      cache.put(prefix, children);
+      return k;
     }
-    String key = children.get(name);
-    if (key == null) {
-      key = prefix + "." + name;
-      if (children.size() < 1024) {
-        children.put(name, key);
-      }
-    }
-    return key;
   }
 
-  private static void object(JsonParser p, String prefix, Map<String, Object> out, int depth) throws IOException {
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
-      if (t == null) {
-        throw new IOException("unexpected end of input");
-      }
-      String name = p.currentName();
-      String key = dotted(prefix, name);
+  private static final ThreadLocal<Key> KEYS = ThreadLocal.withInitial(() -> new Key("", null));
+
+  private static void object(JsonParser p, Key parent, Map<String, Object> out, int depth) throws IOException {
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      Key key = parent.child(name);
       JsonToken v = p.nextToken();
-      value(p, v, key, out, depth);
-    }
-  }
-
-  private static void value(JsonParser p, JsonToken t, String key, Map<String, Object> out, int depth) throws IOException {
-    switch (t) {
-      case START_OBJECT -> {
+      if (v == JsonToken.START_OBJECT) {
         if (depth >= MAX_DEPTH) {
           p.skipChildren();
         } else {
           object(p, key, out, depth + 1);
         }
+      } else {
+        value(p, v, key.dotted, out, depth);
       }
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw new IOException("unexpected end of input");
+    }
+  }
+
+  private static void value(JsonParser p, JsonToken t, String key, Map<String, Object> out, int depth) throws IOException {
+    switch (t) {
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
         JsonToken e;
@@ -205,7 +228,7 @@ public final class JsonEvents {
           }
           if (e == JsonToken.START_OBJECT && depth < MAX_DEPTH) {
             Map<String, Object> inner = new HashMap<>();
-            object(p, "", inner, depth + 1);
+            object(p, KEYS.get(), inner, depth + 1);
             inner.forEach((k, v) -> addToList(out, key + "." + k, v));
           } else if (e == JsonToken.START_OBJECT || e == JsonToken.START_ARRAY) {
             p.skipChildren();
@@ -260,15 +283,8 @@ public final class JsonEvents {
 
   private static Instant instant(Object ts) {
     if (ts instanceof String s && s.length() < 64) {
-      try {
-        return OffsetDateTime.parse(s).toInstant();
-      } catch (DateTimeParseException e) {
-        try {
-          return Instant.parse(s);
-        } catch (DateTimeParseException e2) {
-          return Instant.EPOCH;
-        }
-      }
+      Instant t = Timestamps.lenient(s); // a time without an offset is UTC, as evtx_dump writes it
+      return t == null ? Instant.EPOCH : t;
     }
     if (ts instanceof Long l) {
       return Instant.ofEpochMilli(l);

@@ -137,6 +137,16 @@ abstract class Node {
     final boolean all;
     final boolean neq;
 
+    /**
+     * This test's number in the per-thread decision cache, or -1 when it is not worth caching (a
+     * cheap test) or cannot be (it compares with another field).
+     */
+    final int decision;
+
+    /** Tests at least this costly remember their verdict per value: see {@link EventView#decided}. */
+    private static final int MIN_COST_TO_REMEMBER = 6;
+    private static final java.util.concurrent.atomic.AtomicInteger DECISIONS = new java.util.concurrent.atomic.AtomicInteger();
+
     Field(String field, int slot, List<ValueMatcher> matchers, boolean all, boolean neq) {
       this.field = field;
       this.slot = slot;
@@ -144,6 +154,8 @@ abstract class Node {
       Arrays.sort(this.matchers, Comparator.comparingInt(ValueMatcher::cost));
       this.all = all;
       this.neq = neq;
+      boolean pure = matchers.stream().noneMatch(m -> m instanceof ValueMatchers.FieldRef);
+      this.decision = pure && cost() >= MIN_COST_TO_REMEMBER ? DECISIONS.getAndIncrement() & Integer.MAX_VALUE : -1;
     }
 
     @Override
@@ -152,6 +164,14 @@ abstract class Node {
       if (v.count == 0) {
         return false;
       }
+      if (decision >= 0 && v.count == 1) {
+        return view.decided(this, v);
+      }
+      return evalValues(v, view);
+    }
+
+    /** The verdict on the field's values, computed. */
+    boolean evalValues(EventView.FieldValue v, EventView view) {
       if (neq) {
         return !any(v, view);
       }

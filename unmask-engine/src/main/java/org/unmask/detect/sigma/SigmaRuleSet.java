@@ -93,15 +93,16 @@ public final class SigmaRuleSet {
     this.inactive = List.copyOf(off);
     this.slotKeys = slots.all();
     this.partitions = new HashMap<>();
+    java.util.concurrent.atomic.AtomicInteger automatonNumbers = new java.util.concurrent.atomic.AtomicInteger();
     // a partition's bucket also holds the rules of every partition, so each event is scanned once
     byPartition.forEach((k, v) -> {
       List<Bucket.Entry> merged = new ArrayList<>(v);
       merged.addAll(anywhere);
-      partitions.put(k, new Bucket(merged, slotKeys));
+      partitions.put(k, new Bucket(merged, slotKeys, automatonNumbers));
     });
     entriesByPartition.putAll(byPartition);
     entriesAnywhere = List.copyOf(anywhere);
-    this.everywhere = new Bucket(anywhere, slotKeys);
+    this.everywhere = new Bucket(anywhere, slotKeys, automatonNumbers);
     this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys)));
   }
 

@@ -12,6 +12,29 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
 
   @Test
+  void badLines_areRejectedWithAReason_andTheGoodLinesAroundThemAreRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    file.writeBytes("{\"CommandLine\":\"first\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    file.writeBytes(("{\"CommandLine\":\"" + "x".repeat(org.unmask.ingest.ReadOptions.DEFAULT_MAX_LINE_BYTES) + "\"}\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    file.writeBytes(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'}); // invalid UTF-8
+    file.writeBytes("not json\n[1,2]\n{\"a\":1} trailing\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    file.writeBytes("{\"CommandLine\":\"last\",\"n\":{\"deep\":[{\"k\":\"v\"}]}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.file.Path events = dir.resolve("e.jsonl");
+    java.nio.file.Files.write(events, file.toByteArray());
+    List<org.unmask.event.Event> read = new java.util.ArrayList<>();
+    List<JsonEvents.Rejected> rejected = new java.util.ArrayList<>();
+    JsonEvents.read(events, read::add, rejected::add);
+    assertThat(read).extracting(e -> e.get("CommandLine")).containsExactly("first", "last");
+    assertThat(read.get(1).source().line()).isEqualTo(8);
+    assertThat(read.get(1).get("n.deep.k")).isEqualTo(List.of("v"));
+    assertThat(rejected).extracting(JsonEvents.Rejected::line).containsExactly(2L, 3L, 4L, 5L, 6L);
+    assertThat(rejected.get(0).reason()).contains("longer than");
+    assertThat(rejected.get(1).reason()).contains("invalid JSON");
+  }
+
+  @Test
   void catastrophicRegex_runsOnRe2_andFinishes() {
     // (a+)+$ against "aaaa...b" takes exponential time on a backtracking engine
     var r = rule("    s:\n        CommandLine|re: '(a+)+$'\n    condition: s\n");

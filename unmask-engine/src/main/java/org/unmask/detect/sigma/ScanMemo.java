@@ -1,0 +1,74 @@
+package org.unmask.detect.sigma;
+
+import java.util.Arrays;
+
+/**
+ * Which literals of one {@link GramIndex} recent values contained. Log values repeat: the same
+ * image paths, parent command lines, hashes, users and product names arrive from every host all
+ * day, so a value seen a moment ago costs a hash and an equals instead of a scan of every
+ * character. Direct-mapped and bounded (a slot holds one value; a colliding value replaces it),
+ * so attacker-chosen values can only cost a miss, never memory; values longer than
+ * {@link #MAX_LENGTH} are always scanned. One per index per thread.
+ */
+final class ScanMemo implements GramIndex.Hits {
+
+  private static final int SLOTS = 1024;
+  static final int MAX_LENGTH = 512;
+  private static final int[] NONE = new int[0];
+
+  private final String[] values = new String[SLOTS];
+  private final int[][] found = new int[SLOTS][];
+  private int[] recorded = new int[16];
+  private int recordedCount;
+
+  /**
+   * Hands {@code out} the payload of every literal of {@code index} that {@code value} contains.
+   *
+   * @param work holds at least {@code value.length()} characters
+   */
+  void scan(GramIndex index, String value, char[] work, GramIndex.Hits out) {
+    if (value.length() > MAX_LENGTH) {
+      index.scan(value, work, out);
+      return;
+    }
+    int h = value.hashCode();
+    int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    String known = values[slot];
+    if (known != null && known.equals(value)) {
+      for (int payload : found[slot]) {
+        out.hit(payload);
+      }
+      return;
+    }
+    recordedCount = 0;
+    index.scan(value, work, this);
+    int[] payloads = recordedCount == 0 ? NONE : distinct(Arrays.copyOf(recorded, recordedCount));
+    values[slot] = value;
+    found[slot] = payloads;
+    for (int payload : payloads) {
+      out.hit(payload);
+    }
+  }
+
+  @Override
+  public void hit(int payload) {
+    if (recordedCount == recorded.length) {
+      recorded = Arrays.copyOf(recorded, recordedCount * 2);
+    }
+    recorded[recordedCount++] = payload;
+  }
+
+  private static int[] distinct(int[] payloads) {
+    int n = 0;
+    outer:
+    for (int i = 0; i < payloads.length; i++) { // a value holds a handful of literals at most
+      for (int j = 0; j < n; j++) {
+        if (payloads[j] == payloads[i]) {
+          continue outer;
+        }
+      }
+      payloads[n++] = payloads[i];
+    }
+    return n == payloads.length ? payloads : Arrays.copyOf(payloads, n);
+  }
+}

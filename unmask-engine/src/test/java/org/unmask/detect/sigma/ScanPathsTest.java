@@ -1,0 +1,93 @@
+package org.unmask.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast paths of the literal scan (ASCII values, short literals, the character-set test, the
+ * memo of recent values) find exactly what a plain case-insensitive {@code contains} finds.
+ */
+class ScanPathsTest {
+
+  private static final String ALPHABET = "abcXYZ:\\.-_ =/\"'`$%{}01é";
+
+  @Test
+  void gramIndex_findsWhatContainsFinds_onRandomValuesAndLiterals() {
+    Random random = new Random(7);
+    for (int round = 0; round < 300; round++) {
+      // few literals take the character-set path, many do not
+      int count = round % 3 == 0 ? 100 : 1 + random.nextInt(12);
+      List<String> literals = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        literals.add(randomText(random, 1 + random.nextInt(10)).toLowerCase(Locale.ROOT));
+      }
+      int[] payloads = new int[count];
+      for (int i = 0; i < count; i++) {
+        payloads[i] = i;
+      }
+      GramIndex index = new GramIndex(literals, payloads);
+      ScanMemo memo = new ScanMemo();
+      for (int v = 0; v < 40; v++) {
+        String value = randomText(random, random.nextInt(60));
+        TreeSet<Integer> expected = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+          if (value.toLowerCase(Locale.ROOT).contains(literals.get(i))) {
+            expected.add(i);
+          }
+        }
+        TreeSet<Integer> direct = new TreeSet<>();
+        index.scan(value, direct::add);
+        assertThat(direct).as("literals %s in '%s'", literals, value).isEqualTo(expected);
+        for (int twice = 0; twice < 2; twice++) { // the second time from the memo
+          TreeSet<Integer> remembered = new TreeSet<>();
+          memo.scan(index, value, new char[value.length()], remembered::add);
+          assertThat(remembered).as("memo, literals %s in '%s'", literals, value).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void decisionCache_givesEachValueItsOwnVerdict_evenWhenValuesCollide() {
+    StringBuilder list = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      list.append("            - '\\\\tool").append(i).append(".exe'\n");
+    }
+    String yaml = "title: long list\nid: 71111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    s:\n        Image|endswith:\n" + list + "    condition: s\n";
+    SigmaRuleSet rules = SigmaRuleSet.parse(yaml, "d.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    // far more distinct values than the cache has slots, interleaved, each asked several times
+    for (int pass = 0; pass < 3; pass++) {
+      for (int i = 0; i < 20_000; i++) {
+        boolean should = i % 7 == 0;
+        String image = "C:\\x\\" + (should ? "tool" + (i % 12) : "other" + i) + ".exe";
+        assertThat(SigmaTesting.fires(rules, SigmaTesting.event("Image", image))).as(image).isEqualTo(should);
+      }
+    }
+  }
+
+  @Test
+  void decisionCache_isNotUsedForTestsThatReadAnotherField() {
+    String yaml = "title: same\nid: 81111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    s:\n        User|fieldref|endswith:\n            - Target\n            - Other\n            - Third\n"
+        + "    condition: s\n";
+    SigmaRuleSet rules = SigmaRuleSet.parse(yaml, "f.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    assertThat(SigmaTesting.fires(rules, SigmaTesting.event("User", "alice", "Target", "alice"))).isTrue();
+    assertThat(SigmaTesting.fires(rules, SigmaTesting.event("User", "alice", "Target", "bob"))).isFalse();
+    assertThat(SigmaTesting.fires(rules, SigmaTesting.event("User", "alice", "Third", "alice"))).isTrue();
+  }
+
+  private static String randomText(Random random, int length) {
+    StringBuilder b = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return b.toString();
+  }
+}
