@@ -16,15 +16,22 @@ import org.unmask.state.State;
 
 /**
  * A laptop's own settings against its owner's claims (THREAT.md S12, S13): a system time zone far
- * from the claimed one, held for most of the laptop's days (a trip abroad is a minority of days),
- * and Korean keyboard layouts (ko-KR, KLID 00000412). The keyboard is weak on its own, since
- * Korean-speaking employees exist, so it carries few points and is reported once.
+ * from the claimed one, held for most of the laptop's days (a trip abroad is a minority of days);
+ * a clock that goes to a far zone for a day and comes back, again and again, in three different
+ * weeks (on a trip, a clock that follows the network flips between the local zone and
+ * home for a week or two; flips over weeks are where the laptop's user sits, slipping out from
+ * behind the claimed zone); and Korean keyboard layouts
+ * (ko-KR, KLID 00000412). The keyboard is weak on its own, since Korean-speaking employees exist,
+ * so it carries few points and is reported once.
  */
 public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
 
   static final RuleSpec TIMEZONE = new RuleSpec(
       "unmask.device.foreign_timezone", "Laptop clock set to a far-away time zone",
       Severity.MEDIUM, List.of("T1614"), "endpoint", 18);
+  static final RuleSpec TIMEZONE_FLIPS = new RuleSpec(
+      "unmask.device.timezone_flips", "Laptop clock flips to a far-away time zone for a day, again and again",
+      Severity.HIGH, List.of("T1614"), "endpoint", 30);
   static final RuleSpec KOREAN_KEYBOARD = new RuleSpec(
       "unmask.device.korean_input", "Korean keyboard layout on the laptop",
       Severity.LOW, List.of("T1614"), "endpoint", 8);
@@ -32,9 +39,17 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
   static final int MIN_MISMATCH_DAYS = 10;
   static final double MIN_MISMATCH_SHARE = 0.5;
   static final int MIN_HOURS_APART = 4;
+  /** Day trips to a far zone before the flips are reported: one could be a glitch, three are a habit. */
+  static final int MIN_FLIPS = 3;
+  /**
+   * Distinct weeks (counted from the first flip) that must hold a flip. On a trip, a laptop that
+   * sets its zone from the network flips between the local zone and home (over the company VPN)
+   * for a week or two; flips week after week are the laptop's user, not a trip.
+   */
+  static final int MIN_FLIP_WEEKS = 3;
 
   public static List<RuleSpec> rules() {
-    return List.of(TIMEZONE, KOREAN_KEYBOARD);
+    return List.of(TIMEZONE, TIMEZONE_FLIPS, KOREAN_KEYBOARD);
   }
 
   /** Days with a snapshot, days whose zone was far from the claim, and what was reported. */
@@ -45,6 +60,22 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
     public int mismatchedDays;
     public boolean timezoneReported;
     public boolean keyboardReported;
+    /** The last day's snapshots: any in the claimed zone (home), any far from it. */
+    public boolean lastDayHome;
+    public boolean lastDayFar;
+    /** Days of the far run going on, and whether a home day came before it. */
+    public int farRunDays;
+    public boolean farRunAfterHome;
+    public boolean homeSeen;
+    /** Far runs of one day with home on both sides, or a far and a home snapshot on one day. */
+    public int flips;
+    public long firstFlipDay = Long.MIN_VALUE;
+    /** Bit w: a flip in week w after the first one (weeks past 63 share the last bit). */
+    public long flipWeeks;
+    public boolean flipsReported;
+    /** The far zone last seen, and its distance from the claimed one. */
+    public String farZone;
+    public int farHoursApart;
   }
 
   @Override
@@ -101,20 +132,78 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
     boolean mismatched = hoursApart >= MIN_HOURS_APART;
     long day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
     if (day != s.lastDay) {
+      if (s.lastDay != Long.MIN_VALUE) {
+        closeDay(s);
+      }
       s.days++;
       s.lastDay = day;
       s.lastDayMismatched = false;
+      s.lastDayHome = false;
+      s.lastDayFar = false;
+    }
+    s.lastDayHome |= !mismatched;
+    s.lastDayFar |= mismatched;
+    if (mismatched) {
+      s.farZone = zone;
+      s.farHoursApart = hoursApart;
+    }
+    int today = flipOfToday(s);
+    int flips = s.flips + today;
+    if (today > 0) {
+      if (s.firstFlipDay == Long.MIN_VALUE) {
+        s.firstFlipDay = day;
+      }
+      s.flipWeeks |= 1L << Math.min(63, (day - s.firstFlipDay) / 7);
+    }
+    if (!s.timezoneReported && !s.flipsReported && flips >= MIN_FLIPS && Long.bitCount(s.flipWeeks) >= MIN_FLIP_WEEKS) {
+      s.flipsReported = true;
+      context.emit(TIMEZONE_FLIPS.finding(EntityRef.device(deviceId), event, String.format(
+          "Laptop %s of %s went to the time zone %s (%d hours from the claimed %s) for a day and came back, %d times over %d days.",
+          deviceId, owner.personId(), s.farZone, s.farHoursApart, owner.timezone().getId(),
+          flips, day - s.firstFlipDay + 1)));
     }
     if (mismatched && !s.lastDayMismatched) {
       s.mismatchedDays++;
       s.lastDayMismatched = true;
     }
-    if (!s.timezoneReported && s.mismatchedDays >= MIN_MISMATCH_DAYS
+    if (!s.timezoneReported && !s.flipsReported && s.mismatchedDays >= MIN_MISMATCH_DAYS
         && s.mismatchedDays >= MIN_MISMATCH_SHARE * s.days) {
       s.timezoneReported = true;
       context.emit(TIMEZONE.finding(EntityRef.device(deviceId), event, String.format(
           "Laptop %s of %s keeps the time zone %s on %d of %d days, %d hours from the claimed %s.",
           deviceId, owner.personId(), zone, s.mismatchedDays, s.days, hoursApart, owner.timezone().getId())));
+    }
+  }
+
+  /** The flip today completes, if any: counted now, so the finding needs no later snapshot. */
+  private static int flipOfToday(Snapshots s) {
+    if (s.lastDayHome && s.lastDayFar) {
+      return 1;
+    }
+    return s.lastDayHome && s.farRunDays == 1 && s.farRunAfterHome ? 1 : 0;
+  }
+
+  /**
+   * Counts the day just ended into the flips: a day with snapshots in both zones is a flip; a
+   * single far day between home days is one; a longer far run is a trip, and counts nothing.
+   * Days without snapshots (weekends, leave) neither break nor lengthen a run.
+   */
+  private static void closeDay(Snapshots s) {
+    if (s.lastDayHome && s.lastDayFar) {
+      s.flips++;
+      s.farRunDays = 0;
+      s.homeSeen = true;
+    } else if (s.lastDayFar) {
+      if (s.farRunDays == 0) {
+        s.farRunAfterHome = s.homeSeen;
+      }
+      s.farRunDays++;
+    } else if (s.lastDayHome) {
+      if (s.farRunDays == 1 && s.farRunAfterHome) {
+        s.flips++;
+      }
+      s.farRunDays = 0;
+      s.homeSeen = true;
     }
   }
 }

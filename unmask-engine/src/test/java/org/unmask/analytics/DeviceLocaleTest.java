@@ -46,6 +46,64 @@ class DeviceLocaleTest {
     assertThat(DetectorHarness.of(new DeviceLocale(), ref).feed(events).findings()).isEmpty();
   }
 
+  private static List<Event> days(String... zoneByDay) {
+    List<Event> out = new ArrayList<>();
+    for (int d = 0; d < zoneByDay.length; d++) {
+      for (String zone : zoneByDay[d].split("\\+")) {
+        if (!zone.isEmpty()) {
+          Instant t = Instant.parse("2026-05-04T15:00:00Z").plus(d, ChronoUnit.DAYS).plus(out.size() % 5, ChronoUnit.HOURS);
+          out.add(Events.at(t.toString(), "endpoint.inventory", "host.id", "d1", "host.locale.timezone", zone));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final String HOME = "America/Chicago";
+  private static final String FAR = "Asia/Shanghai";
+
+  @Test
+  void clockThatGoesToShanghaiForADay_againAndAgain_fires() {
+    // a far day between home days, in three different weeks; weekends without snapshots between
+    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref).feed(days(
+        HOME, HOME, FAR, HOME, HOME, "", "", HOME, HOME, HOME, FAR, HOME, "", "", HOME, HOME, HOME, FAR, HOME)).findings();
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("unmask.device.timezone_flips");
+      assertThat(f.summary()).contains("Asia/Shanghai").contains("3 times over 16 days");
+    });
+  }
+
+  @Test
+  void bothZonesOnOneDay_countAsFlips() {
+    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref).feed(days(
+        HOME, HOME + "+" + FAR, HOME, HOME, HOME, HOME, HOME, HOME, FAR + "+" + HOME, HOME, HOME, HOME, HOME, HOME, HOME,
+        HOME, HOME, HOME + "+" + FAR, HOME)).findings();
+    assertThat(findings).extracting(Finding::ruleId).containsExactly("unmask.device.timezone_flips");
+  }
+
+  @Test
+  void aTripWhoseClockFollowsTheNetwork_flippingForAWeek_staysQuiet() {
+    // in China for a week, the laptop's zone flips with the VPN: many flips, one trip
+    assertThat(DetectorHarness.of(new DeviceLocale(), ref).feed(days(
+        HOME, HOME, HOME, FAR + "+" + HOME, FAR, HOME + "+" + FAR, FAR, HOME, FAR, HOME + "+" + FAR, HOME, HOME, HOME,
+        HOME, HOME, HOME, HOME, HOME, HOME, HOME, HOME)).findings()).isEmpty();
+  }
+
+  @Test
+  void tripsOfSeveralDays_andOneDayGlitches_stayQuiet() {
+    // two real trips (4 and 3 days abroad) and two one-day glitches: not a habit
+    assertThat(DetectorHarness.of(new DeviceLocale(), ref).feed(days(
+        HOME, HOME, FAR, FAR, FAR, FAR, HOME, HOME, FAR, HOME, HOME, HOME, HOME, FAR, FAR, FAR, HOME, HOME, HOME,
+        HOME, HOME, HOME, FAR, HOME, HOME, HOME, HOME, HOME, HOME, HOME)).findings()).isEmpty();
+  }
+
+  @Test
+  void aNearbyZone_isNotFar() {
+    // Chicago to New York and back every other day is one hour: not a flip
+    assertThat(DetectorHarness.of(new DeviceLocale(), ref).feed(days(
+        HOME, "America/New_York", HOME, "America/New_York", HOME, "America/New_York", HOME)).findings()).isEmpty();
+  }
+
   @Test
   void koreanKeyboard_isReportedOnce_asLow() {
     List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref)
