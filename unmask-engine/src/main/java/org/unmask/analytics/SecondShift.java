@@ -18,10 +18,15 @@ import org.unmask.state.State;
  * second block hours later that runs through the claimed night, which is daytime in Shenyang or
  * Pyongyang. Work days are taken from 06:00 to 06:00 in the claimed zone so an evening-into-night
  * block stays with its morning. A day counts when it holds two blocks of activity, each of at least
- * {@link #MIN_BLOCK_HOURS} hours, with {@link #MIN_GAP_HOURS} or more idle hours between them and the
- * second reaching past midnight. It fires once the person has {@link #MIN_DAYS} such days and they
- * are most of their working days. A night owl works one long block that merely starts late; an
- * on-call engineer has a night incident on a minority of days: neither counts.
+ * {@link #MIN_BLOCK_HOURS} hours, and the second either reaches past midnight after
+ * {@link #MIN_GAP_HOURS} or more idle hours, or is itself a working day in East Asia after
+ * {@link #MIN_GAP_BEFORE_ASIAN_DAY} or more: at least
+ * {@link #MIN_ASIAN_HOURS} hours that fall between 09:00 and 18:00 at UTC+8 or UTC+9, starting
+ * after 15:00 claimed time. (From New York, Shenyang's morning is past midnight; from Denver or
+ * Anchorage it is the claimed afternoon and evening.) It fires once the person has
+ * {@link #MIN_DAYS} such days and they are most of their working days. A night owl works one long
+ * block that merely starts late; a parent's evening session is a couple of hours; an on-call
+ * engineer has a night incident on a minority of days: none counts.
  */
 public final class SecondShift implements Detector<SecondShift.Days> {
 
@@ -32,8 +37,14 @@ public final class SecondShift implements Detector<SecondShift.Days> {
   static final int DAY_STARTS_AT = 6;
   static final int MIN_BLOCK_HOURS = 2;
   static final int MIN_GAP_HOURS = 4;
+  /** The gap before a second block that is itself an East Asian working day (the stronger sign). */
+  static final int MIN_GAP_BEFORE_ASIAN_DAY = 3;
   static final int MIN_DAYS = 8;
   static final double MIN_SHARE = 0.5;
+  /** Hours of the second block inside an East Asian working day (09:00-18:00 at UTC+8 or +9). */
+  static final int MIN_ASIAN_HOURS = 4;
+  /** The second block starts no earlier than this, claimed time: a late afternoon is not a shift. */
+  static final int SECOND_BLOCK_EARLIEST = 15;
 
   public static List<RuleSpec> rules() {
     return List.of(SECOND_SHIFT);
@@ -43,6 +54,8 @@ public final class SecondShift implements Detector<SecondShift.Days> {
   public static final class Days {
     public long workDay = Long.MIN_VALUE;
     public int hourMask;
+    /** The claimed zone's offset from UTC, in hours, on the current work day. */
+    public int offsetHours;
     public int workDays;
     public int twoShiftDays;
     public boolean reported;
@@ -79,6 +92,7 @@ public final class SecondShift implements Detector<SecondShift.Days> {
       d.hourMask = 0;
     }
     d.hourMask |= 1 << local.getHour();
+    d.offsetHours = local.getOffset().getTotalSeconds() / 3600;
     if (d.twoShiftDays >= MIN_DAYS && d.twoShiftDays >= MIN_SHARE * d.workDays) {
       d.reported = true;
       context.emit(SECOND_SHIFT.finding(EntityRef.person(person.personId()), event, String.format(
@@ -91,7 +105,7 @@ public final class SecondShift implements Detector<SecondShift.Days> {
 
   private static void close(Days d) {
     d.workDays++;
-    if (isTwoShifts(d.hourMask)) {
+    if (isTwoShifts(d.hourMask, d.offsetHours)) {
       d.twoShiftDays++;
     }
   }
@@ -102,7 +116,7 @@ public final class SecondShift implements Detector<SecondShift.Days> {
    * Hours are buckets, so a block of two hours is two consecutive active buckets; a single idle
    * bucket between two active ones is filled first.
    */
-  static boolean isTwoShifts(int rawMask) {
+  static boolean isTwoShifts(int rawMask, int offsetHours) {
     // Activity is sampled, not continuous: an hour without an event between two busy hours is a
     // quiet stretch of the same block, not a break.
     int mask = rawMask;
@@ -134,13 +148,34 @@ public final class SecondShift implements Detector<SecondShift.Days> {
         break;
       }
     }
-    if (second < 0 || second - firstEnd - 1 < MIN_GAP_HOURS) {
+    if (second < 0 || second - firstEnd - 1 < MIN_GAP_BEFORE_ASIAN_DAY) {
       return false;
     }
+    boolean longGap = second - firstEnd - 1 >= MIN_GAP_HOURS;
     int secondEnd = second;
     while (secondEnd + 1 < 24 && (mask & (1 << (secondEnd + 1))) != 0) {
       secondEnd++;
     }
-    return secondEnd - second + 1 >= MIN_BLOCK_HOURS && secondEnd >= 24 - DAY_STARTS_AT;
+    if (secondEnd - second + 1 < MIN_BLOCK_HOURS) {
+      return false;
+    }
+    return (longGap && secondEnd >= 24 - DAY_STARTS_AT)
+        || (second + DAY_STARTS_AT >= SECOND_BLOCK_EARLIEST && asianWorkingHours(second, secondEnd, offsetHours) >= MIN_ASIAN_HOURS);
+  }
+
+  /** Hours of the block (work-day buckets) that are 09:00-18:00 at UTC+8 or at UTC+9, whichever holds more. */
+  static int asianWorkingHours(int from, int to, int offsetHours) {
+    int best = 0;
+    for (int asia = 8; asia <= 9; asia++) {
+      int n = 0;
+      for (int h = from; h <= to; h++) {
+        int there = Math.floorMod(h + DAY_STARTS_AT - offsetHours + asia, 24);
+        if (there >= 9 && there < 18) {
+          n++;
+        }
+      }
+      best = Math.max(best, n);
+    }
+    return best;
   }
 }

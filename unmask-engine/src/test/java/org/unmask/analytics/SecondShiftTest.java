@@ -44,6 +44,25 @@ class SecondShiftTest {
     });
   }
 
+  private final ReferenceData denver = People.of(
+      List.of(People.person("p1", "Karen Roe", "Denver", "2 Elm St", "America/Denver")), List.of());
+
+  @Test
+  void denverMorning_thenPyongyangMorningInTheDenverEvening_fires() {
+    // 08:00-13:00 MDT is 14:00-19:00 UTC; 08:00-14:00 in Pyongyang (UTC+9) is 23:00-05:00 UTC,
+    // 17:00-23:00 MDT: the second block never passes the claimed midnight
+    List<Finding> findings = DetectorHarness.of(new SecondShift(), denver)
+        .feed(days(12, new int[] {14, 5}, new int[] {23, 6})).findings();
+    assertThat(findings).extracting(Finding::ruleId).containsExactly("unmask.hours.second_shift");
+  }
+
+  @Test
+  void aParentsEveningSession_afterTheKidsAreInBed_staysQuiet() {
+    // 08:00-15:00 MDT, then 20:00-22:30 MDT (02:00-04:30 UTC): a short second block
+    assertThat(DetectorHarness.of(new SecondShift(), denver)
+        .feed(days(20, new int[] {14, 7}, new int[] {2, 2})).findings()).isEmpty();
+  }
+
   @Test
   void nightOwl_oneLongLateBlock_staysQuiet() {
     // 13:00-01:00 CDT in one block is 18:00-06:00 UTC.
@@ -66,8 +85,8 @@ class SecondShiftTest {
   void twoShiftShape_needsTwoBlocksAGapAndANightEnd() {
     int morning = 0b11_1100; // 08:00-12:00 (bits 2..5 with the day starting 06:00)
     int night = (1 << 19) | (1 << 20) | (1 << 21); // 01:00-04:00
-    assertThat(SecondShift.isTwoShifts(morning | night)).isTrue();
-    assertThat(SecondShift.isTwoShifts(morning)).isFalse();
-    assertThat(SecondShift.isTwoShifts(morning | (1 << 8) | (1 << 9))).isFalse(); // afternoon, not night
+    assertThat(SecondShift.isTwoShifts(morning | night, -5)).isTrue();
+    assertThat(SecondShift.isTwoShifts(morning, -5)).isFalse();
+    assertThat(SecondShift.isTwoShifts(morning | (1 << 8) | (1 << 9), -5)).isFalse(); // afternoon, not night
   }
 }
