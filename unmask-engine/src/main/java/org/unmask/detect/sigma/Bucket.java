@@ -218,6 +218,7 @@ final class Bucket {
     private int[][] clauses;
     private int[] seen = new int[64];
     private ScanMemo[] memos = new ScanMemo[16];
+    private int memoCount;
     private char[] chars = new char[256];
 
     /** A work array for the characters of a value being scanned. */
@@ -235,7 +236,8 @@ final class Bucket {
       }
       ScanMemo m = memos[automaton];
       if (m == null) {
-        m = new ScanMemo();
+        m = memoCount < ScanMemo.MAX_PER_THREAD ? new ScanMemo() : ScanMemo.NONE_LEFT;
+        memoCount += m == ScanMemo.NONE_LEFT ? 0 : 1;
         memos[automaton] = m;
       }
       return m;

@@ -8,12 +8,30 @@ import java.util.Arrays;
  * day, so a value seen a moment ago costs a hash and an equals instead of a scan of every
  * character. Direct-mapped and bounded (a slot holds one value; a colliding value replaces it),
  * so attacker-chosen values can only cost a miss, never memory; values longer than
- * {@link #MAX_LENGTH} are always scanned. One per index per thread.
+ * {@link #MAX_LENGTH} are always scanned. One per index per thread, for at most
+ * {@link #MAX_PER_THREAD} indexes of a rule set (the hot ones, in practice: the first used); the
+ * others share {@link #NONE_LEFT}, which remembers nothing. That bounds a thread's memories at
+ * about 20 MB whatever the events, where a memory per index of every channel could grow to a
+ * gigabyte on hostile input.
  */
 final class ScanMemo implements GramIndex.Hits {
 
   private static final int SLOTS = 1024;
-  static final int MAX_LENGTH = 512;
+  static final int MAX_LENGTH = 256;
+  static final int MAX_PER_THREAD = 64;
+  /** The memory handed out past {@link #MAX_PER_THREAD}: it scans every value. */
+  static final ScanMemo NONE_LEFT = new ScanMemo(false);
+
+  private final boolean remembers;
+
+  ScanMemo() {
+    this(true);
+  }
+
+  private ScanMemo(boolean remembers) {
+    this.remembers = remembers;
+  }
+
   private static final int[] NONE = new int[0];
 
   private final String[] values = new String[SLOTS];
@@ -27,7 +45,7 @@ final class ScanMemo implements GramIndex.Hits {
    * @param work holds at least {@code value.length()} characters
    */
   void scan(GramIndex index, String value, char[] work, GramIndex.Hits out) {
-    if (value.length() > MAX_LENGTH) {
+    if (!remembers || value.length() > MAX_LENGTH) {
       index.scan(value, work, out);
       return;
     }

@@ -54,6 +54,24 @@ class ScanPathsTest {
   }
 
   @Test
+  void aThreadRemembersValuesForAtMost64Indexes_andTheRestStillFindEverything() {
+    Bucket.Scratch scratch = new Bucket.Scratch(new EventView(new String[0][]));
+    java.util.Set<ScanMemo> remembering = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int automaton = 0; automaton < 200; automaton++) {
+      ScanMemo memo = scratch.memo(automaton);
+      assertThat(scratch.memo(automaton)).isSameAs(memo);
+      if (memo != ScanMemo.NONE_LEFT) {
+        remembering.add(memo);
+      }
+    }
+    assertThat(remembering).hasSize(ScanMemo.MAX_PER_THREAD);
+    GramIndex index = new GramIndex(List.of("mimikatz", "::"), new int[] {0, 1});
+    TreeSet<Integer> found = new TreeSet<>();
+    ScanMemo.NONE_LEFT.scan(index, "run MIMIKATZ sekurlsa::", new char[64], found::add);
+    assertThat(found).containsExactly(0, 1);
+  }
+
+  @Test
   void decisionCache_givesEachValueItsOwnVerdict_evenWhenValuesCollide() {
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < 12; i++) {
