@@ -58,7 +58,7 @@ final class EventParser {
    */
   Event parse(byte[] b, int off, int len, String file, long line, VendorAdapter hint, RejectSink sink) {
     reason = null;
-    if (isBlank(b, off, len)) {
+    if (LineReader.isBlank(b, off, len)) {
       return null;
     }
     int bad = Utf8.firstInvalid(b, off, len);
@@ -216,16 +216,6 @@ final class EventParser {
     reason = why;
     sink.reject(new Rejection(file, line, why));
     return null;
-  }
-
-  private static boolean isBlank(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      byte c = b[i];
-      if (c != ' ' && c != '\t' && c != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 
   static String describe(JsonToken t) {

@@ -153,6 +153,17 @@ public final class LineReader implements Closeable {
     }
   }
 
+  /** Whether a line holds only spaces, tabs and carriage returns (nothing to parse, nothing to reject). */
+  public static boolean isBlank(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public byte[] bytes() {
     return lineBytes;
   }

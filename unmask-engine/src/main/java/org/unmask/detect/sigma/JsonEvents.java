@@ -87,7 +87,7 @@ public final class JsonEvents {
       byte[] b = lines.bytes();
       int off = lines.offset();
       int len = lines.length();
-      if (blank(b, off, len)) {
+      if (LineReader.isBlank(b, off, len)) {
         continue;
       }
       try (JsonParser p = JSON.createParser(b, off, len)) {
@@ -105,16 +105,6 @@ public final class JsonEvents {
         rejects.accept(new Rejected(label, n, "invalid JSON: " + firstLine(e.getMessage())));
       }
     }
-  }
-
-  private static boolean blank(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      byte c = b[i];
-      if (c != ' ' && c != '\t' && c != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void readJson(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
