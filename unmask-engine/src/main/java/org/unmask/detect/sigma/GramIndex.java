@@ -16,6 +16,13 @@ import java.util.Map;
  * be indexed, and only then is the table probed and the literal compared in place. Wide windows
  * keep the probe lists short: a Sigma literal's tail is rarely shared.
  *
+ * <p>Most values are ASCII, and take a faster path ({@link #scanAscii}): the value is copied to a
+ * {@code char[]} once, each position costs one probe of a gate bitmap of all literals' last three
+ * characters before any window is tried, one- and two-character literals are found in the same
+ * pass, and windows compare against a flat pool of folded literals. A short list of literals (a
+ * rule set's keywords) first checks the value's character set ({@link #cannotContainAny}).
+ * Other values go the general way, with Unicode case folding.
+ *
  * <p>This replaced a deterministic Aho-Corasick automaton: for the 4,000 command-line literals of
  * the SigmaHQ Windows rules its transition table was megabytes, and each character of a command
  * line cost a cache miss; these tables are a few hundred KiB.
@@ -47,13 +54,13 @@ final class GramIndex {
    * stays in L1 cache; most positions of most values stop here, after one probe.
    */
   private final long[] gate;
+  private final int gateShift;
   /**
    * For a short list of ASCII literals, each literal's characters as a 128-bit set (two longs,
    * lower-cased); null otherwise. See {@link #cannotContainAny}.
    */
   private final long[] charSets;
   private static final int MAX_LITERALS_FOR_CHAR_SETS = 64;
-  private final int gateShift;
   private static final char[] ASCII_LOWER = new char[128];
 
   static {
