@@ -166,7 +166,7 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
       s.mismatchedDays++;
       s.lastDayMismatched = true;
     }
-    if (!s.timezoneReported && !s.flipsReported && s.mismatchedDays >= MIN_MISMATCH_DAYS
+    if (!s.timezoneReported && s.mismatchedDays >= MIN_MISMATCH_DAYS
         && s.mismatchedDays >= MIN_MISMATCH_SHARE * s.days) {
       s.timezoneReported = true;
       context.emit(TIMEZONE.finding(EntityRef.device(deviceId), event, String.format(
