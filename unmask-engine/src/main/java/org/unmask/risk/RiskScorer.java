@@ -124,7 +124,7 @@ public final class RiskScorer {
         if (f.timestamp().isAfter(at)) {
           continue;
         }
-        double value = f.risk() * decay(f.timestamp(), at) * newHireWeight(person, f.timestamp());
+        double value = f.risk() * decay(decayStart(person, f.timestamp()), at) * newHireWeight(person, f.timestamp());
         contributions.add(new double[] {value});
         if (value > bestValue) {
           bestValue = value;
@@ -160,6 +160,20 @@ public final class RiskScorer {
         .map(e -> new Reason(e.getKey(), strongest.get(e.getKey()).summary(), round(e.getValue())))
         .toList();
     return new Evaluation(score, reasons);
+  }
+
+  /**
+   * Evidence from before the hire (an application, a background check) starts to age at the hire:
+   * the months between applying and starting are not time the person was watched and found
+   * clean. The finding keeps its own date, so it never counts before it was known.
+   */
+  private static Instant decayStart(Person person, Instant when) {
+    LocalDate hired = person.hireDate();
+    if (hired == null) {
+      return when;
+    }
+    Instant start = hired.atStartOfDay(ZoneOffset.UTC).toInstant();
+    return when.isBefore(start) ? start : when;
   }
 
   private double decay(Instant when, Instant at) {

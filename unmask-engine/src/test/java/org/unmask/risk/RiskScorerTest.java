@@ -105,6 +105,17 @@ class RiskScorerTest {
   }
 
   @Test
+  void evidenceFromBeforeTheHire_startsToAgeAtTheHire() {
+    // p1 was hired on 2026-01-05; a flagged application three months before that
+    Instant applied = Instant.parse("2025-10-01T00:00:00Z");
+    Instant hired = Instant.parse("2026-01-05T00:00:00Z");
+    List<Finding> findings = List.of(finding("p1", "r.bank", Severity.HIGH, 30, applied, 1));
+    double whenKnown = scorer.score(ref, findings, applied).get(0).riskScore();
+    assertThat(scorer.score(ref, findings, hired).get(0).riskScore()).isEqualTo(whenKnown);
+    assertThat(scorer.score(ref, findings, hired.plus(90, ChronoUnit.DAYS)).get(0).riskScore()).isLessThan(whenKnown / 2);
+  }
+
+  @Test
   void policyFile_withAnUnknownSeverity_isRejectedWithTheKey() throws Exception {
     var file = java.nio.file.Files.createTempFile("policy", ".yml");
     java.nio.file.Files.writeString(file, "points:\n  severe: 10\n");
