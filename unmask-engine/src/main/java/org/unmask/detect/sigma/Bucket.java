@@ -212,8 +212,16 @@ final class Bucket {
     int touchedCount;
 
     Scratch(EventView view) {
-      this.view = view;
+      this(view, true);
     }
+
+    /** @param remembers whether literal indexes get memories of recent values ({@link ScanMemo}) */
+    Scratch(EventView view, boolean remembers) {
+      this.view = view;
+      this.remembers = remembers;
+    }
+
+    private final boolean remembers;
 
     private int[][] clauses;
     private int[] seen = new int[64];
@@ -236,7 +244,7 @@ final class Bucket {
       }
       ScanMemo m = memos[automaton];
       if (m == null) {
-        m = memoCount < ScanMemo.MAX_PER_THREAD ? new ScanMemo() : ScanMemo.NONE_LEFT;
+        m = remembers && memoCount < ScanMemo.MAX_PER_THREAD ? new ScanMemo() : ScanMemo.NONE_LEFT;
         memoCount += m == ScanMemo.NONE_LEFT ? 0 : 1;
         memos[automaton] = m;
       }

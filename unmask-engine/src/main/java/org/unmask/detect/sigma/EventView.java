@@ -14,6 +14,7 @@ import org.unmask.event.Event;
 final class EventView {
 
   private final String[][] slotKeys;
+  private final boolean remembers;
   private final int[] stamp;
   private final FieldValue[] values;
   private int generation = 1;
@@ -39,6 +40,12 @@ final class EventView {
   int entryCount;
 
   EventView(String[][] slotKeys) {
+    this(slotKeys, true);
+  }
+
+  /** @param remembers whether costly field tests remember their verdicts ({@link #decided}) */
+  EventView(String[][] slotKeys, boolean remembers) {
+    this.remembers = remembers;
     this.slotKeys = slotKeys;
     this.single = new boolean[slotKeys.length];
     for (int i = 0; i < slotKeys.length; i++) {
@@ -139,7 +146,7 @@ final class EventView {
 
   boolean decided(Node.Field test, FieldValue v) {
     String value = v.original[0];
-    if (value.length() > ScanMemo.MAX_LENGTH) {
+    if (!remembers || value.length() > ScanMemo.MAX_LENGTH) {
       return test.evalValues(v, this);
     }
     int h = value.hashCode() + test.decision * 0x9E3779B9;

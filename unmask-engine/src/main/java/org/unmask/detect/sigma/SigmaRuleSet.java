@@ -37,6 +37,13 @@ public final class SigmaRuleSet {
   private final List<Bucket.Entry> entriesAnywhere;
   private final ThreadLocal<Bucket.Scratch> scratch;
 
+  /**
+   * {@code -Dunmask.sigma.memories=off} when a rule set is loaded: no memory of recent values and
+   * no decision cache for it. A diagnostic, for measuring what they save
+   * ({@code org.unmask.bench.SigmaMemories}); matches are the same either way.
+   */
+  public static final String MEMORIES_PROPERTY = "unmask.sigma.memories";
+
   private SigmaRuleSet(Pipeline pipeline, RuleLoader loader, Slots slots, Consumer<LoadProblem> problems) {
     this.pipeline = pipeline;
     this.correlations = List.copyOf(loader.correlations);
@@ -103,7 +110,8 @@ public final class SigmaRuleSet {
     entriesByPartition.putAll(byPartition);
     entriesAnywhere = List.copyOf(anywhere);
     this.everywhere = new Bucket(anywhere, slotKeys, automatonNumbers);
-    this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys)));
+    boolean memories = !"off".equals(System.getProperty(MEMORIES_PROPERTY));
+    this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys, memories), memories));
   }
 
   private static boolean fits(Map<String, String> filter, Map<String, String> rule) {

@@ -91,6 +91,35 @@ class ScanPathsTest {
   }
 
   @Test
+  void withoutMemories_theRulesMatchTheSame() throws java.io.IOException {
+    System.setProperty(SigmaRuleSet.MEMORIES_PROPERTY, "off");
+    SigmaRuleSet without;
+    try {
+      without = SigmaRuleSet.load(List.of(SigmaCorpusTest.SIGMA.resolve("rules/windows")), Pipeline.named("evtx"),
+          SigmaConfig.defaults(), p -> {});
+    } finally {
+      System.clearProperty(SigmaRuleSet.MEMORIES_PROPERTY);
+    }
+    SigmaRuleSet with = SigmaRuleSet.load(List.of(SigmaCorpusTest.SIGMA.resolve("rules/windows")), Pipeline.named("evtx"),
+        SigmaConfig.defaults(), p -> {});
+    List<org.unmask.event.Event> events = new ArrayList<>();
+    try (var files = java.nio.file.Files.walk(SigmaCorpusTest.SIGMA.resolve("regression_data"))) {
+      for (var json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        JsonEvents.read(json, events::add, r -> {});
+      }
+    }
+    int matched = 0;
+    for (int pass = 0; pass < 2; pass++) { // the second pass from the memories
+      for (var e : events) {
+        var a = with.matches(e).stream().map(m -> m.rule().title()).toList();
+        assertThat(a).isEqualTo(without.matches(e).stream().map(m -> m.rule().title()).toList());
+        matched += a.size();
+      }
+    }
+    assertThat(matched).isGreaterThan(200);
+  }
+
+  @Test
   void decisionCache_isNotUsedForTestsThatReadAnotherField() {
     String yaml = "title: same\nid: 81111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
         + "detection:\n    s:\n        User|fieldref|endswith:\n            - Target\n            - Other\n            - Third\n"
