@@ -132,8 +132,8 @@ final class GramIndex {
       for (int i = 0; i < l.length(); i++) {
         allAscii &= l.charAt(i) < 0x80;
       }
-      if (l.length() == 1) {
-        short1[l.charAt(0) >>> 6 & 1] |= 1L << l.charAt(0);
+      if (l.length() == 1 && l.charAt(0) < 0x80) {
+        short1[l.charAt(0) >>> 6] |= 1L << l.charAt(0);
       } else if (l.length() == 2 && l.charAt(0) < 0x80 && l.charAt(1) < 0x80) {
         int k = l.charAt(0) << 7 | l.charAt(1);
         short2[k >>> 6] |= 1L << k;
@@ -212,20 +212,32 @@ final class GramIndex {
   void scan(String s, char[] chars, Hits hits) {
     int n = s.length();
     s.getChars(0, n, chars, 0);
-    if (charSets != null && cannotContainAny(chars, n)) {
-      return;
+    if (!isAscii(chars, n)) {
+      for (int i = 0; i < shortLiterals.length; i++) {
+        if (indexOfIgnoreCase(s, shortLiterals[i])) {
+          hits.hit(shortPayloads[i]);
+        }
+      }
+      scan(s, hits, false);
+    } else if (charSets == null || !cannotContainAny(chars, n)) {
+      if (!shortAllAscii) { // a non-ASCII short literal cannot be in an ASCII value, the others can
+        for (int i = 0; i < shortLiterals.length; i++) {
+          if (indexOfIgnoreCase(s, shortLiterals[i])) {
+            hits.hit(shortPayloads[i]);
+          }
+        }
+      }
+      scanAscii(chars, n, hits);
     }
-    if (shortAllAscii && scanAscii(s, chars, n, hits)) {
-      return;
-    }
-    for (int i = 0; i < shortLiterals.length; i++) {
-      if (indexOfIgnoreCase(s, shortLiterals[i])) {
-        hits.hit(shortPayloads[i]);
+  }
+
+  private static boolean isAscii(char[] chars, int n) {
+    for (int i = 0; i < n; i++) {
+      if (chars[i] >= 0x80) {
+        return false;
       }
     }
-    if (shortAllAscii || !scanAscii(s, chars, n, hits)) {
-      scan(s, hits, false);
-    }
+    return true;
   }
 
   /**
@@ -237,11 +249,7 @@ final class GramIndex {
     long low = 0;
     long high = 0;
     for (int i = 0; i < n; i++) {
-      char c = chars[i];
-      if (c >= 0x80) {
-        return false; // not ASCII: the general path decides
-      }
-      c = ASCII_LOWER[c];
+      char c = ASCII_LOWER[chars[i]];
       if (c < 64) {
         low |= 1L << c;
       } else {
@@ -258,17 +266,11 @@ final class GramIndex {
 
   /**
    * The common case, an ASCII value: one gate probe per position, and the window tables only
-   * where the gate lets through. Returns false, having reported nothing, at the first non-ASCII
-   * character: such values take the general path, whose case folding is Unicode's.
+   * where the gate lets through. Values with other characters take the general path, whose case
+   * folding is Unicode's.
    */
-  private boolean scanAscii(String s, char[] chars, int n, Hits hits) {
-    for (int i = 0; i < n; i++) {
-      if (chars[i] >= 0x80) {
-        return false;
-      }
-    }
+  private void scanAscii(char[] chars, int n, Hits hits) {
     final long[] g = gate;
-    final int shift = gateShift;
     final char[] lower = ASCII_LOWER;
     final boolean anyShort = shortLiterals.length > 0 && shortAllAscii;
     long key8 = 0;
@@ -282,13 +284,12 @@ final class GramIndex {
         }
       }
       if (i >= 2) {
-        int x = (int) (((key8 & 0xFF_FFFFL) * 0x9E3779B97F4A7C15L) >>> shift);
+        int x = gateBit(key8 & 0xFF_FFFFL);
         if ((g[x >>> 6] & (1L << x)) != 0) {
           windows(key8, i, chars, hits);
         }
       }
     }
-    return true;
   }
 
   private void shortLiteralsEndingAt(long key8, int i, Hits hits) {
@@ -429,11 +430,12 @@ final class GramIndex {
 
   /** The window ending at {@code i} has key {@code key}, starting at {@code windowStart}. */
   private void check(Table table, long key, String s, int windowStart, Hits hits) {
-    int[] candidates = table.find(key);
-    if (candidates == null) {
+    int h = table.slot(key);
+    if (h < 0) {
       return;
     }
-    for (int p : candidates) {
+    for (int q = table.span[2 * h], last = q + table.span[2 * h + 1]; q < last; q++) {
+      int p = table.flat[q];
       String literal = literals[p];
       // the window is the literal's tail: the literal starts before it
       int start = windowStart + Math.min(literal.length(), windowWidth(literal)) - literal.length();
@@ -452,8 +454,7 @@ final class GramIndex {
   /** An open-addressing table from a packed key to the literals indexed under it. */
   private static final class Table {
     final long[] keys;
-    final int[][] entries;
-    /** The same lists laid out flat, for the ASCII path: slot h's literals are flat[span[2h] ..+ span[2h+1]]. */
+    /** Slot h's literals are flat[span[2h] ..+ span[2h+1]]: one array, no per-slot objects to chase. */
     final int[] span;
     final int[] flat;
     final int shift;
@@ -463,26 +464,21 @@ final class GramIndex {
       int capacity = Integer.highestOneBit(Math.max(16, content.size() * 3)) << 1;
       keys = new long[capacity];
       java.util.Arrays.fill(keys, EMPTY);
-      entries = new int[capacity][];
+      span = new int[2 * capacity];
+      flat = new int[content.values().stream().mapToInt(List::size).sum()];
       mask = capacity - 1;
       shift = 64 - Integer.numberOfTrailingZeros(capacity);
+      int next = 0;
       for (Map.Entry<Long, List<Integer>> e : content.entrySet()) {
         int h = (int) ((e.getKey() * 0x9E3779B97F4A7C15L) >>> shift);
         while (keys[h] != EMPTY) {
           h = (h + 1) & mask;
         }
         keys[h] = e.getKey();
-        entries[h] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-      }
-      span = new int[2 * capacity];
-      flat = new int[content.values().stream().mapToInt(List::size).sum()];
-      int next = 0;
-      for (int h = 0; h < capacity; h++) {
-        if (entries[h] != null) {
-          span[2 * h] = next;
-          span[2 * h + 1] = entries[h].length;
-          System.arraycopy(entries[h], 0, flat, next, entries[h].length);
-          next += entries[h].length;
+        span[2 * h] = next;
+        span[2 * h + 1] = e.getValue().size();
+        for (int p : e.getValue()) {
+          flat[next++] = p;
         }
       }
     }
@@ -499,27 +495,15 @@ final class GramIndex {
       }
       return -1;
     }
-
-    int[] find(long key) {
-      int h = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-      long found;
-      while ((found = keys[h]) != EMPTY) {
-        if (found == key) {
-          return entries[h];
-        }
-        h = (h + 1) & mask;
-      }
-      return null;
-    }
   }
 
   int tableBytes() {
     int b = bits.length * 8;
     for (Table t : latin1) {
-      b += t == null ? 0 : t.keys.length * 12;
+      b += t == null ? 0 : t.keys.length * 16 + t.flat.length * 4;
     }
     for (Table t : wide) {
-      b += t == null ? 0 : t.keys.length * 12;
+      b += t == null ? 0 : t.keys.length * 16 + t.flat.length * 4;
     }
     return b;
   }
