@@ -55,7 +55,6 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
   /** Days with a snapshot, days whose zone was far from the claim, and what was reported. */
   public static final class Snapshots {
     public long lastDay = Long.MIN_VALUE;
-    public boolean lastDayMismatched;
     public int days;
     public int mismatchedDays;
     public boolean timezoneReported;
@@ -137,9 +136,11 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
       }
       s.days++;
       s.lastDay = day;
-      s.lastDayMismatched = false;
       s.lastDayHome = false;
       s.lastDayFar = false;
+    }
+    if (mismatched && !s.lastDayFar) {
+      s.mismatchedDays++;
     }
     s.lastDayHome |= !mismatched;
     s.lastDayFar |= mismatched;
@@ -162,10 +163,6 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
           deviceId, owner.personId(), s.farZone, s.farHoursApart, owner.timezone().getId(),
           flips, day - s.firstFlipDay + 1)));
     }
-    if (mismatched && !s.lastDayMismatched) {
-      s.mismatchedDays++;
-      s.lastDayMismatched = true;
-    }
     if (!s.timezoneReported && s.mismatchedDays >= MIN_MISMATCH_DAYS
         && s.mismatchedDays >= MIN_MISMATCH_SHARE * s.days) {
       s.timezoneReported = true;
@@ -175,7 +172,10 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
     }
   }
 
-  /** The flip today completes, if any: counted now, so the finding needs no later snapshot. */
+  /**
+   * The flip the last day makes, if any: both zones on it, or home after a single far day that
+   * followed home. Counted as soon as it shows, so the finding needs no later snapshot.
+   */
   private static int flipOfToday(Snapshots s) {
     if (s.lastDayHome && s.lastDayFar) {
       return 1;
@@ -189,8 +189,8 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
    * Days without snapshots (weekends, leave) neither break nor lengthen a run.
    */
   private static void closeDay(Snapshots s) {
-    if (s.lastDayHome && s.lastDayFar) {
-      s.flips++;
+    s.flips += flipOfToday(s);
+    if (s.lastDayHome) {
       s.farRunDays = 0;
       s.homeSeen = true;
     } else if (s.lastDayFar) {
@@ -198,12 +198,6 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
         s.farRunAfterHome = s.homeSeen;
       }
       s.farRunDays++;
-    } else if (s.lastDayHome) {
-      if (s.farRunDays == 1 && s.farRunAfterHome) {
-        s.flips++;
-      }
-      s.farRunDays = 0;
-      s.homeSeen = true;
     }
   }
 }
