@@ -20,7 +20,7 @@ import org.unmask.event.SourceRef;
  * Turns one line of {@code events/*.jsonl} into an {@link Event}, or a rejection with a specific
  * reason. The hot path of ingest: one Jackson streaming parser per line (cheap: Jackson recycles
  * its buffers and shares one canonical field-name table per factory), no tree model, dotted keys
- * built once by {@link KeyJoiner}, timestamps parsed by {@link Timestamps}.
+ * built once by {@link DottedKeys}, timestamps parsed by {@link Timestamps}.
  *
  * <p>Flattening: nested objects become dotted keys, so {@code {"source":{"ip":"a"}}} and
  * {@code {"source.ip":"a"}} give the same field. When a key occurs twice (say nested and dotted),
@@ -34,7 +34,7 @@ final class EventParser {
   static final int MAX_NESTING = 64;
 
   private final JsonFactory factory;
-  private final KeyJoiner keys = new KeyJoiner();
+  private final DottedKeys keys = new DottedKeys();
   private final Adapters adapters;
   private final Map<String, String> datasets = new HashMap<>();
   private String reason;
@@ -125,7 +125,7 @@ final class EventParser {
         return null;
       }
       Map<String, Object> out = new HashMap<>(32);
-      readObject(p, null, out);
+      readObject(p, keys.root(), out);
       if (p.nextToken() != null) {
         reason = "not JSON: trailing content after the object at column " + p.currentTokenLocation().getColumnNr();
         return null;
@@ -157,7 +157,7 @@ final class EventParser {
   /** Reads every field of a JSON object stream (used for multi-object files). */
   Map<String, Object> flattenObject(JsonParser p) throws IOException {
     Map<String, Object> out = new HashMap<>(32);
-    readObject(p, null, out);
+    readObject(p, keys.root(), out);
     return out;
   }
 
@@ -165,15 +165,15 @@ final class EventParser {
     return factory;
   }
 
-  private void readObject(JsonParser p, String prefix, Map<String, Object> out) throws IOException {
+  private void readObject(JsonParser p, DottedKeys.Key parent, Map<String, Object> out) throws IOException {
     String name;
     while ((name = p.nextFieldName()) != null) {
-      String key = prefix == null ? name : keys.join(prefix, name);
+      DottedKeys.Key key = parent.child(name);
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_OBJECT) {
         readObject(p, key, out);
       } else {
-        out.putIfAbsent(key, value(p, t)); // first occurrence wins
+        out.putIfAbsent(key.dotted, value(p, t)); // first occurrence wins
       }
     }
   }
@@ -196,7 +196,7 @@ final class EventParser {
         return readArray(p);
       case START_OBJECT:
         Map<String, Object> element = new HashMap<>();
-        readObject(p, null, element);
+        readObject(p, keys.root(), element);
         return Collections.unmodifiableMap(element);
       default:
         throw new IllegalStateException("unexpected token " + t);

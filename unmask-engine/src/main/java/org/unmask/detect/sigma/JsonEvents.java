@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
+import org.unmask.ingest.DottedKeys;
 import org.unmask.ingest.LineReader;
 import org.unmask.ingest.ReadOptions;
 import org.unmask.ingest.Timestamps;
@@ -149,48 +150,17 @@ public final class JsonEvents {
   /** Flattens the object the parser is on (after START_OBJECT) into dotted keys. */
   static Map<String, Object> flatten(JsonParser p) throws IOException {
     Map<String, Object> out = new HashMap<>(64);
-    object(p, KEYS.get(), out, 0);
+    object(p, KEYS.get().root(), out, 0);
     return out;
   }
 
-  /**
-   * Dotted keys as a tree, per thread: the same few dozen keys recur in every event, so each
-   * nested name costs one lookup in its parent's children (Jackson hands out one canonical String
-   * per name, whose hash is cached), and reusing one String instance per key lets the rules'
-   * field lookups succeed on identity. Bounded, because keys are attacker-controlled: past the
-   * bound, keys are concatenated and not remembered.
-   */
-  private static final class Key {
-    private static final int MAX_KEYS_PER_THREAD = 50_000;
-    final String dotted;
-    private final Key root;
-    private final Map<String, Key> children = new HashMap<>();
-    private int count; // keys remembered under this root
+  /** Flattened names per thread: every event's keys are the same String instances (see {@link DottedKeys}). */
+  private static final ThreadLocal<DottedKeys> KEYS = ThreadLocal.withInitial(DottedKeys::new);
 
-    Key(String dotted, Key root) {
-      this.dotted = dotted;
-      this.root = root == null ? this : root;
-    }
-
-    Key child(String name) {
-      Key k = children.get(name);
-      if (k == null) {
-        k = new Key(dotted.isEmpty() ? name : dotted + "." + name, root);
-        if (root.count < MAX_KEYS_PER_THREAD) {
-          root.count++;
-          children.put(name, k);
-        }
-      }
-      return k;
-    }
-  }
-
-  private static final ThreadLocal<Key> KEYS = ThreadLocal.withInitial(() -> new Key("", null));
-
-  private static void object(JsonParser p, Key parent, Map<String, Object> out, int depth) throws IOException {
+  private static void object(JsonParser p, DottedKeys.Key parent, Map<String, Object> out, int depth) throws IOException {
     String name;
     while ((name = p.nextFieldName()) != null) {
-      Key key = parent.child(name);
+      DottedKeys.Key key = parent.child(name);
       JsonToken v = p.nextToken();
       if (v == JsonToken.START_OBJECT) {
         if (depth >= MAX_DEPTH) {
@@ -218,7 +188,7 @@ public final class JsonEvents {
           }
           if (e == JsonToken.START_OBJECT && depth < MAX_DEPTH) {
             Map<String, Object> inner = new HashMap<>();
-            object(p, KEYS.get(), inner, depth + 1);
+            object(p, KEYS.get().root(), inner, depth + 1);
             inner.forEach((k, v) -> addToList(out, key + "." + k, v));
           } else if (e == JsonToken.START_OBJECT || e == JsonToken.START_ARRAY) {
             p.skipChildren();
