@@ -22,7 +22,9 @@ import org.unmask.state.State;
  * home for a week or two; flips over weeks are where the laptop's user sits, slipping out from
  * behind the claimed zone); and Korean keyboard layouts
  * (ko-KR, KLID 00000412). The keyboard is weak on its own, since Korean-speaking employees exist,
- * so it carries few points and is reported once.
+ * so it carries few points and is reported once; it weighs more when nothing in the claimed
+ * identity explains it (no word of the owner's name is a Korean surname: the advisory's "Korean
+ * language preferences on a non-Korean persona"), yet still cannot open a case alone.
  */
 public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
 
@@ -35,6 +37,9 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
   static final RuleSpec KOREAN_KEYBOARD = new RuleSpec(
       "unmask.device.korean_input", "Korean keyboard layout on the laptop",
       Severity.LOW, List.of("T1614"), "endpoint", 8);
+  static final RuleSpec KOREAN_KEYBOARD_UNEXPLAINED = new RuleSpec(
+      "unmask.device.korean_input_unexplained", "Korean keyboard layout on the laptop of a non-Korean persona",
+      Severity.MEDIUM, List.of("T1614"), "endpoint", 18);
 
   static final int MIN_MISMATCH_DAYS = 10;
   static final double MIN_MISMATCH_SHARE = 0.5;
@@ -49,7 +54,7 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
   static final int MIN_FLIP_WEEKS = 3;
 
   public static List<RuleSpec> rules() {
-    return List.of(TIMEZONE, TIMEZONE_FLIPS, KOREAN_KEYBOARD);
+    return List.of(TIMEZONE, TIMEZONE_FLIPS, KOREAN_KEYBOARD, KOREAN_KEYBOARD_UNEXPLAINED);
   }
 
   /** Days with a snapshot, days whose zone was far from the claim, and what was reported. */
@@ -106,9 +111,11 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
       String l = layout.toLowerCase(Locale.ROOT);
       if (l.startsWith("ko") || l.contains("00000412") || l.contains("korean")) {
         s.keyboardReported = true;
-        context.emit(KOREAN_KEYBOARD.finding(EntityRef.device(deviceId), event,
+        boolean unexplained = owner != null && !KoreanNames.couldBeKorean(owner.fullName());
+        context.emit((unexplained ? KOREAN_KEYBOARD_UNEXPLAINED : KOREAN_KEYBOARD).finding(EntityRef.device(deviceId), event,
             "Laptop " + deviceId + (owner == null ? "" : " of " + owner.personId())
-                + " has the Korean input layout '" + layout + "' installed."));
+                + " has the Korean input layout '" + layout + "' installed"
+                + (unexplained ? "; the owner's claimed identity does not explain it (the name is not Korean)." : ".")));
         return;
       }
     }

@@ -26,9 +26,12 @@ import org.unmask.state.State;
  * Code and data leaving (THREAT.md S22): pulls (clone, archive download) of restricted
  * repositories and uploads to file-sharing sites, judged per day against the person's own history
  * and the peer group's (the department) with robust statistics, not fixed thresholds. A day is
- * unusual when it beats all three of: an absolute floor, the person's median plus
- * {@code k} median absolute deviations, and a multiple of the department's 95th percentile of
- * daily values. State is keyed by department so a peer baseline is at hand in every runtime.
+ * unusual when it beats all four of: an absolute floor, the person's median plus
+ * {@code k} median absolute deviations, a multiple of the department's 95th percentile of
+ * daily values, and {@link #OWN_PEAK_MULTIPLE} times the person's own busiest day of the last
+ * {@link #HISTORY_DAYS} days. The last makes a recurring burst routine: someone who ships a 2 GB
+ * video every week or two has a median near zero, yet their second such week is no news, while
+ * exfiltration is a burst beyond anything the person did before.
  */
 public final class Exfiltration implements Detector<Exfiltration.Department> {
 
@@ -44,6 +47,7 @@ public final class Exfiltration implements Detector<Exfiltration.Department> {
   static final long PULL_FLOOR = 4;
   static final double MAD_K = 6;
   static final double PEER_MULTIPLE = 3;
+  static final double OWN_PEAK_MULTIPLE = 2;
   private static final Set<String> FILE_SHARING = loadDomains();
 
   public static List<RuleSpec> rules() {
@@ -164,7 +168,7 @@ public final class Exfiltration implements Detector<Exfiltration.Department> {
     }
     double median = median(history);
     double mad = Math.max(mad(history, median), minMad);
-    if (today <= median + MAD_K * mad) {
+    if (today <= median + MAD_K * mad || today <= OWN_PEAK_MULTIPLE * max(history)) {
       return false;
     }
     return today > PEER_MULTIPLE * peerPercentile(dept, self, pulls, 0.95);
@@ -182,6 +186,14 @@ public final class Exfiltration implements Detector<Exfiltration.Department> {
     }
     values.sort(null);
     return values.get((int) Math.min(values.size() - 1, Math.floor(q * values.size())));
+  }
+
+  private static long max(List<Long> values) {
+    long max = 0;
+    for (long v : values) {
+      max = Math.max(max, v);
+    }
+    return max;
   }
 
   static double median(List<Long> values) {

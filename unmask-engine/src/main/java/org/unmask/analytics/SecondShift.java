@@ -24,7 +24,10 @@ import org.unmask.state.State;
  * {@link #MIN_ASIAN_HOURS} hours that fall between 09:00 and 18:00 at UTC+8 or UTC+9, starting
  * after 15:00 claimed time. (From New York, Shenyang's morning is past midnight; from Denver or
  * Anchorage it is the claimed afternoon and evening.) It fires once the person has
- * {@link #MIN_DAYS} such days and they are most of their working days. A night owl works one long
+ * {@link #MIN_DAYS} such days and they are most of their working days, and again every
+ * {@link #REFRESH_DAYS} days for as long as the pattern holds on most days: a shift kept for two
+ * months is stronger evidence than one kept for two weeks, and must not age away while it goes on
+ * (the risk policy still counts each repeat less than the last). A night owl works one long
  * block that merely starts late; a parent's evening session is a couple of hours; an on-call
  * engineer has a night incident on a minority of days: none counts.
  */
@@ -37,14 +40,22 @@ public final class SecondShift implements Detector<SecondShift.Days> {
   static final int DAY_STARTS_AT = 6;
   static final int MIN_BLOCK_HOURS = 2;
   static final int MIN_GAP_HOURS = 4;
-  /** The gap before a second block that is itself an East Asian working day (the stronger sign). */
-  static final int MIN_GAP_BEFORE_ASIAN_DAY = 3;
+  /**
+   * The gap before a second block that is itself an East Asian working day (the stronger sign):
+   * two idle hour buckets, over an hour of nothing. Seen from Anchorage or Honolulu the Shanghai
+   * morning starts at 15:00-16:30, so a cover morning ending at 13:00 leaves only two or three.
+   * What keeps a long lunch out is the block's time (after 15:00) and its East Asian hours.
+   */
+  static final int MIN_GAP_BEFORE_ASIAN_DAY = 2;
   static final int MIN_DAYS = 8;
   static final double MIN_SHARE = 0.5;
   /** Hours of the second block inside an East Asian working day (09:00-18:00 at UTC+8 or +9). */
   static final int MIN_ASIAN_HOURS = 4;
   /** The second block starts no earlier than this, claimed time: a late afternoon is not a shift. */
   static final int SECOND_BLOCK_EARLIEST = 15;
+  /** Days between reports of a pattern that goes on; each needs {@link #MIN_REFRESH_DAYS} new such days. */
+  static final int REFRESH_DAYS = 14;
+  static final int MIN_REFRESH_DAYS = 5;
 
   public static List<RuleSpec> rules() {
     return List.of(SECOND_SHIFT);
@@ -58,7 +69,8 @@ public final class SecondShift implements Detector<SecondShift.Days> {
     public int offsetHours;
     public int workDays;
     public int twoShiftDays;
-    public boolean reported;
+    /** The work day of the last report, or {@code Long.MIN_VALUE} before the first. */
+    public long reportedOn = Long.MIN_VALUE;
   }
 
   @Override
@@ -78,9 +90,6 @@ public final class SecondShift implements Detector<SecondShift.Days> {
   @Override
   public void onEvent(Event event, State<Days> state, DetectionContext context) {
     Days d = state.value() == null ? new Days() : state.value();
-    if (d.reported) {
-      return;
-    }
     Person person = Subjects.personOf(event, context.reference());
     ZonedDateTime local = event.timestamp().atZone(person.timezone()).minus(Duration.ofHours(DAY_STARTS_AT));
     long workDay = local.toLocalDate().toEpochDay();
@@ -93,12 +102,18 @@ public final class SecondShift implements Detector<SecondShift.Days> {
     }
     d.hourMask |= 1 << local.getHour();
     d.offsetHours = local.getOffset().getTotalSeconds() / 3600;
-    if (d.twoShiftDays >= MIN_DAYS && d.twoShiftDays >= MIN_SHARE * d.workDays) {
-      d.reported = true;
+    boolean first = d.reportedOn == Long.MIN_VALUE;
+    boolean due = first ? d.twoShiftDays >= MIN_DAYS
+        : workDay - d.reportedOn >= REFRESH_DAYS && d.twoShiftDays >= MIN_REFRESH_DAYS;
+    if (due && d.twoShiftDays >= MIN_SHARE * d.workDays) {
       context.emit(SECOND_SHIFT.finding(EntityRef.person(person.personId()), event, String.format(
-          "%s worked two shifts on %d of %d days: a morning in %s, then a second block after hours-long"
-              + " gaps running past midnight there (daytime in East Asia).",
-          person.personId(), d.twoShiftDays, d.workDays, person.timezone().getId())));
+          "%s worked two shifts on %d of %d days%s: a morning in %s, then a second block after an"
+              + " hours-long gap, in the claimed evening or night (daytime in East Asia).",
+          person.personId(), d.twoShiftDays, d.workDays, first ? "" : " since the last report",
+          person.timezone().getId())));
+      d.reportedOn = workDay;
+      d.workDays = 0;
+      d.twoShiftDays = 0;
     }
     state.update(d);
   }

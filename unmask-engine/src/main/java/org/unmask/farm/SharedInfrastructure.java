@@ -26,13 +26,19 @@ import org.unmask.verdict.SharedAttribute;
  * home) are never linked. Addresses many strangers share by design (carrier NAT of mobile,
  * satellite and fixed-wireless carriers, VPN and hosting exits), allow-listed networks and private
  * addresses never reach it. An attribute used by more than {@link #MAX_PEOPLE} people is public
- * infrastructure, not a home, and is dropped.
+ * infrastructure, not a home, and is dropped. Two laptops behind one address but always on
+ * different Wi-Fi networks (no access point in common, not even two radios of one router) are in
+ * different rooms: an ISP's shared NAT or a building's line, not a farm's shelf. That address link
+ * is discounted like a co-working space; a farm's laptops on one Wi-Fi are linked by it anyway.
  */
 public final class SharedInfrastructure implements Detector<SharedInfrastructure.Users> {
 
   static final int MIN_DAYS = 2;
   static final int MAX_PEOPLE = 40;
   static final double COWORKING_DISCOUNT = 0.3;
+  static final double SEPARATE_WIFI_DISCOUNT = 0.3;
+  /** Wi-Fi networks remembered per person and address: enough for a home, bounded for hostile input. */
+  static final int MAX_WIFI = 8;
 
   private final String attributeType;
   private final double weight;
@@ -73,6 +79,8 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
     public long lastDay = Long.MIN_VALUE;
     public int days;
     public List<SourceRef> evidence = new ArrayList<>();
+    /** For addresses: the Wi-Fi networks (BSSIDs) the person's laptop reported behind it. */
+    public java.util.Set<String> wifi = new java.util.TreeSet<>();
   }
 
   @Override
@@ -147,6 +155,12 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
         presence.evidence.add(event.source());
       }
     }
+    if (attributeType.equals("ip") && presence.wifi.size() < MAX_WIFI) {
+      String bssid = event.text("network.wifi.bssid");
+      if (bssid != null && !bssid.isBlank()) {
+        presence.wifi.add(bssid.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     if (users.people.size() > MAX_PEOPLE) {
       users.saturated = true;
       users.people.clear();
@@ -178,7 +192,9 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
       }
       // a co-working space shares its network, never a phone that approves sign-ins
       boolean coworking = !attributeType.equals("mfa_device") && Households.sameCity(person, otherPerson);
+      boolean separateWifi = attributeType.equals("ip") && separateWifi(presence.wifi, other.getValue().wifi);
       double w = coworking ? weight * COWORKING_DISCOUNT : weight;
+      w = separateWifi ? w * SEPARATE_WIFI_DISCOUNT : w;
       String what = switch (attributeType) {
         case "ip" -> "residential internet address " + value;
         case "bssid" -> "Wi-Fi network " + value;
@@ -187,6 +203,7 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
       String explanation = person.personId() + " and " + otherId + " both used the " + what
           + " (" + presence.days + " and " + other.getValue().days + " days)"
           + (coworking ? "; both claim the same city, so it may be a co-working space" : "")
+          + (separateWifi ? "; their laptops were on different Wi-Fi networks behind it, so it may be a carrier's shared address" : "")
           + ", though they claim different homes.";
       List<SourceRef> evidence = new ArrayList<>(presence.evidence);
       evidence.addAll(other.getValue().evidence);
@@ -195,6 +212,29 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
               new SharedAttribute(attributeType, value), w, explanation),
           event.timestamp(), evidence));
     }
+  }
+
+  /**
+   * Both laptops reported Wi-Fi behind the address and never a network in common, nor two radios of
+   * one router (BSSIDs of one device differ in the last octet only).
+   */
+  static boolean separateWifi(java.util.Set<String> a, java.util.Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    for (String x : a) {
+      for (String y : b) {
+        if (routerOf(x).equals(routerOf(y))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String routerOf(String bssid) {
+    int cut = bssid.lastIndexOf(':');
+    return cut < 0 ? bssid : bssid.substring(0, cut);
   }
 
   /** For tests: which attribute this instance watches. */

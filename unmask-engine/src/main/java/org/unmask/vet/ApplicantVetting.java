@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Finding;
 import org.unmask.event.SourceRef;
@@ -57,6 +60,10 @@ public final class ApplicantVetting {
   static final double LINK_POINTS = 50;
   static final double RING_POINTS = 10;
   static final double TRAVERSAL_POINTS = 15;
+  /** Distinct profile oddities a hire under the flag must show for the profile to follow the hire. */
+  static final int MIN_PROFILE_ODDITIES = 2;
+  /** A padded profile is weak evidence on its own: it can never open a case alone. */
+  static final double MAX_PADDED_PROFILE_POINTS = 30;
   static final double PHOTO_WEIGHT = 0.9;
   /** Detail correlation from which a photo copy alone flags an applicant (see {@link #photoWeight}). */
   static final double CERTAIN_PHOTO = 0.9;
@@ -142,9 +149,15 @@ public final class ApplicantVetting {
       }
     }
 
-    List<Farm> rings = Rings.find(links, byId.values(), STRONG_LINK);
+    // Three or more identities tied together are a ring whatever each link weighs; between two,
+    // evidence too weak to flag either (one photo match just past the matcher's threshold, which
+    // unrelated passport-style portraits reach) does not make one.
+    List<Farm> rings = Rings.find(links, byId.values(), STRONG_LINK).stream()
+        .filter(ring -> identities(ring, byId) >= 3
+            || ring.applicants().stream().anyMatch(id -> points(reasons.get(id)) >= opts.flagThreshold()))
+        .toList();
     for (Farm ring : rings) {
-      int identities = ring.applicants().size() + ring.persons().size() - hiredWithin(ring, byId);
+      int identities = identities(ring, byId);
       if (identities >= 3) {
         for (String id : ring.applicants()) {
           reasons.get(id).add(new Reason("vet.ring.member", "one of " + identities + " identities in ring "
@@ -185,6 +198,8 @@ public final class ApplicantVetting {
             "vet.hired_flagged_applicant", VetRules.title("vet.hired_flagged_applicant"), VetRules.severity(risk),
             List.of("T1656"), at, person, risk, List.of(new SourceRef("applicants.csv", line)),
             "hired from applicant " + a.applicantId() + ", who " + why));
+      } else if (a.hiredPersonId() != null) {
+        paddedProfileOfHire(a, rs, at, line).ifPresent(findings::add);
       }
     }
     Map<String, List<PayrollChange>> changes = new HashMap<>();
@@ -202,7 +217,46 @@ public final class ApplicantVetting {
     verdicts.sort(Comparator.comparingDouble(ApplicantVerdict::riskScore).reversed()
         .thenComparing(ApplicantVerdict::applicantId));
     findings.sort(Comparator.comparing(Finding::id));
-    return new VetResult(verdicts, links, rings, findings);
+    Set<String> standing = new HashSet<>(ringOf.keySet());
+    verdicts.stream().filter(ApplicantVerdict::flagged).forEach(v -> standing.add(v.applicantId()));
+    List<IdentityLink> kept = links.stream().filter(l -> touches(l, standing)).toList();
+    return new VetResult(verdicts, kept, rings, findings);
+  }
+
+  /**
+   * An applicant under the flag was still hired: one profile oddity is common (a late LinkedIn
+   * joiner, a senior engineer without GitHub), but two or more (young accounts on both sites, a
+   * young account with a farmed network) are how fabricated personas look (THREAT.md S19, S25).
+   * That weak evidence follows the hire, so that one more weak signal after it can open a case.
+   */
+  private static Optional<Finding> paddedProfileOfHire(Applicant a, List<Reason> reasons, Instant at, long line) {
+    List<Reason> profile = reasons.stream().filter(r -> r.ruleId().startsWith("vet.profile.")).toList();
+    if (profile.stream().map(Reason::ruleId).distinct().count() < MIN_PROFILE_ODDITIES) {
+      return Optional.empty();
+    }
+    double risk = Math.min(MAX_PADDED_PROFILE_POINTS, profile.stream().mapToDouble(Reason::points).sum());
+    EntityRef person = EntityRef.person(a.hiredPersonId());
+    String what = String.join("; ", profile.stream().map(Reason::summary).toList());
+    return Optional.of(new Finding(Finding.idOf("vet.hired_padded_profile", person, a.applicantId()),
+        "vet.hired_padded_profile", VetRules.title("vet.hired_padded_profile"), VetRules.severity(risk),
+        List.of("T1585.001"), at, person, risk, List.of(new SourceRef("applicants.csv", line)),
+        "hired from applicant " + a.applicantId() + ", whose profile is padded: " + what));
+  }
+
+  /** The link ties no applicant (shared pay details of two persons) or one of these applicants. */
+  private static boolean touches(IdentityLink l, Set<String> applicants) {
+    boolean anyApplicant = l.a().type() == EntityRef.Type.APPLICANT || l.b().type() == EntityRef.Type.APPLICANT;
+    return !anyApplicant
+        || (l.a().type() == EntityRef.Type.APPLICANT && applicants.contains(l.a().id()))
+        || (l.b().type() == EntityRef.Type.APPLICANT && applicants.contains(l.b().id()));
+  }
+
+  private static int identities(Farm ring, Map<String, Applicant> byId) {
+    return ring.applicants().size() + ring.persons().size() - hiredWithin(ring, byId);
+  }
+
+  private static double points(List<Reason> reasons) {
+    return reasons.stream().mapToDouble(Reason::points).sum();
   }
 
   private static void fileProblem(String applicantId, String column, String file, String reason,

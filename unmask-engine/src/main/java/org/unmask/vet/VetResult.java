@@ -10,8 +10,9 @@ import org.unmask.verdict.IdentityLink;
  * What vetting concludes.
  *
  * @param verdicts one per applicant, highest risk first, then by id
- * @param links every identity link found (applicant–applicant, applicant–person, and
- *     person–person for shared pay details), each with its weight and explanation
+ * @param links the identity links that stand (applicant–applicant and applicant–person links
+ *     touching a flagged or ringed applicant, and person–person links for shared pay details),
+ *     each with its weight and explanation: a link too weak to flag anyone it ties is left out
  * @param rings identity rings: connected groups of identities joined by strong links
  *     (weight ≥ {@link ApplicantVetting#STRONG_LINK}), as farms.jsonl lines with no devices
  * @param findings findings about applicants and about the persons they were hired as

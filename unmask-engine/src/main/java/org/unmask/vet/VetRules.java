@@ -21,6 +21,7 @@ final class VetRules {
       Map.entry("vet.profile.thin_linkedin", "LinkedIn network too small for the claimed experience"),
       Map.entry("vet.profile.young_github", "GitHub account too young for the claimed experience"),
       Map.entry("vet.profile.empty_github", "GitHub empty for the claimed experience"),
+      Map.entry("vet.profile.padded_linkedin", "LinkedIn network too large for the account's age"),
       Map.entry("vet.indicator.email", "Email on a watchlist"),
       Map.entry("vet.indicator.email_domain", "Email domain on a watchlist"),
       Map.entry("vet.indicator.email_domain_org", "Email domain named like a listed front company"),
@@ -32,7 +33,8 @@ final class VetRules {
       Map.entry("vet.indicator.resume_domain", "Resume mentions a listed domain"),
       Map.entry("vet.file.outside_files", "Application file reference leaves files/"),
       Map.entry("vet.file.unreadable", "Application file could not be checked"),
-      Map.entry("vet.hired_flagged_applicant", "Employee was hired from a flagged application"));
+      Map.entry("vet.hired_flagged_applicant", "Employee was hired from a flagged application"),
+      Map.entry("vet.hired_padded_profile", "Employee was hired with a padded online profile"));
 
   private VetRules() {}
 

@@ -105,13 +105,36 @@ class DeviceLocaleTest {
   }
 
   @Test
-  void koreanKeyboard_isReportedOnce_asLow() {
-    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref)
+  void koreanKeyboard_ofAKoreanNamedOwner_isReportedOnce_asLow() {
+    ReferenceData korean = People.of(
+        List.of(People.person("p1", "Ji-woo Park", "Dallas", "1 Oak St", "America/Chicago")),
+        List.of(People.laptop("d1", "p1", "2026-01-02T00:00:00Z")));
+    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), korean)
         .feed(snapshots(3, "America/Chicago", "en-US", "ko-KR")).findings();
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.ruleId()).isEqualTo("unmask.device.korean_input");
       assertThat(f.severity().label()).isEqualTo("low");
     });
+  }
+
+  @Test
+  void koreanKeyboard_onANonKoreanPersona_isReportedOnce_asMedium() {
+    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref)
+        .feed(snapshots(3, "America/Chicago", "en-US", "ko-KR")).findings();
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("unmask.device.korean_input_unexplained");
+      assertThat(f.severity().label()).isEqualTo("medium");
+      assertThat(f.summary()).contains("p1", "not Korean");
+    });
+  }
+
+  @Test
+  void koreanNames_errTowardsKorean() {
+    assertThat(KoreanNames.couldBeKorean("Min-jun Kim")).isTrue();
+    assertThat(KoreanNames.couldBeKorean("Sarah Lee")).isTrue(); // also an Anglo name: stays weak
+    assertThat(KoreanNames.couldBeKorean("CHOI, Seo-yeon")).isTrue();
+    assertThat(KoreanNames.couldBeKorean("Madison White")).isFalse();
+    assertThat(KoreanNames.couldBeKorean(null)).isTrue();
   }
 
   @Test

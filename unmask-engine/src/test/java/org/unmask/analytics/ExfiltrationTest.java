@@ -80,6 +80,20 @@ class ExfiltrationTest {
   }
 
   @Test
+  void aVideoShippedEveryWeekOrTwo_isNewsOnlyTheFirstTime_butABiggerBurstStillFires() {
+    List<Event> events = normalMonth();
+    Instant start = Instant.parse("2026-05-01T17:00:00Z");
+    for (int d : new int[] {2, 9, 21}) {
+      events.add(upload("p2", start.plus(d, ChronoUnit.DAYS), (1500L + d * 40) << 20));
+    }
+    events.add(upload("p2", start.plus(27, ChronoUnit.DAYS), 6000L << 20)); // four times the biggest yet
+    events.sort(java.util.Comparator.comparing(Event::timestamp));
+    List<Finding> findings = DetectorHarness.of(new Exfiltration(), ref).feed(events).findings();
+    assertThat(findings).extracting(f -> f.timestamp().toString().substring(0, 10))
+        .containsExactly("2026-05-03", "2026-05-28");
+  }
+
+  @Test
   void ordinaryMonth_staysQuiet() {
     assertThat(DetectorHarness.of(new Exfiltration(), ref).feed(normalMonth()).findings()).isEmpty();
   }

@@ -44,6 +44,22 @@ class SecondShiftTest {
     });
   }
 
+  @Test
+  void aShiftKeptForWeeks_isReportedAgainEveryTwoWeeks_andOnlyWhileItLasts() {
+    // 40 days of two shifts: the first report after 8 days, then one every 14 days
+    List<Finding> kept = DetectorHarness.of(new SecondShift(), ref).feed(days(40, new int[] {13, 5}, new int[] {0, 6})).findings();
+    assertThat(kept).hasSize(3);
+    assertThat(kept.get(1).summary()).contains("since the last report");
+    // 12 days of two shifts, then four weeks of ordinary days: one report only
+    List<Event> stopped = new ArrayList<>(days(12, new int[] {13, 5}, new int[] {0, 6}));
+    for (Event e : days(40, new int[] {14, 8})) {
+      if (e.timestamp().isAfter(Instant.parse("2026-05-17T00:00:00Z"))) {
+        stopped.add(e);
+      }
+    }
+    assertThat(DetectorHarness.of(new SecondShift(), ref).feed(stopped).findings()).hasSize(1);
+  }
+
   private final ReferenceData denver = People.of(
       List.of(People.person("p1", "Karen Roe", "Denver", "2 Elm St", "America/Denver")), List.of());
 
@@ -54,6 +70,26 @@ class SecondShiftTest {
     List<Finding> findings = DetectorHarness.of(new SecondShift(), denver)
         .feed(days(12, new int[] {14, 5}, new int[] {23, 6})).findings();
     assertThat(findings).extracting(Finding::ruleId).containsExactly("unmask.hours.second_shift");
+  }
+
+  private final ReferenceData anchorage = People.of(
+      List.of(People.person("p1", "Ash Reed", "Anchorage", "3 Pine St", "America/Anchorage")), List.of());
+
+  @Test
+  void anchorageMorning_thenShanghaiMorningTwoHoursLater_fires() {
+    // 09:00-14:00 AKDT is 17:00-22:00 UTC; 08:00-14:00 in Shanghai (UTC+8) is 00:00-06:00 UTC,
+    // 16:00-22:00 AKDT: the claimed afternoon, after a gap of two hours
+    List<Finding> findings = DetectorHarness.of(new SecondShift(), anchorage)
+        .feed(days(12, new int[] {17, 5}, new int[] {0, 6})).findings();
+    assertThat(findings).extracting(Finding::ruleId).containsExactly("unmask.hours.second_shift");
+  }
+
+  @Test
+  void anchorageLongLunch_thenAnAfternoonBlock_staysQuiet() {
+    // 08:00-12:00 AKDT, then 15:00-19:00 AKDT (23:00-03:00 UTC): 07:00-11:00 in Shanghai, only two
+    // hours of an East Asian working day
+    assertThat(DetectorHarness.of(new SecondShift(), anchorage)
+        .feed(days(20, new int[] {16, 4}, new int[] {23, 4})).findings()).isEmpty();
   }
 
   @Test

@@ -103,6 +103,24 @@ class FarmDiscoveryTest {
   }
 
   @Test
+  void twoStrangersBehindOneAddress_onDifferentWifiNetworks_areNotAFarm() {
+    // an ISP that shares one public address among customers: different homes, different routers
+    ReferenceData ref = ref(ANA, BO);
+    List<Event> events = new ArrayList<>(inventoryDays("p1", "73.10.10.10", "10:20:30:40:50:60", 10, null));
+    events.addAll(inventoryDays("p2", "73.10.10.10", "a0:b0:c0:d0:e0:f0", 10, null));
+    assertThat(FarmGraph.build(ref, links(ref, events)).farms()).isEmpty();
+  }
+
+  @Test
+  void twoStrangersBehindOneAddress_onTwoRadiosOfOneRouter_areAFarm() {
+    ReferenceData ref = ref(ANA, BO);
+    List<Event> events = new ArrayList<>(inventoryDays("p1", "73.10.10.10", "10:20:30:40:50:60", 10, null));
+    events.addAll(inventoryDays("p2", "73.10.10.10", "10:20:30:40:50:61", 10, null));
+    assertThat(FarmGraph.build(ref, links(ref, events)).farms()).singleElement()
+        .satisfies(f -> assertThat(f.shared()).extracting(s -> s.type()).containsExactly("ip"));
+  }
+
+  @Test
   void coworkingSpace_inTheClaimedCity_isNotAFarm() {
     ReferenceData ref = ref(ANA, EVE);
     List<Event> events = new ArrayList<>(inventoryDays("p1", "64.1.1.1", "cc:cc", 10, null));

@@ -158,6 +158,54 @@ class ApplicantVettingTest {
   }
 
   @Test
+  void aHireUnderTheFlag_carriesAPaddedProfile_onlyWithTwoOddities() throws IOException {
+    // B20 (born 1990: a fourteen-year career) opened LinkedIn and GitHub months before applying;
+    // B21 only joined LinkedIn late, which many real seniors do.
+    var both = ds.applicants.get(20);
+    both.put("linkedin_created", "2025-12-01");
+    both.put("github_login", "b20-dev");
+    both.put("github_created", "2026-01-05");
+    both.put("github_public_repos", "12");
+    both.put("github_followers", "9");
+    both.put("hired_person_id", "P6");
+    var one = ds.applicants.get(21);
+    one.put("linkedin_created", "2025-12-01");
+    one.put("hired_person_id", "P7");
+    ds.write();
+    VetResult r = vet();
+    assertThat(r.verdicts()).filteredOn(v -> v.applicantId().equals("B20")).singleElement()
+        .satisfies(v -> assertThat(v.flagged()).isFalse());
+    assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("vet.hired_padded_profile")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.entity()).isEqualTo(EntityRef.person("P6"));
+          assertThat(f.risk()).isEqualTo(30.0);
+          assertThat(f.attack()).containsExactly("T1585.001");
+          assertThat(f.summary()).contains("LinkedIn account was", "GitHub account was");
+        });
+    assertThat(r.findings()).noneSatisfy(f -> assertThat(f.entity()).isEqualTo(EntityRef.person("P7")));
+  }
+
+  @Test
+  void twoIdentitiesTiedOnlyByEvidenceTooWeakToFlagEither_areNoRing_andTheHireCarriesNothing() throws IOException {
+    // two strangers claiming one home (a shared flat, a mail drop): a link, not a ring
+    var a = ds.applicants.get(30);
+    var b = ds.applicants.get(31);
+    b.put("street", a.get("street"));
+    b.put("postal", a.get("postal"));
+    b.put("city", a.get("city"));
+    a.put("hired_person_id", "P8");
+    ds.write();
+    VetResult r = vet();
+    assertThat(r.verdicts()).filteredOn(v -> v.applicantId().equals("B30")).singleElement().satisfies(v -> {
+      assertThat(v.flagged()).isFalse();
+      assertThat(v.reasons()).extracting(x -> x.ruleId()).contains("vet.reuse.address");
+    });
+    assertThat(r.rings()).noneSatisfy(f -> assertThat(f.applicants()).contains("B30"));
+    assertThat(r.links()).noneSatisfy(l -> assertThat(l.a().id() + l.b().id()).contains("B30"));
+    assertThat(r.findings()).noneSatisfy(f -> assertThat(f.entity()).isEqualTo(EntityRef.person("P8")));
+  }
+
+  @Test
   void vet_readsEvidenceLines_itself_whenOptionsCarryNone() throws IOException {
     VetDataset.Loaded loaded = VetDataset.read(dir, rejects::add);
     VetResult viaOptions = ApplicantVetting.vet(loaded.reference(), dir.resolve("files"),

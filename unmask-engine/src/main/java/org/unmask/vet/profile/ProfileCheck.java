@@ -11,18 +11,25 @@ import org.unmask.reference.Applicant;
 /**
  * Judges an applicant's online profiles against the experience claimed.
  *
- * <p>Claimed experience comes from the resume: the largest "N years" / "N+ yrs" figure of at most
- * 45 (e.g. "10+ years of experience"). When the resume states none, it is estimated from the date
- * of birth as age minus 22 (a career that began after a degree); with neither, the applicant is
- * treated as junior and nothing fires. A profile is "padded" only when the claim is senior (at
- * least {@link #SENIOR_YEARS} years): a young account (under a year old when applying), a thin
- * network (under 50 LinkedIn connections) or an empty GitHub (under 3 public repos and under 3
- * followers). A new graduate (claim under 3 years) is never flagged for a young or small profile.
+ * <p>Claimed experience comes from the resume: the larger of the largest "N years" / "N+ yrs"
+ * figure of at most 45 (e.g. "10+ years of experience") and the span of its dated work history
+ * ("Acme - Engineer (2016 - 2019)": a history that starts in 2016 claims ten years in 2026,
+ * whatever the summary says; ranges under an education heading are studies, not work). When the
+ * resume gives neither, experience is estimated from the date of birth as age minus 22 (a career
+ * that began after a degree); with none, the applicant is treated as junior. A profile is "padded"
+ * when the claim is senior (at least {@link #SENIOR_YEARS} years) and the accounts say otherwise:
+ * a young account (under a year old when applying), a thin network (under 50 LinkedIn
+ * connections) or an empty GitHub (under 3 public repos and under 3 followers). Whatever the
+ * claim, a LinkedIn account under a year old with {@link #PADDED_CONNECTIONS} or more connections
+ * has a bought or farmed network: real networks take years to grow. A new graduate (claim under
+ * {@link #SENIOR_YEARS} years) is never flagged for a young or small profile.
  */
 public final class ProfileCheck {
 
   static final int SENIOR_YEARS = 5;
   static final int YOUNG_ACCOUNT_DAYS = 365;
+  /** LinkedIn shows "500+" from here: a network that size on an account under a year old was not grown. */
+  static final int PADDED_CONNECTIONS = 500;
 
   /** One observation with the points it adds to the applicant's risk. */
   public record Flag(String ruleId, String summary, double points) {}
@@ -34,6 +41,11 @@ public final class ProfileCheck {
 
   public static Claim claim(Applicant a, String resumeText) {
     int fromResume = yearsIn(resumeText);
+    int fromHistory = a.appliedAt() == null ? -1
+        : WorkHistory.yearsSince(resumeText, a.appliedAt().atZone(ZoneOffset.UTC).getYear());
+    if (fromHistory > fromResume) {
+      return new Claim(fromHistory, "resume lists work since " + (a.appliedAt().atZone(ZoneOffset.UTC).getYear() - fromHistory));
+    }
     if (fromResume >= 0) {
       return new Claim(fromResume, "resume states " + fromResume + " years");
     }
@@ -50,11 +62,22 @@ public final class ProfileCheck {
 
   public static List<Flag> check(Applicant a, String resumeText) {
     List<Flag> flags = new ArrayList<>();
-    Claim claim = claim(a, resumeText);
-    if (claim.years() < SENIOR_YEARS || a.appliedAt() == null) {
+    if (a.appliedAt() == null) {
       return flags;
     }
     LocalDate applied = a.appliedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    if (a.linkedinCreated() != null && a.linkedinConnections() != null
+        && a.linkedinConnections() >= PADDED_CONNECTIONS) {
+      long days = ChronoUnit.DAYS.between(a.linkedinCreated(), applied);
+      if (days < YOUNG_ACCOUNT_DAYS) {
+        flags.add(new Flag("vet.profile.padded_linkedin", "LinkedIn shows " + a.linkedinConnections()
+            + " connections on an account " + Math.max(0, days) + " days old when applying", 15));
+      }
+    }
+    Claim claim = claim(a, resumeText);
+    if (claim.years() < SENIOR_YEARS) {
+      return flags;
+    }
     String why = " while claiming " + claim.years() + " years of experience (" + claim.basis() + ")";
     if (a.linkedinCreated() != null) {
       long days = ChronoUnit.DAYS.between(a.linkedinCreated(), applied);
