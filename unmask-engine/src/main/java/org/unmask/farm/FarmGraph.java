@@ -32,7 +32,9 @@ import org.unmask.verdict.SharedAttribute;
  * shipping address and a phone) can add up while one repeated link cannot. Pairs at or above
  * {@link #EDGE_THRESHOLD} become edges; connected components with two or more members become farms
  * (laptop farms when they hold employees, identity rings when they hold only applicants). Each
- * employee member gets a finding dated to when their first edge formed.
+ * employee member gets a finding dated to when their first edge formed, worth more the more kinds of
+ * thing the member shares ({@link #pointsFor}): one address could be a misread household, while an
+ * address, a Wi-Fi network and an egress address together are one room of laptops.
  */
 public final class FarmGraph {
 
@@ -41,6 +43,9 @@ public final class FarmGraph {
       Severity.HIGH, List.of("T1219", "T1656"), "graph", 35);
 
   static final double EDGE_THRESHOLD = 0.65;
+  /** Extra weight of a member finding per further kind of attribute shared, up to three kinds. */
+  static final double PER_FURTHER_KIND = 0.4;
+  static final int MAX_KINDS_COUNTED = 3;
   /**
    * Identity links among applicants (a reused photo, resume, phone or national id) are already
    * filtered by the vetting matchers, and vetting calls a link strong from 0.5.
@@ -203,6 +208,7 @@ public final class FarmGraph {
       Map<String, Instant> firstEdge = new TreeMap<>();
       Map<String, List<SourceRef>> evidenceOf = new TreeMap<>();
       Map<String, String> explanationOf = new TreeMap<>();
+      Map<String, Set<String>> kindsOf = new TreeMap<>();
       List<DefaultWeightedEdge> edges = new ArrayList<>();
       for (String n : component) {
         edges.addAll(graph.edgesOf(n));
@@ -213,6 +219,7 @@ public final class FarmGraph {
         total += p.weight();
         Instant formed = p.formedAt();
         for (String end : List.of(graph.getEdgeSource(edge), graph.getEdgeTarget(edge))) {
+          p.shared.forEach(a -> kindsOf.computeIfAbsent(end, k -> new TreeSet<>()).add(a.type()));
           if (!firstEdge.containsKey(end) || formed.isBefore(firstEdge.get(end))) {
             firstEdge.put(end, formed);
             evidenceOf.put(end, p.evidence);
@@ -230,9 +237,16 @@ public final class FarmGraph {
         String kinds = String.join(", ", sharedSorted.stream().map(SharedAttribute::type).distinct().toList());
         findings.add(MEMBER.finding(EntityRef.person(person), firstEdge.get(node), evidenceOf.get(node), farmId,
             person + " is one of " + component.size() + " members of suspected farm " + farmId
-                + " (shared: " + kinds + "). " + explanationOf.get(node), MEMBER.risk()));
+                + " (shared: " + kinds + "). " + explanationOf.get(node),
+            pointsFor(kindsOf.getOrDefault(node, Set.of()).size())));
       }
     }
+  }
+
+  /** A member finding's points: the rule's for one kind of attribute shared, more for each further kind. */
+  static double pointsFor(int kindsShared) {
+    int further = Math.max(0, Math.min(kindsShared, MAX_KINDS_COUNTED) - 1);
+    return MEMBER.risk() * (1 + PER_FURTHER_KIND * further);
   }
 
   /** Graph node of an entity: persons as {@code p:ID}; a hired applicant is the person they became. */

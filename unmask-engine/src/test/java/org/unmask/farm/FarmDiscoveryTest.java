@@ -68,6 +68,10 @@ class FarmDiscoveryTest {
       assertThat(f.shared()).extracting(s -> s.type()).contains("ip", "bssid");
     });
     assertThat(result.findings()).extracting(Finding::ruleId).containsOnly("unmask.farm.member").hasSize(3);
+    // two kinds shared (egress address and Wi-Fi): more than one kind alone would weigh
+    assertThat(result.findings()).allSatisfy(f -> assertThat(f.risk()).isEqualTo(FarmGraph.pointsFor(2)));
+    assertThat(FarmGraph.pointsFor(2)).isGreaterThan(FarmGraph.pointsFor(1));
+    assertThat(FarmGraph.pointsFor(5)).isEqualTo(FarmGraph.pointsFor(3));
     assertThat(result.findings().get(0).timestamp()).isEqualTo(Instant.parse("2026-05-05T15:00:00Z"));
   }
 
