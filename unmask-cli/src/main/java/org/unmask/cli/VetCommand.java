@@ -15,13 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.unmask.ingest.Dataset;
 import org.unmask.ingest.Rejection;
 import org.unmask.verdict.ApplicantVerdict;
 import org.unmask.verdict.Farm;
 import org.unmask.verdict.Reason;
 import org.unmask.verdict.SharedAttribute;
 import org.unmask.vet.ApplicantVetting;
-import org.unmask.vet.VetDataset;
 import org.unmask.vet.VetOptions;
 import org.unmask.vet.VetResult;
 import picocli.CommandLine.Command;
@@ -52,9 +52,14 @@ final class VetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
+      if (!Files.isDirectory(dataset)) {
+        System.err.println("unmask vet: no such folder: " + dataset + " — pass the folder that holds applicants.csv");
+        return 1;
+      }
       List<Rejection> rejected = new ArrayList<>();
-      VetDataset.Loaded loaded = VetDataset.read(dataset, rejected::add);
-      VetOptions opts = VetOptions.defaults().withLines(loaded.applicantLines(), loaded.personLines());
+      // The scan's reader: a bad cell in an application reads as unknown, the applicant is still vetted.
+      var reference = Dataset.open(dataset).readReference(rejected::add);
+      VetOptions opts = VetOptions.defaults();
       if (hashKeyEnv != null) {
         String key = System.getenv(hashKeyEnv);
         if (key == null || key.isEmpty()) {
@@ -63,7 +68,7 @@ final class VetCommand implements Callable<Integer> {
         }
         opts = opts.withHashKey(key.getBytes(StandardCharsets.UTF_8));
       }
-      VetResult result = ApplicantVetting.vet(loaded.reference(), dataset.resolve("files"), opts, rejected::add);
+      VetResult result = ApplicantVetting.vet(reference, dataset.resolve("files"), opts, rejected::add);
       Files.createDirectories(out);
       writeJsonl(out.resolve("applicants.jsonl"), result.verdicts().stream().map(VetCommand::applicant).toList());
       writeJsonl(out.resolve("farms.jsonl"), result.rings().stream().map(VetCommand::farm).toList());

@@ -67,7 +67,7 @@ class VetCommandTest {
     assertThat(rejected).extracting(n -> n.get("reason").asText())
         .anyMatch(r -> r.contains("applied_at"))
         .anyMatch(r -> r.contains("climbs out"))
-        .anyMatch(r -> r.contains("no applicant_id"));
+        .anyMatch(r -> r.contains("missing applicant_id"));
     try (var s = Files.list(out)) {
       assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
     }

@@ -36,8 +36,12 @@ import org.unmask.reference.WatchlistEntry;
 /**
  * Reads the CSV files of a dataset into {@link ReferenceData}. Columns are found by header name
  * (case-insensitive, a UTF-8 byte order mark tolerated), unknown columns are ignored and an empty
- * cell is null. A row with a bad cell (a malformed date, a missing id, a duplicate id) is rejected
- * with file, line and reason, and the rest of the file still loads.
+ * cell is null. A row without what identifies it (a missing or duplicate id; a payroll change
+ * without its time or field, a watchlist row without its type or value) is rejected with file,
+ * line and reason, and the rest of the file still loads. A bad optional cell (a malformed date,
+ * zone or count) is reported the same way but reads as unknown and the row is kept: these cells
+ * come from applicants and employees, and an application with "dob: n/a" must still be vetted,
+ * an employee with a mistyped hire date still watched.
  *
  * <p>A {@code people.csv} that exists but cannot be read (permissions, not UTF-8, broken quoting)
  * is fatal: person verdicts over half a roster would be silently wrong. The other files are
@@ -112,10 +116,7 @@ final class ReferenceReader {
 
   private static PayrollChange payrollChange(Row r) {
     String personId = r.required("person_id");
-    Instant changedAt = r.dateOrTime("changed_at");
-    if (changedAt == null) {
-      throw new BadRow("missing changed_at");
-    }
+    Instant changedAt = r.required("changed_at", r.dateOrTime("changed_at"));
     String fieldName = r.required("field");
     PayrollChange.Field field = PayrollChange.Field.parse(fieldName);
     if (field == null) {
@@ -183,6 +184,9 @@ final class ReferenceReader {
         Row row = new Row(columns, record, line);
         try {
           handler.accept(row);
+          for (String problem : row.cellProblems()) {
+            sink.reject(new Rejection(name, line, problem + "; read as unknown, the rest of the row kept"));
+          }
         } catch (BadRow e) {
           sink.reject(new Rejection(name, line, e.getMessage()));
         } catch (RuntimeException e) {
@@ -234,11 +238,13 @@ final class ReferenceReader {
     return columns;
   }
 
-  /** One CSV row addressed by column name, with typed cell readers that reject bad cells. */
+  /** One CSV row addressed by column name, with typed cell readers that note bad cells. */
   private static final class Row {
     private final Map<String, Integer> columns;
     private final CSVRecord record;
     private final long line;
+    /** Bad optional cells, by column: read as null, reported once the row is kept. */
+    private final Map<String, String> problems = new java.util.LinkedHashMap<>();
 
     Row(Map<String, Integer> columns, CSVRecord record, long line) {
       this.columns = columns;
@@ -261,6 +267,19 @@ final class ReferenceReader {
         throw new BadRow("missing " + column);
       }
       return v;
+    }
+
+    /** A typed cell the row cannot do without: its problem, or its absence, rejects the row. */
+    <T> T required(String column, T value) {
+      if (value == null) {
+        String problem = problems.get(column);
+        throw new BadRow(problem != null ? problem : "missing " + column);
+      }
+      return value;
+    }
+
+    java.util.Collection<String> cellProblems() {
+      return problems.values();
     }
 
     LocalDate date(String column) {
@@ -298,7 +317,7 @@ final class ReferenceReader {
       }
       T t = parse.apply(v);
       if (t == null) {
-        throw new BadRow(column + " " + problem + ": " + EventParser.quote(v));
+        problems.put(column, column + " " + problem + ": " + EventParser.quote(v));
       }
       return t;
     }

@@ -35,7 +35,7 @@ final class CsvLines {
         CSVParser parser = CSVParser.parse(r, format())) {
       long next = parser.getCurrentLineNumber() + 1;
       for (CSVRecord rec : parser) {
-        if (rec.isMapped(idColumn) && rec.isSet(idColumn)) {
+        if (rec.isMapped(idColumn) && rec.isSet(idColumn) && !rec.get(idColumn).isBlank()) {
           lines.putIfAbsent(rec.get(idColumn), next);
         }
         next = parser.getCurrentLineNumber() + 1;

@@ -43,7 +43,7 @@ class ReferenceReaderTest {
   }
 
   @Test
-  void people_areReadByHeader_unknownColumnsIgnored_emptyIsNull_badRowsRejected() throws IOException {
+  void people_areReadByHeader_unknownColumnsIgnored_emptyIsNull_badRowsRejected_badCellsUnknown() throws IOException {
     Files.write(dir.resolve("people.csv"), ("\uFEFFperson_id,Full_Name,email,shoe_size,hire_date,timezone,home_street,home_city,home_country\n"
         + "P1,\"Ruiz, Ana\",ana@example.com,42,2025-01-06,America/Chicago,\"12 Oak St\nApt 4\",Austin,US\n"
         + "P2,Bad Date,b@example.com,,2025-13-01,,,,\n"
@@ -54,18 +54,22 @@ class ReferenceReaderTest {
 
     ReferenceData ref = read();
 
-    assertThat(ref.people()).extracting(p -> p.personId()).containsExactly("P1", "P4");
+    // a bad hire date or zone is unknown, not a reason to stop watching the person
+    assertThat(ref.people()).extracting(p -> p.personId()).containsExactly("P1", "P2", "P3", "P4");
     var ana = ref.people().get(0);
     assertThat(ana.fullName()).isEqualTo("Ruiz, Ana");
     assertThat(ana.hireDate()).isEqualTo(LocalDate.of(2025, 1, 6));
     assertThat(ana.timezone()).isEqualTo(ZoneId.of("America/Chicago"));
     assertThat(ana.home().street()).isEqualTo("12 Oak St\nApt 4");
-    assertThat(ref.people().get(1).email()).isNull();
+    assertThat(ref.people().get(1).hireDate()).isNull();
+    assertThat(ref.people().get(1).email()).isEqualTo("b@example.com");
+    assertThat(ref.people().get(2).timezone()).isNull();
+    assertThat(ref.people().get(3).email()).isNull();
     assertThat(rejections).extracting(Rejection::file).containsOnly("people.csv");
     assertThat(rejections).extracting(Rejection::line, Rejection::reason).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(4L, "hire_date is not a date (YYYY-MM-DD): \"2025-13-01\""),
+        org.assertj.core.groups.Tuple.tuple(4L, "hire_date is not a date (YYYY-MM-DD): \"2025-13-01\"; read as unknown, the rest of the row kept"),
         org.assertj.core.groups.Tuple.tuple(5L, "missing person_id"),
-        org.assertj.core.groups.Tuple.tuple(6L, "timezone is not an IANA time zone (e.g. America/Chicago): \"Mars/Olympus\""),
+        org.assertj.core.groups.Tuple.tuple(6L, "timezone is not an IANA time zone (e.g. America/Chicago): \"Mars/Olympus\"; read as unknown, the rest of the row kept"),
         org.assertj.core.groups.Tuple.tuple(7L, "duplicate person_id \"P1\" (first at line 3)"));
   }
 
@@ -103,16 +107,30 @@ class ReferenceReaderTest {
     ReferenceData ref = read();
 
     assertThat(ref.devices()).extracting(d -> d.shippedAt()).containsExactly(
-        Instant.parse("2025-01-02T00:00:00Z"), Instant.parse("2025-01-02T16:00:00Z"));
+        Instant.parse("2025-01-02T00:00:00Z"), Instant.parse("2025-01-02T16:00:00Z"), null);
     assertThat(ref.devices().get(0).shipTo().city()).isEqualTo("Austin");
-    assertThat(ref.applicants()).singleElement().satisfies(a -> {
-      assertThat(a.linkedinConnections()).isEqualTo(17);
-      assertThat(a.dob()).isEqualTo(LocalDate.of(1990, 2, 3));
-    });
+    assertThat(ref.applicants()).hasSize(2);
+    assertThat(ref.applicants().get(0).linkedinConnections()).isEqualTo(17);
+    assertThat(ref.applicants().get(0).dob()).isEqualTo(LocalDate.of(1990, 2, 3));
+    // an applicant who typed "many" into a count is still vetted
+    assertThat(ref.applicants().get(1).linkedinConnections()).isNull();
+    assertThat(ref.applicants().get(1).appliedAt()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     assertThat(ref.payroll()).singleElement().extracting(PayrollChange::field).isEqualTo(PayrollChange.Field.BANK_ACCOUNT_ID);
     assertThat(ref.watchlist()).singleElement().extracting(WatchlistEntry::value).isEqualTo("1.2.3.4");
     assertThat(rejections).extracting(r -> r.file() + ":" + r.line()).containsExactly(
         "devices.csv:4", "applicants.csv:3", "payroll.csv:3", "payroll.csv:4", "watchlists/ips.csv:3", "watchlists/ips.csv:4");
-    assertThat(rejections.get(0).reason()).isEqualTo("shipped_at is not a date (YYYY-MM-DD) or RFC 3339 time: \"yesterday\"");
+    assertThat(rejections.get(0).reason())
+        .isEqualTo("shipped_at is not a date (YYYY-MM-DD) or RFC 3339 time: \"yesterday\"; read as unknown, the rest of the row kept");
+    assertThat(rejections.get(3).reason()).isEqualTo("missing changed_at");
+  }
+
+  @Test
+  void aPayrollChangeWhoseTimeIsNotATime_isRejected_withTheCellsProblem() throws IOException {
+    Files.writeString(dir.resolve("payroll.csv"), "person_id,changed_at,field,old_value,new_value\n"
+        + "P1,last week,bank_account_id,h1,h2\nP1,2025-03-01,bank_account_id,h2,h3\n");
+    ReferenceData ref = read();
+    assertThat(ref.payroll()).singleElement().extracting(PayrollChange::newValue).isEqualTo("h3");
+    assertThat(rejections).singleElement().satisfies(r -> assertThat(r.reason())
+        .isEqualTo("changed_at is not a date (YYYY-MM-DD) or RFC 3339 time: \"last week\""));
   }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Finding;
+import org.unmask.ingest.Dataset;
 import org.unmask.ingest.Rejection;
+import org.unmask.reference.ReferenceData;
 import org.unmask.verdict.ApplicantVerdict;
 import org.unmask.verdict.Farm;
 import org.unmask.vet.photo.SyntheticPortraits;
@@ -96,8 +98,8 @@ class ApplicantVettingTest {
   }
 
   private VetResult vet() throws IOException {
-    VetDataset.Loaded loaded = VetDataset.read(dir, rejects::add);
-    return ApplicantVetting.vet(loaded.reference(), dir.resolve("files"), VetOptions.defaults(), rejects::add);
+    ReferenceData ref = Dataset.open(dir).readReference(rejects::add);
+    return ApplicantVetting.vet(ref, dir.resolve("files"), VetOptions.defaults(), rejects::add);
   }
 
   @Test
@@ -207,9 +209,10 @@ class ApplicantVettingTest {
 
   @Test
   void vet_readsEvidenceLines_itself_whenOptionsCarryNone() throws IOException {
-    VetDataset.Loaded loaded = VetDataset.read(dir, rejects::add);
-    VetResult viaOptions = ApplicantVetting.vet(loaded.reference(), dir.resolve("files"),
-        VetOptions.defaults().withLines(loaded.applicantLines(), loaded.personLines()), rejects::add);
+    ReferenceData ref = Dataset.open(dir).readReference(rejects::add);
+    VetResult viaOptions = ApplicantVetting.vet(ref, dir.resolve("files"), VetOptions.defaults().withLines(
+        CsvLines.of(dir.resolve("applicants.csv"), "applicant_id"), CsvLines.of(dir.resolve("people.csv"), "person_id")),
+        rejects::add);
     VetResult reread = vet();
     assertThat(reread.findings()).isEqualTo(viaOptions.findings());
   }
