@@ -37,7 +37,6 @@ public final class Hiring {
   private final SplittableRandom r;
   private final Path files;
   private final List<ApplicantRow> rows = new ArrayList<>();
-  private final java.util.Set<String> mailboxes = new java.util.HashSet<>();
   private int next = 1;
 
   /** The shared identity of a ring: the face, resume body, phone, email, national id that members reuse. */
@@ -237,7 +236,7 @@ public final class Hiring {
   private String uniqueMailbox(String local) {
     for (int bound = 100; ; bound *= 10) {
       String candidate = local + r.nextInt(bound) + "@gmail.com";
-      if (mailboxes.add(candidate)) {
+      if (world.mailboxes.take(candidate)) {
         return candidate;
       }
     }

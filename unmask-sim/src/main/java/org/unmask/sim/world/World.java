@@ -15,6 +15,8 @@ public final class World {
   public final List<WatchlistRow> watchlist = new ArrayList<>();
   /** The CGNAT shared-address pool: strangers on one carrier land on the same addresses. */
   public final List<String> cgnatPool = new ArrayList<>();
+  /** Personal mailboxes already given to someone: one person each. */
+  public final Mailboxes mailboxes = new Mailboxes();
   public String officeIp;
   public String vpnConcentratorIp;
 

@@ -49,7 +49,6 @@ public final class WorldBuilder {
   private final SimulationPlan plan;
   private final World world;
   private final java.util.Set<String> usedNames = new java.util.HashSet<>();
-  private final java.util.Set<String> usedMailboxes = new java.util.HashSet<>();
 
   public WorldBuilder(Catalog catalog, SimulationPlan plan) {
     this.catalog = catalog;
@@ -600,7 +599,7 @@ public final class WorldBuilder {
   /** A personal address no other employee of the world has: a mailbox belongs to one person. */
   private String uniquePersonalEmail(String first, String last, SplittableRandom r) {
     String email = personalEmail(first, last, r);
-    while (!usedMailboxes.add(email)) {
+    while (!world.mailboxes.take(email)) {
       email = email.replace("@", r.nextInt(1000) + "@");
     }
     return email;
