@@ -19,7 +19,7 @@ final class Prefilter {
   record Literal(int slot, String text) {}
 
   static final int MIN_LITERAL = 3;
-  static final int MAX_LITERAL = 10;
+  static final int MAX_LITERAL = 40;
   static final int MAX_CLAUSES = 3;
 
   private Prefilter() {}
