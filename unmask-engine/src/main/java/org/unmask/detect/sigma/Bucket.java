@@ -12,7 +12,8 @@ import org.unmask.event.Event;
  * The rules of one partition (one channel or dataset), indexed. Rules with prefilter clauses are
  * only evaluated when every clause saw one of its literals: one literal index per field
  * holds the literals of all rules for that field, and each hit sets the clause's bit in the rule's
- * mask. Rules without clauses are evaluated on every event of the partition.
+ * mask. Exact literals (whole values too short to search for, such as a port) are looked up in
+ * a hash map per field instead. Rules without clauses are evaluated on every event of the partition.
  */
 final class Bucket {
 
@@ -26,6 +27,9 @@ final class Bucket {
   private final GramIndex[] automata;
   /** Each automaton's number in the rule set: the index of its memo in a thread's scratch. */
   private final int[] automatonIds;
+  /** Fields with exact literals, and for each, by lower-cased value, the ids of those literals. */
+  private final int[] exactSlots;
+  private final Map<String, int[]>[] exactValues;
   /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
   private final int[][] clauses;
 
@@ -37,15 +41,21 @@ final class Bucket {
    *     every single-field slot, and the keyword index then only scans the other fields
    */
   Bucket(List<Entry> entries, String[][] slotKeys, java.util.concurrent.atomic.AtomicInteger automatonNumbers) {
+    this(entries, slotKeys, automatonNumbers, -1);
+  }
+
+  /** @param splitSlot the field the partition is split by, whose clauses would always pass here; or -1 */
+  Bucket(List<Entry> entries, String[][] slotKeys, java.util.concurrent.atomic.AtomicInteger automatonNumbers, int splitSlot) {
     List<Entry> alwaysList = new ArrayList<>();
     List<Entry> indexedList = new ArrayList<>();
     List<Integer> masks = new ArrayList<>();
     Map<Integer, List<String>> literalsBySlot = new LinkedHashMap<>();
     Map<Integer, List<Integer>> payloadsBySlot = new LinkedHashMap<>();
+    Map<Integer, Map<String, List<Integer>>> exactBySlot = new LinkedHashMap<>();
     Map<Prefilter.Literal, Integer> literalIds = new LinkedHashMap<>();
     List<List<Integer>> clausesByLiteral = new ArrayList<>();
     for (Entry e : entries) {
-      List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root());
+      List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root(), splitSlot);
       if (clauses.isEmpty()) {
         alwaysList.add(e);
         continue;
@@ -60,8 +70,12 @@ final class Bucket {
             id = literalIds.size();
             literalIds.put(l, id);
             clausesByLiteral.add(new ArrayList<>());
-            literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
-            payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(id);
+            if (l.exact()) {
+              exactBySlot.computeIfAbsent(l.slot(), k -> new LinkedHashMap<>()).computeIfAbsent(l.text(), k -> new ArrayList<>()).add(id);
+            } else {
+              literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
+              payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(id);
+            }
           }
           clausesByLiteral.get(id).add(local << 3 | c);
         }
@@ -88,6 +102,19 @@ final class Bucket {
     always = alwaysList.toArray(Entry[]::new);
     indexed = indexedList.toArray(Entry[]::new);
     fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
+    exactSlots = new int[exactBySlot.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, int[]>[] exact = new Map[exactBySlot.size()];
+    int x = 0;
+    for (Map.Entry<Integer, Map<String, List<Integer>>> e : exactBySlot.entrySet()) {
+      exactSlots[x] = e.getKey();
+      exact[x] = new java.util.HashMap<>();
+      for (Map.Entry<String, List<Integer>> v : e.getValue().entrySet()) {
+        exact[x].put(v.getKey(), v.getValue().stream().mapToInt(Integer::intValue).toArray());
+      }
+      x++;
+    }
+    exactValues = exact;
     scanSlots = new int[literalsBySlot.size()];
     automata = new GramIndex[literalsBySlot.size()];
     automatonIds = new int[literalsBySlot.size()];
@@ -133,6 +160,17 @@ final class Bucket {
           EventView.FieldValue v = view.value(slot);
           for (int k = 0; k < v.count; k++) {
             memo.scan(automata[i], v.original[k], scratch.chars(v.original[k].length()), scratch);
+          }
+        }
+      }
+      for (int i = 0; i < exactSlots.length; i++) {
+        EventView.FieldValue v = view.value(exactSlots[i]);
+        for (int k = 0; k < v.count; k++) {
+          int[] ids = exactValues[i].get(v.lower(k));
+          if (ids != null) {
+            for (int id : ids) {
+              scratch.hit(id);
+            }
           }
         }
       }
@@ -207,6 +245,9 @@ final class Bucket {
   /** Per-thread working memory: the event view and the clause masks of the indexed rules. */
   static final class Scratch implements GramIndex.Hits {
     final EventView view;
+    /** The partition field's value in the last event, and the partition it chose (null: none). */
+    Object lastPartitionValue;
+    Partition lastPartition;
     int[] masks = new int[64];
     int[] touched = new int[64];
     int touchedCount;

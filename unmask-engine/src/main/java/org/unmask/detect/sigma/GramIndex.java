@@ -250,6 +250,39 @@ final class GramIndex {
   }
 
   /**
+   * False when the value cannot hold any literal, judged by its characters alone (a short ASCII
+   * list only, see {@link #cannotContainAny}); true otherwise. One pass over the value, cheaper
+   * than remembering it: the keyword index sees every GUID, time and host name of an event, which
+   * are mostly new and can hold no keyword.
+   */
+  boolean mayContainAny(String s) {
+    if (charSets == null) {
+      return true;
+    }
+    long low = 0;
+    long high = 0;
+    final char[] lower = ASCII_LOWER;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return true; // Unicode case folding: leave it to the scan
+      }
+      c = lower[c];
+      if (c < 64) {
+        low |= 1L << c;
+      } else {
+        high |= 1L << c;
+      }
+    }
+    for (int i = 0; i < charSets.length; i += 2) {
+      if ((charSets[i] & ~low) == 0 && (charSets[i + 1] & ~high) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * True when an ASCII value lacks, for every literal, at least one of its characters. Cheap for
    * a short list (a rule set's keywords), and it spares the scan of the values that make up most
    * of an event and can hold no keyword at all: GUIDs, times, numbers.

@@ -43,11 +43,14 @@ final class Partition {
     this.entries = List.copyOf(entries);
     this.slotKeys = slotKeys;
     this.automatonNumbers = automatonNumbers;
-    int chosen = mostRequiredSlot(entries);
-    if (chosen < 0) {
+    Set<String> named = new HashSet<>();
+    int chosen = mostRequiredSlot(entries, named);
+    if (chosen < 0 || named.size() < 2) {
+      // one value for all (every rule of a channel on event 4104): nothing to split, but the
+      // field's clauses still pass on nearly every event, so they are left out all the same
       this.slot = -1;
       this.byValue = Map.of();
-      this.rest = new Bucket(entries, slotKeys, automatonNumbers);
+      this.rest = new Bucket(entries, slotKeys, automatonNumbers, chosen);
       this.whole = rest;
       return;
     }
@@ -74,16 +77,16 @@ final class Partition {
       }
     }
     Map<String, Bucket> buckets = new HashMap<>();
-    lists.forEach((v, l) -> buckets.put(v, new Bucket(l, slotKeys, automatonNumbers)));
+    lists.forEach((v, l) -> buckets.put(v, new Bucket(l, slotKeys, automatonNumbers, chosen)));
     this.byValue = buckets;
-    this.rest = new Bucket(free, slotKeys, automatonNumbers);
+    this.rest = new Bucket(free, slotKeys, automatonNumbers, chosen);
   }
 
   /**
-   * The field whose exact values the most rules require, if enough of them do and they name more
-   * than one value; otherwise -1.
+   * The field whose exact values the most rules require, if enough of them do, with the values
+   * they name added to {@code named}; otherwise -1.
    */
-  private static int mostRequiredSlot(List<Bucket.Entry> entries) {
+  private static int mostRequiredSlot(List<Bucket.Entry> entries, Set<String> named) {
     Map<Integer, Integer> rulesBySlot = new HashMap<>();
     Map<Integer, Set<String>> valuesBySlot = new HashMap<>();
     for (Bucket.Entry e : entries) {
@@ -95,13 +98,16 @@ final class Partition {
     int best = -1;
     int bestCount = 0;
     for (Map.Entry<Integer, Integer> c : rulesBySlot.entrySet()) {
-      boolean better = c.getValue() > bestCount || (c.getValue() == bestCount && c.getKey() < best);
-      if (better && valuesBySlot.get(c.getKey()).size() > 1) {
+      if (c.getValue() > bestCount || (c.getValue() == bestCount && c.getKey() < best)) {
         best = c.getKey();
         bestCount = c.getValue();
       }
     }
-    return best >= 0 && bestCount * 1000L >= (long) entries.size() * MIN_SHARE_PER_MILLE ? best : -1;
+    if (best < 0 || bestCount * 1000L < (long) entries.size() * MIN_SHARE_PER_MILLE) {
+      return -1;
+    }
+    named.addAll(valuesBySlot.get(best));
+    return best;
   }
 
   void match(Bucket.Scratch scratch, Consumer<SigmaMatch> out) {
@@ -127,7 +133,7 @@ final class Partition {
       synchronized (this) {
         w = whole;
         if (w == null) {
-          w = new Bucket(entries, slotKeys, automatonNumbers);
+          w = new Bucket(entries, slotKeys, automatonNumbers, slot);
           whole = w;
         }
       }

@@ -45,6 +45,9 @@ final class ScanMemo implements GramIndex.Hits {
    * @param work holds at least {@code value.length()} characters
    */
   void scan(GramIndex index, String value, char[] work, GramIndex.Hits out) {
+    if (!index.mayContainAny(value)) {
+      return;
+    }
     if (!remembers || value.length() > MAX_LENGTH) {
       index.scan(value, work, out);
       return;

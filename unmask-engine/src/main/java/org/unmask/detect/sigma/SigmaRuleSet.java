@@ -155,8 +155,12 @@ public final class SigmaRuleSet {
     Partition bucket = null;
     if (field != null) {
       Object value = event.get(field);
-      if (value != null) {
+      if (value != null && value.equals(s.lastPartitionValue)) {
+        bucket = s.lastPartition; // the channel of the event before, most of the time
+      } else if (value != null) {
         bucket = partitions.get(value instanceof String str ? str.toLowerCase(Locale.ROOT) : String.valueOf(value).toLowerCase(Locale.ROOT));
+        s.lastPartitionValue = value;
+        s.lastPartition = bucket;
       }
     }
     (bucket == null ? everywhere : bucket).match(s, out);

@@ -11,23 +11,32 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.unmask.event.Event;
 
-/** Splitting a partition by the event id its rules require never changes what matches. */
+/**
+ * Splitting a partition by the event id its rules require, exact literals for short whole values
+ * and clauses distributed over {@code or} never change what matches.
+ */
 class PartitionTest {
 
   private static final String[] REQUIREMENTS = {
     "EventID: 1", "EventID: 3", "EventID:\n            - 4\n            - 16", "EventID: 'Abc'",
-    "EventID|contains: '1'", "EventID|neq: 3", "Other: 'x'", ""};
+    "EventID|contains: '1'", "EventID|neq: 3", "Other: 'x'", "", "Port: 88", "Port:\n            - 25\n            - 'x'",
+    "Flag|cased: 'Ab'", "Flag: 'AB'"};
   private static final String[] TESTS = {
     "CommandLine|contains: 'powershell'", "CommandLine|endswith: '.exe'", "CommandLine|contains: 'mimikatz'",
-    "CommandLine|re: 'p.w'"};
+    "CommandLine|re: 'p.w'", "- CommandLine|contains: 'powershell'\n          Image|endswith: '\\cmd.exe'\n        - CommandLine|contains: 'mimikatz'",
+    "- Port: 88\n          Image|endswith: 'a.exe'\n        - Flag: 'ab'\n          CommandLine|contains: 'nothing'"};
   private static final Object[] EVENT_IDS = {1L, 3L, 4L, 16L, "1", "abc", "ABC", 7L, List.of(1L, 3L), List.of("x"), null};
+  private static final Object[] PORTS = {88L, "88", 25L, "x", "X", 880L, List.of(25L, 88L), null};
+  private static final String[] FLAGS = {"Ab", "ab", "AB", "abc"};
+  private static final String[] IMAGES = {"C:\\Windows\\cmd.exe", "C:\\a.exe", "c:\\CMD.EXE"};
   private static final String[] COMMAND_LINES = {
     "powershell -enc x", "C:\\a.exe", "mimikatz.exe", "pOw", "nothing", "cmd /c POWERSHELL.EXE"};
 
   @Test
   void splitMatching_agreesWithEvaluatingEveryRule_onRandomRulesAndEvents() {
     Random random = new Random(42);
-    for (int set = 0; set < 40; set++) {
+    int matched = 0;
+    for (int set = 0; set < 60; set++) {
       StringBuilder yaml = new StringBuilder();
       int rules = 4 + random.nextInt(12);
       for (int r = 0; r < rules; r++) {
@@ -42,10 +51,20 @@ class PartitionTest {
           yaml.append("\n    condition: s\n");
         }
       }
-      SigmaRuleSet ruleSet = SigmaRuleSet.parse(yaml.toString(), "r.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
-      for (int e = 0; e < 60; e++) {
+      List<LoadProblem> problems = new ArrayList<>();
+      SigmaRuleSet ruleSet = SigmaRuleSet.parse(yaml.toString(), "r.yml", Pipeline.named("none"), SigmaConfig.defaults(), problems::add);
+      assertThat(problems).as(yaml.toString()).noneMatch(LoadProblem::isError);
+      assertThat(ruleSet.rules()).hasSize(rules);
+      for (int e = 0; e < 120; e++) {
         Map<String, Object> fields = new HashMap<>();
         fields.put("CommandLine", COMMAND_LINES[random.nextInt(COMMAND_LINES.length)]);
+        fields.put("Image", IMAGES[random.nextInt(IMAGES.length)]);
+        if (random.nextBoolean()) {
+          fields.put("Port", PORTS[random.nextInt(PORTS.length)]);
+        }
+        if (random.nextBoolean()) {
+          fields.put("Flag", FLAGS[random.nextInt(FLAGS.length)]);
+        }
         int id = random.nextInt(EVENT_IDS.length + 1);
         if (id < EVENT_IDS.length) {
           fields.put("EventID", EVENT_IDS[id]);
@@ -54,8 +73,10 @@ class PartitionTest {
         List<String> split = ruleSet.matches(event).stream().map(m -> m.rule().id() + "/" + m.rule().name()).sorted().toList();
         List<String> every = ruleSet.matchesWithoutIndex(event).stream().sorted().toList();
         assertThat(split).as("rules:%n%s%nevent %s", yaml, fields).isEqualTo(every);
+        matched += split.size();
       }
     }
+    assertThat(matched).isGreaterThan(500);
   }
 
   @Test
