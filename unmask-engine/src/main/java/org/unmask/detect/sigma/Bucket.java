@@ -159,7 +159,7 @@ final class Bucket {
         } else {
           EventView.FieldValue v = view.value(slot);
           for (int k = 0; k < v.count; k++) {
-            memo.scan(automata[i], v.original[k], scratch.chars(v.original[k].length()), scratch);
+            memo.scan(automata[i], v.original(k), scratch.chars(v.original(k).length()), scratch);
           }
         }
       }
