@@ -9,8 +9,10 @@ import java.util.Locale;
 /**
  * Necessary conditions of a rule, as literals: a conjunction of clauses, each clause a set of
  * (field, literal) of which at least one must occur in the lower-cased field for the rule to have
- * any chance. {@code and} concatenates its children's clauses; {@code or} keeps one clause per
- * child and unites them; {@code not}, numbers, regular expressions and short literals give none.
+ * any chance. {@code and} concatenates its children's clauses; {@code or} unites each child's
+ * best clause, then each child's second best, and so on ({@code (a and b) or c} is {@code (a or c)
+ * and (b or c)}); {@code not} and numeric comparisons give none; a regular expression gives the
+ * literal every match contains; a whole value too short to search for gives an exact literal.
  * A rule without clauses is evaluated on every event of its partition.
  */
 final class Prefilter {
@@ -178,7 +180,10 @@ final class Prefilter {
     // Any part of a necessary substring is necessary. The tail of a path or flag is the telling
     // part; but the tail of a hash is random hex, and thousands of random tails make an automaton
     // that random hex input (the Hashes field) walks deep into on every character, so hashes are
-    // indexed by their head ("imphash=3f") instead.
+    // indexed by their head ("imphash=3f") instead. Literals were cut at 10 characters for that
+    // automaton; the literal index compares a literal only where its last characters matched, so
+    // 40 now keep hash heads and long paths selective ("imphash=" and two hex digits let one event
+    // in five through the imphash rules).
     if (text.length() <= MAX_LITERAL) {
       return text;
     }
