@@ -46,11 +46,11 @@ final class Partition {
     Set<String> named = new HashSet<>();
     int chosen = mostRequiredSlot(entries, named);
     if (chosen < 0 || named.size() < 2) {
-      // one value for all (every rule of a channel on event 4104): nothing to split, but the
-      // field's clauses still pass on nearly every event, so they are left out all the same
+      // one value for all (every rule of a channel on event 4104): nothing to split, and the
+      // field's clauses keep the rules away from the channel's other events
       this.slot = -1;
       this.byValue = Map.of();
-      this.rest = new Bucket(entries, slotKeys, automatonNumbers, chosen);
+      this.rest = new Bucket(entries, slotKeys, automatonNumbers);
       this.whole = rest;
       return;
     }
