@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -17,9 +18,9 @@ import java.util.function.Consumer;
  * process creation need not be scanned for the literals of the driver, registry and file rules,
  * thousands of driver hashes among them, nor evaluated against the rules they let through.
  *
- * <p>Each value the rules name gets its own {@link Bucket}: the rules that require that value,
- * and the rules that require nothing of the field. An event with another value, or without the
- * field, meets only the latter. An event whose field holds several values (a list) meets every
+ * <p>Each value the rules name gets its own {@link Bucket}, built when an event first has it:
+ * the rules that require that value, and the rules that require nothing of the field. An event
+ * with another value, or without the field, meets only the latter. An event whose field holds several values (a list) meets every
  * rule of the partition, through a bucket built on first need. A sub-bucket holds its rules in
  * the partition's order, so matches come out in the same order as without the split.
  */
@@ -34,7 +35,13 @@ final class Partition {
   /** The field the split reads, or -1 when the partition is not split. */
   private final int slot;
   /** By lower-cased value of the field: the rules that may match an event with that value. */
-  private final Map<String, Bucket> byValue;
+  private final Map<String, List<Bucket.Entry>> rulesByValue;
+  /**
+   * Their buckets, built when an event first has the value: a channel's rules name two dozen
+   * event ids, a log holds a few, and building the literal indexes of all of them would lengthen
+   * loading (and its JIT compilation, which on one core delays the first events) for nothing.
+   */
+  private final Map<String, Bucket> byValue = new ConcurrentHashMap<>();
   /** The rules that require nothing of the field; the whole partition when it is not split. */
   private final Bucket rest;
   private volatile Bucket whole;
@@ -49,7 +56,7 @@ final class Partition {
       // one value for all (every rule of a channel on event 4104): nothing to split, and the
       // field's clauses keep the rules away from the channel's other events
       this.slot = -1;
-      this.byValue = Map.of();
+      this.rulesByValue = Map.of();
       this.rest = new Bucket(entries, slotKeys, automatonNumbers);
       this.whole = rest;
       return;
@@ -76,9 +83,7 @@ final class Partition {
         values.forEach(v -> lists.get(v).add(e));
       }
     }
-    Map<String, Bucket> buckets = new HashMap<>();
-    lists.forEach((v, l) -> buckets.put(v, new Bucket(l, slotKeys, automatonNumbers, chosen)));
-    this.byValue = buckets;
+    this.rulesByValue = lists;
     this.rest = new Bucket(free, slotKeys, automatonNumbers, chosen);
   }
 
@@ -120,8 +125,13 @@ final class Partition {
     }
     EventView.FieldValue v = view.value(slot);
     if (v.count == 1) {
-      Bucket b = byValue.get(v.lower(0));
-      return b == null ? rest : b;
+      String value = v.lower(0);
+      Bucket b = byValue.get(value);
+      if (b == null) {
+        List<Bucket.Entry> rules = rulesByValue.get(value);
+        b = rules == null ? rest : byValue.computeIfAbsent(value, k -> new Bucket(rules, slotKeys, automatonNumbers, slot));
+      }
+      return b;
     }
     return v.count == 0 ? rest : whole();
   }
@@ -150,6 +160,7 @@ final class Partition {
     return entries.size() - indexedCount();
   }
 
+  /** The literal index bytes of the buckets built so far. */
   long automatonBytes() {
     long b = rest.automatonBytes();
     for (Bucket bucket : byValue.values()) {
