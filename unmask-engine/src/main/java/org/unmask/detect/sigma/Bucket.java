@@ -1,7 +1,6 @@
 package org.unmask.detect.sigma;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,22 +173,28 @@ final class Bucket {
           }
         }
       }
-      int candidates = 0;
+      // candidates as bits in rule order, so matches come out in the same order whatever the
+      // scan found first, with no sort (whose loop cost recompilations of this method)
       int[] touched = scratch.touched;
       int[] masks = scratch.masks;
+      long[] candidates = scratch.candidates;
       for (int t = 0; t < scratch.touchedCount; t++) {
         int r = touched[t];
         if (masks[r] == fullMask[r]) {
-          touched[candidates++] = r;
+          candidates[r >>> 6] |= 1L << r;
         }
         masks[r] = 0;
       }
-      sortSmall(touched, candidates);
       Event event = view.event();
-      for (int c = 0; c < candidates; c++) {
-        Entry e = indexed[touched[c]];
-        if (e.root().eval(view)) {
-          out.accept(new SigmaMatch(e.rule(), event));
+      for (int w = 0, words = (indexed.length + 63) >>> 6; w < words; w++) {
+        long bits = candidates[w];
+        candidates[w] = 0;
+        while (bits != 0) {
+          Entry e = indexed[w << 6 | Long.numberOfTrailingZeros(bits)];
+          bits &= bits - 1;
+          if (e.root().eval(view)) {
+            out.accept(new SigmaMatch(e.rule(), event));
+          }
         }
       }
     }
@@ -197,23 +202,6 @@ final class Bucket {
       if (e.root().eval(view)) {
         out.accept(new SigmaMatch(e.rule(), view.event()));
       }
-    }
-  }
-
-  /** Rules in index order, so matches come out in the same order whatever the scan found first. */
-  private static void sortSmall(int[] a, int n) {
-    if (n > 32) {
-      Arrays.sort(a, 0, n);
-      return;
-    }
-    for (int i = 1; i < n; i++) {
-      int v = a[i];
-      int j = i - 1;
-      while (j >= 0 && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
     }
   }
 
@@ -251,6 +239,8 @@ final class Bucket {
     int[] masks = new int[64];
     int[] touched = new int[64];
     int touchedCount;
+    /** The rules whose every clause was satisfied, one bit each; cleared as they are evaluated. */
+    long[] candidates = new long[1];
 
     Scratch(EventView view) {
       this(view, true);
@@ -297,6 +287,9 @@ final class Bucket {
       if (masks.length < rules) {
         masks = new int[rules];
         touched = new int[rules];
+      }
+      if (candidates.length * 64 < rules) {
+        candidates = new long[(rules + 63) >>> 6];
       }
       if (seen.length < literalClauses.length) {
         seen = new int[literalClauses.length];
