@@ -1,7 +1,6 @@
 package org.unmask.detect.sigma;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,8 @@ import org.unmask.event.Event;
  * The rules of one partition (one channel or dataset), indexed. Rules with prefilter clauses are
  * only evaluated when every clause saw one of its literals: one literal index per field
  * holds the literals of all rules for that field, and each hit sets the clause's bit in the rule's
- * mask. Rules without clauses are evaluated on every event of the partition.
+ * mask. Exact literals (whole values too short to search for, such as a port) are looked up in
+ * a hash map per field instead. Rules without clauses are evaluated on every event of the partition.
  */
 final class Bucket {
 
@@ -26,6 +26,9 @@ final class Bucket {
   private final GramIndex[] automata;
   /** Each automaton's number in the rule set: the index of its memo in a thread's scratch. */
   private final int[] automatonIds;
+  /** Fields with exact literals, and for each, by lower-cased value, the ids of those literals. */
+  private final int[] exactSlots;
+  private final Map<String, int[]>[] exactValues;
   /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
   private final int[][] clauses;
 
@@ -37,15 +40,21 @@ final class Bucket {
    *     every single-field slot, and the keyword index then only scans the other fields
    */
   Bucket(List<Entry> entries, String[][] slotKeys, java.util.concurrent.atomic.AtomicInteger automatonNumbers) {
+    this(entries, slotKeys, automatonNumbers, -1);
+  }
+
+  /** @param splitSlot the field the partition is split by, whose clauses would always pass here; or -1 */
+  Bucket(List<Entry> entries, String[][] slotKeys, java.util.concurrent.atomic.AtomicInteger automatonNumbers, int splitSlot) {
     List<Entry> alwaysList = new ArrayList<>();
     List<Entry> indexedList = new ArrayList<>();
     List<Integer> masks = new ArrayList<>();
     Map<Integer, List<String>> literalsBySlot = new LinkedHashMap<>();
     Map<Integer, List<Integer>> payloadsBySlot = new LinkedHashMap<>();
+    Map<Integer, Map<String, List<Integer>>> exactBySlot = new LinkedHashMap<>();
     Map<Prefilter.Literal, Integer> literalIds = new LinkedHashMap<>();
     List<List<Integer>> clausesByLiteral = new ArrayList<>();
     for (Entry e : entries) {
-      List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root());
+      List<List<Prefilter.Literal>> clauses = Prefilter.of(e.root(), splitSlot);
       if (clauses.isEmpty()) {
         alwaysList.add(e);
         continue;
@@ -60,8 +69,12 @@ final class Bucket {
             id = literalIds.size();
             literalIds.put(l, id);
             clausesByLiteral.add(new ArrayList<>());
-            literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
-            payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(id);
+            if (l.exact()) {
+              exactBySlot.computeIfAbsent(l.slot(), k -> new LinkedHashMap<>()).computeIfAbsent(l.text(), k -> new ArrayList<>()).add(id);
+            } else {
+              literalsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(l.text());
+              payloadsBySlot.computeIfAbsent(l.slot(), k -> new ArrayList<>()).add(id);
+            }
           }
           clausesByLiteral.get(id).add(local << 3 | c);
         }
@@ -88,6 +101,19 @@ final class Bucket {
     always = alwaysList.toArray(Entry[]::new);
     indexed = indexedList.toArray(Entry[]::new);
     fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
+    exactSlots = new int[exactBySlot.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, int[]>[] exact = new Map[exactBySlot.size()];
+    int x = 0;
+    for (Map.Entry<Integer, Map<String, List<Integer>>> e : exactBySlot.entrySet()) {
+      exactSlots[x] = e.getKey();
+      exact[x] = new java.util.HashMap<>();
+      for (Map.Entry<String, List<Integer>> v : e.getValue().entrySet()) {
+        exact[x].put(v.getKey(), v.getValue().stream().mapToInt(Integer::intValue).toArray());
+      }
+      x++;
+    }
+    exactValues = exact;
     scanSlots = new int[literalsBySlot.size()];
     automata = new GramIndex[literalsBySlot.size()];
     automatonIds = new int[literalsBySlot.size()];
@@ -132,26 +158,43 @@ final class Bucket {
         } else {
           EventView.FieldValue v = view.value(slot);
           for (int k = 0; k < v.count; k++) {
-            memo.scan(automata[i], v.original[k], scratch.chars(v.original[k].length()), scratch);
+            memo.scan(automata[i], v.original(k), scratch.chars(v.original(k).length()), scratch);
           }
         }
       }
-      int candidates = 0;
+      for (int i = 0; i < exactSlots.length; i++) {
+        EventView.FieldValue v = view.value(exactSlots[i]);
+        for (int k = 0; k < v.count; k++) {
+          int[] ids = exactValues[i].get(v.lower(k));
+          if (ids != null) {
+            for (int id : ids) {
+              scratch.hit(id);
+            }
+          }
+        }
+      }
+      // candidates as bits in rule order, so matches come out in the same order whatever the
+      // scan found first, with no sort (whose loop cost recompilations of this method)
       int[] touched = scratch.touched;
       int[] masks = scratch.masks;
+      long[] candidates = scratch.candidates;
       for (int t = 0; t < scratch.touchedCount; t++) {
         int r = touched[t];
         if (masks[r] == fullMask[r]) {
-          touched[candidates++] = r;
+          candidates[r >>> 6] |= 1L << r;
         }
         masks[r] = 0;
       }
-      sortSmall(touched, candidates);
       Event event = view.event();
-      for (int c = 0; c < candidates; c++) {
-        Entry e = indexed[touched[c]];
-        if (e.root().eval(view)) {
-          out.accept(new SigmaMatch(e.rule(), event));
+      for (int w = 0, words = (indexed.length + 63) >>> 6; w < words; w++) {
+        long bits = candidates[w];
+        candidates[w] = 0;
+        while (bits != 0) {
+          Entry e = indexed[w << 6 | Long.numberOfTrailingZeros(bits)];
+          bits &= bits - 1;
+          if (e.root().eval(view)) {
+            out.accept(new SigmaMatch(e.rule(), event));
+          }
         }
       }
     }
@@ -159,23 +202,6 @@ final class Bucket {
       if (e.root().eval(view)) {
         out.accept(new SigmaMatch(e.rule(), view.event()));
       }
-    }
-  }
-
-  /** Rules in index order, so matches come out in the same order whatever the scan found first. */
-  private static void sortSmall(int[] a, int n) {
-    if (n > 32) {
-      Arrays.sort(a, 0, n);
-      return;
-    }
-    for (int i = 1; i < n; i++) {
-      int v = a[i];
-      int j = i - 1;
-      while (j >= 0 && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
     }
   }
 
@@ -207,9 +233,14 @@ final class Bucket {
   /** Per-thread working memory: the event view and the clause masks of the indexed rules. */
   static final class Scratch implements GramIndex.Hits {
     final EventView view;
+    /** The partition field's value in the last event, and the partition it chose (null: none). */
+    Object lastPartitionValue;
+    Partition lastPartition;
     int[] masks = new int[64];
     int[] touched = new int[64];
     int touchedCount;
+    /** The rules whose every clause was satisfied, one bit each; cleared as they are evaluated. */
+    long[] candidates = new long[1];
 
     Scratch(EventView view) {
       this(view, true);
@@ -256,6 +287,9 @@ final class Bucket {
       if (masks.length < rules) {
         masks = new int[rules];
         touched = new int[rules];
+      }
+      if (candidates.length * 64 < rules) {
+        candidates = new long[(rules + 63) >>> 6];
       }
       if (seen.length < literalClauses.length) {
         seen = new int[literalClauses.length];

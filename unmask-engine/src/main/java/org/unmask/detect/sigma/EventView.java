@@ -145,7 +145,7 @@ final class EventView {
   private final boolean[] verdicts = new boolean[DECISION_SLOTS];
 
   boolean decided(Node.Field test, FieldValue v) {
-    String value = v.original[0];
+    String value = v.original(0);
     if (!remembers || value.length() > ScanMemo.MAX_LENGTH) {
       return test.evalValues(v, this);
     }
@@ -203,9 +203,25 @@ final class EventView {
     boolean present;
     /** Number of non-null values (0 when absent or null, more than 1 for lists). */
     int count;
-    String[] original = new String[1];
+    private String[] original = new String[1];
     private String[] lower = new String[1];
     private int lowered;
+    /**
+     * A single value that is not a string (a process id, a port), kept as read until a rule or
+     * an index asks for its text: rules name many numeric fields that a given event's partition
+     * never reads, and their text would be made on every event.
+     */
+    private Object unconverted;
+
+    /** The i-th value as text. */
+    String original(int i) {
+      String s = original[i];
+      if (s == null) {
+        s = String.valueOf(unconverted);
+        original[i] = s;
+      }
+      return s;
+    }
 
     void clear() {
       present = false;
@@ -217,7 +233,7 @@ final class EventView {
     String lower(int i) {
       if (i >= lowered) {
         for (int k = lowered; k < count; k++) {
-          lower[k] = original[k].toLowerCase(Locale.ROOT);
+          lower[k] = original(k).toLowerCase(Locale.ROOT);
         }
         lowered = count;
       }
@@ -234,8 +250,11 @@ final class EventView {
             add(item instanceof String s ? s : String.valueOf(item));
           }
         }
+      } else if (raw instanceof String s) {
+        add(s);
       } else if (raw != null) {
-        add(raw instanceof String s ? s : String.valueOf(raw));
+        unconverted = raw;
+        add(null); // made by original(0) when asked for
       }
     }
 

@@ -45,8 +45,14 @@ final class GramIndex {
   private final int[] poolStart;
   private final Table[] latin1 = new Table[LATIN1_WIDTHS.length];
   private final Table[] wide = new Table[WIDE_WIDTHS.length];
-  /** One 64-Kibit bitmap per table (3 Latin-1 widths, then the wide ones), 8 KiB each. */
-  private final long[] bits = new long[1024 * 4];
+  /**
+   * One bitmap per table (3 Latin-1 widths, then the wide ones), sized to the literal count like
+   * the gate, up to 64 Kibit (8 KiB): a partition has dozens of field indexes, most of them a few
+   * literals, which fixed 32 KiB bitmaps would spread over memory for nothing.
+   */
+  private final long[] bits;
+  private final int bitsShift;
+  private final int bitsPerTable;
   private final boolean anyWide;
   /**
    * The first test at each position of an ASCII value: may any Latin-1 literal end with the last
@@ -99,6 +105,9 @@ final class GramIndex {
     int gateBits = Integer.highestOneBit(Math.max(4096, Math.min(1 << 16, literals.length * 32)));
     gate = new long[gateBits / 64];
     gateShift = 64 - Integer.numberOfTrailingZeros(gateBits);
+    bitsPerTable = gateBits;
+    bitsShift = gateShift;
+    bits = new long[4 * bitsPerTable / 64];
     for (int p = 0; p < literals.length; p++) {
       String l = literals[p];
       if (latin1(l) && l.length() < LATIN1_WIDTHS[0]) {
@@ -183,8 +192,8 @@ final class GramIndex {
     return k;
   }
 
-  private static int bit(long key, int table) {
-    return (Math.min(table, 3) << 16) | (int) ((key * 0x9E3779B97F4A7C15L) >>> 48);
+  private int bit(long key, int table) {
+    return Math.min(table, 3) * bitsPerTable + (int) ((key * 0x9E3779B97F4A7C15L) >>> bitsShift);
   }
 
   private int gateBit(long key3) {
@@ -238,6 +247,39 @@ final class GramIndex {
       }
     }
     return true;
+  }
+
+  /**
+   * False when the value cannot hold any literal, judged by its characters alone (a short ASCII
+   * list only, see {@link #cannotContainAny}); true otherwise. One pass over the value, cheaper
+   * than remembering it: the keyword index sees every GUID, time and host name of an event, which
+   * are mostly new and can hold no keyword.
+   */
+  boolean mayContainAny(String s) {
+    if (charSets == null) {
+      return true;
+    }
+    long low = 0;
+    long high = 0;
+    final char[] lower = ASCII_LOWER;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return true; // Unicode case folding: leave it to the scan
+      }
+      c = lower[c];
+      if (c < 64) {
+        low |= 1L << c;
+      } else {
+        high |= 1L << c;
+      }
+    }
+    for (int i = 0; i < charSets.length; i += 2) {
+      if ((charSets[i] & ~low) == 0 && (charSets[i + 1] & ~high) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

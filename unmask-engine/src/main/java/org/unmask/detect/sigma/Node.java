@@ -181,7 +181,7 @@ abstract class Node {
       for (ValueMatcher m : matchers) {
         boolean hit = false;
         for (int i = 0; i < v.count && !hit; i++) {
-          hit = m.test(v.original[i], v.lower(i), view);
+          hit = m.test(v.original(i), v.lower(i), view);
         }
         if (!hit) {
           return false;
@@ -193,7 +193,7 @@ abstract class Node {
     private boolean any(EventView.FieldValue v, EventView view) {
       for (int i = 0; i < v.count; i++) {
         for (ValueMatcher m : matchers) {
-          if (m.test(v.original[i], v.lower(i), view)) {
+          if (m.test(v.original(i), v.lower(i), view)) {
             return true;
           }
         }

@@ -9,24 +9,43 @@ import java.util.Locale;
 /**
  * Necessary conditions of a rule, as literals: a conjunction of clauses, each clause a set of
  * (field, literal) of which at least one must occur in the lower-cased field for the rule to have
- * any chance. {@code and} concatenates its children's clauses; {@code or} keeps one clause per
- * child and unites them; {@code not}, numbers, regular expressions and short literals give none.
+ * any chance. {@code and} concatenates its children's clauses; {@code or} unites each child's
+ * best clause, then each child's second best, and so on ({@code (a and b) or c} is {@code (a or c)
+ * and (b or c)}); {@code not} and numeric comparisons give none; a regular expression gives the
+ * literal every match contains; a whole value too short to search for gives an exact literal.
  * A rule without clauses is evaluated on every event of its partition.
  */
 final class Prefilter {
 
-  /** A literal that must occur in one field ({@code slot}), or in any string value (slot -1). */
-  record Literal(int slot, String text) {}
+  /**
+   * A literal that must occur in one field ({@code slot}), or in any string value (slot -1); or,
+   * when {@code exact}, that one value of the field must equal, lower-cased ({@code DestinationPort:
+   * 88}: too short to search for, yet a hash lookup finds it).
+   */
+  record Literal(int slot, String text, boolean exact) {
+    Literal(int slot, String text) {
+      this(slot, text, false);
+    }
+  }
 
   static final int MIN_LITERAL = 3;
-  static final int MAX_LITERAL = 10;
+  static final int MAX_LITERAL = 40;
   static final int MAX_CLAUSES = 3;
 
   private Prefilter() {}
 
   /** The best clauses of a rule, at most {@link #MAX_CLAUSES}. */
   static List<List<Literal>> of(Node root) {
+    return of(root, -1);
+  }
+
+  /**
+   * The same, leaving out clauses on the field a {@link Partition} is split by: in its bucket every
+   * event already has the value the rule requires, so such a clause would pass every time.
+   */
+  static List<List<Literal>> of(Node root, int splitSlot) {
     List<List<Literal>> clauses = clauses(root);
+    clauses.removeIf(c -> c.stream().anyMatch(l -> l.slot() == splitSlot && l.slot() >= 0));
     clauses.sort(Comparator.comparingInt(Prefilter::score).reversed());
     return clauses.size() > MAX_CLAUSES ? new ArrayList<>(clauses.subList(0, MAX_CLAUSES)) : clauses;
   }
@@ -62,7 +81,9 @@ final class Prefilter {
   private static int score(List<Literal> clause) {
     int min = Integer.MAX_VALUE;
     for (Literal l : clause) {
-      min = Math.min(min, rare(l.text) ? MAX_LITERAL : l.text.length());
+      // an exact value is more telling than a substring as long: "88" as a whole port
+      int worth = l.exact ? Math.min(MAX_LITERAL, 4 + 4 * l.text.length()) : rare(l.text) ? MAX_LITERAL : l.text.length();
+      min = Math.min(min, worth);
     }
     return min * 64 - Math.min(clause.size(), 63);
   }
@@ -74,15 +95,28 @@ final class Prefilter {
         out.addAll(clauses(child));
       }
     } else if (node instanceof Node.Or or) {
-      LinkedHashSet<Literal> union = new LinkedHashSet<>();
+      // (a and b) or c is (a or c) and (b or c): clause j unites each child's j-th best clause
+      // (its best when it has fewer), so a child with two conditions keeps both
+      List<List<List<Literal>>> ranked = new ArrayList<>();
+      int width = 0;
       for (Node child : or.children) {
         List<List<Literal>> c = clauses(child);
         if (c.isEmpty()) {
           return out;
         }
-        union.addAll(c.stream().max(Comparator.comparingInt(Prefilter::score)).orElseThrow());
+        c.sort(Comparator.comparingInt(Prefilter::score).reversed());
+        ranked.add(c);
+        width = Math.max(width, Math.min(c.size(), MAX_CLAUSES));
       }
-      out.add(new ArrayList<>(union));
+      LinkedHashSet<List<Literal>> distinct = new LinkedHashSet<>();
+      for (int j = 0; j < width; j++) {
+        LinkedHashSet<Literal> union = new LinkedHashSet<>();
+        for (List<List<Literal>> c : ranked) {
+          union.addAll(c.get(Math.min(j, c.size() - 1)));
+        }
+        distinct.add(new ArrayList<>(union));
+      }
+      out.addAll(distinct);
     } else if (node instanceof Node.Field f && !f.neq) {
       leaf(f.slot, f.matchers, f.all, out);
     } else if (node instanceof Node.Keyword k) {
@@ -94,14 +128,15 @@ final class Prefilter {
   private static void leaf(int slot, ValueMatcher[] matchers, boolean all, List<List<Literal>> out) {
     List<Literal> any = new ArrayList<>();
     for (ValueMatcher m : matchers) {
-      String literal = literal(m);
+      Literal l = exact(slot, m);
+      String literal = l != null ? l.text : literal(m);
       if (literal == null) {
         if (!all) {
           return;
         }
         continue;
       }
-      Literal l = new Literal(slot, literal);
+      l = l != null ? l : new Literal(slot, literal);
       if (all) {
         out.add(List.of(l));
       } else {
@@ -111,6 +146,19 @@ final class Prefilter {
     if (!all && !any.isEmpty()) {
       out.add(new ArrayList<>(new LinkedHashSet<>(any)));
     }
+  }
+
+  /**
+   * A whole-value test of a field too short to search for ({@code 88}), as an exact literal, keyed
+   * as the field's lower-cased value is when the test passes: a case-insensitive test compares
+   * that very value with its literal. Longer values are searched for with the others: the memory
+   * of recent values makes that cheaper than lower-casing and hashing each value for a lookup.
+   */
+  private static Literal exact(int slot, ValueMatcher m) {
+    if (slot < 0 || !(m instanceof Glob g) || g.kind != Glob.Kind.EXACT || literal(m) != null) {
+      return null;
+    }
+    return new Literal(slot, g.cased ? g.literal.toLowerCase(Locale.ROOT) : g.literal, true);
   }
 
   private static String literal(ValueMatcher m) {
@@ -132,7 +180,10 @@ final class Prefilter {
     // Any part of a necessary substring is necessary. The tail of a path or flag is the telling
     // part; but the tail of a hash is random hex, and thousands of random tails make an automaton
     // that random hex input (the Hashes field) walks deep into on every character, so hashes are
-    // indexed by their head ("imphash=3f") instead.
+    // indexed by their head ("imphash=3f") instead. Literals were cut at 10 characters for that
+    // automaton; the literal index compares a literal only where its last characters matched, so
+    // 40 now keep hash heads and long paths selective ("imphash=" and two hex digits let one event
+    // in five through the imphash rules).
     if (text.length() <= MAX_LITERAL) {
       return text;
     }

@@ -40,19 +40,42 @@ final class ScanMemo implements GramIndex.Hits {
   private int recordedCount;
 
   /**
+   * A field whose values never repeat (the Hashes of each new binary, logon ids, source ports)
+   * gains nothing from a memory and pays a hash of each value: when fewer than one lookup in 32
+   * of the last {@link #SAMPLE} found its value, the memory rests for the next {@link #REST}
+   * values, which are scanned directly, and then samples again.
+   */
+  private static final int SAMPLE = 4096;
+  private static final int REST = 15 * SAMPLE;
+  private int lookups;
+  private int hits;
+  private int resting;
+
+  /**
    * Hands {@code out} the payload of every literal of {@code index} that {@code value} contains.
    *
    * @param work holds at least {@code value.length()} characters
    */
   void scan(GramIndex index, String value, char[] work, GramIndex.Hits out) {
-    if (!remembers || value.length() > MAX_LENGTH) {
+    if (!index.mayContainAny(value)) {
+      return;
+    }
+    if (!remembers || value.length() > MAX_LENGTH || resting > 0) {
+      resting = Math.max(0, resting - 1);
       index.scan(value, work, out);
       return;
     }
     int h = value.hashCode();
     int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     String known = values[slot];
-    if (known != null && known.equals(value)) {
+    boolean seen = known != null && known.equals(value);
+    if (++lookups == SAMPLE) {
+      resting = hits < SAMPLE / 32 ? REST : 0;
+      lookups = 0;
+      hits = 0;
+    }
+    if (seen) {
+      hits++;
       for (int payload : found[slot]) {
         out.hit(payload);
       }

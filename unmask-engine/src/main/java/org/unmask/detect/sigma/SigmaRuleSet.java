@@ -30,8 +30,8 @@ public final class SigmaRuleSet {
   private final List<SigmaRule> rules;
   private final List<SigmaRule> inactive;
   private final List<CorrelationDocument> correlations;
-  private final Map<String, Bucket> partitions;
-  private final Bucket everywhere;
+  private final Map<String, Partition> partitions;
+  private final Partition everywhere;
   private final String[][] slotKeys;
   private final Map<String, List<Bucket.Entry>> entriesByPartition = new HashMap<>();
   private final List<Bucket.Entry> entriesAnywhere;
@@ -105,11 +105,11 @@ public final class SigmaRuleSet {
     byPartition.forEach((k, v) -> {
       List<Bucket.Entry> merged = new ArrayList<>(v);
       merged.addAll(anywhere);
-      partitions.put(k, new Bucket(merged, slotKeys, automatonNumbers));
+      partitions.put(k, new Partition(merged, slotKeys, automatonNumbers));
     });
     entriesByPartition.putAll(byPartition);
     entriesAnywhere = List.copyOf(anywhere);
-    this.everywhere = new Bucket(anywhere, slotKeys, automatonNumbers);
+    this.everywhere = new Partition(anywhere, slotKeys, automatonNumbers);
     boolean memories = !"off".equals(System.getProperty(MEMORIES_PROPERTY));
     this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys, memories), memories));
   }
@@ -152,11 +152,15 @@ public final class SigmaRuleSet {
     s.view.reset(event);
     s.view.prefetch();
     String field = pipeline.partitionField();
-    Bucket bucket = null;
+    Partition bucket = null;
     if (field != null) {
       Object value = event.get(field);
-      if (value != null) {
+      if (value != null && value.equals(s.lastPartitionValue)) {
+        bucket = s.lastPartition; // the channel of the event before, most of the time
+      } else if (value != null) {
         bucket = partitions.get(value instanceof String str ? str.toLowerCase(Locale.ROOT) : String.valueOf(value).toLowerCase(Locale.ROOT));
+        s.lastPartitionValue = value;
+        s.lastPartition = bucket;
       }
     }
     (bucket == null ? everywhere : bucket).match(s, out);
@@ -182,6 +186,12 @@ public final class SigmaRuleSet {
       }
     }
     return ids;
+  }
+
+  /** Every compiled condition, in every partition (tests only). */
+  void forEachRoot(Consumer<Node> out) {
+    entriesAnywhere.forEach(e -> out.accept(e.root()));
+    entriesByPartition.values().forEach(l -> l.forEach(e -> out.accept(e.root())));
   }
 
   /** The matches for one event, as a list. */
@@ -218,7 +228,7 @@ public final class SigmaRuleSet {
     int indexed = everywhere.indexedCount();
     int always = everywhere.alwaysCount();
     long bytes = everywhere.automatonBytes();
-    for (Bucket b : partitions.values()) {
+    for (Partition b : partitions.values()) {
       indexed += b.indexedCount();
       always += b.alwaysCount();
       bytes += b.automatonBytes();

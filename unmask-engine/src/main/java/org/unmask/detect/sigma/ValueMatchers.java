@@ -72,7 +72,7 @@ final class ValueMatchers {
       EventView.FieldValue other = view.value(slot);
       String s = cased ? original : lower;
       for (int i = 0; i < other.count; i++) {
-        String o = cased ? other.original[i] : other.lower(i);
+        String o = cased ? other.original(i) : other.lower(i);
         boolean hit = switch (kind) {
           case PREFIX -> s.startsWith(o);
           case SUFFIX -> s.endsWith(o);

@@ -54,6 +54,38 @@ class ScanPathsTest {
   }
 
   @Test
+  void aMemoryThatRests_whileValuesDoNotRepeat_stillFindsWhatContainsFinds() {
+    Random random = new Random(11);
+    List<String> literals = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      literals.add(randomText(random, 3 + random.nextInt(6)).toLowerCase(Locale.ROOT));
+    }
+    int[] payloads = new int[literals.size()];
+    for (int i = 0; i < payloads.length; i++) {
+      payloads[i] = i;
+    }
+    GramIndex index = new GramIndex(literals, payloads);
+    ScanMemo memo = new ScanMemo();
+    List<String> repeated = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      repeated.add(randomText(random, 40));
+    }
+    // new values only (the memory rests), then mostly repeated ones (it samples and remembers again)
+    for (int v = 0; v < 100_000; v++) {
+      String value = v < 70_000 || random.nextInt(8) == 0 ? randomText(random, random.nextInt(40)) : repeated.get(random.nextInt(repeated.size()));
+      TreeSet<Integer> expected = new TreeSet<>();
+      for (int i = 0; i < literals.size(); i++) {
+        if (value.toLowerCase(Locale.ROOT).contains(literals.get(i))) {
+          expected.add(i);
+        }
+      }
+      TreeSet<Integer> found = new TreeSet<>();
+      memo.scan(index, value, new char[value.length()], found::add);
+      assertThat(found).as("'%s' after %d values", value, v).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void aThreadRemembersValuesForAtMost64Indexes_andTheRestStillFindEverything() {
     Bucket.Scratch scratch = new Bucket.Scratch(new EventView(new String[0][]));
     java.util.Set<ScanMemo> remembering = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
