@@ -25,6 +25,13 @@ import org.unmask.state.State;
  * {@link #MIN_EVENTS} events, and night owls (a shift of a few hours) and on-call engineers (some
  * nights, mostly days) stay under the distance and share bars. It fires once per person, at the
  * event that made the inference confident.
+ *
+ * <p>Activity while the person is seen abroad does not count: a sign-in whose address places them
+ * in another country than their claimed home (a residential, mobile or fixed-wireless network;
+ * VPN and hosting addresses place nobody) marks them abroad for {@link #ABROAD_HOLD_HOURS} hours,
+ * renewed by each such sign-in and ended by one from home. A traveller in Shanghai works
+ * Shanghai hours, which the trip explains, and the trip's egress is judged by the egress detectors;
+ * the contradiction this detector looks for is Asian hours behind American addresses.
  */
 public final class WorkHours implements Detector<WorkHours.Profile> {
 
@@ -39,6 +46,7 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
   static final int MIN_OFFSET_DISTANCE = 6;
   static final double MIN_BEST_SHARE = 0.6;
   static final double MAX_CLAIMED_SHARE = 0.35;
+  static final int ABROAD_HOLD_HOURS = 24;
 
   public static List<RuleSpec> rules() {
     return List.of(OFF_HOURS);
@@ -51,6 +59,8 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
     public int activeDays;
     public long lastDay = Long.MIN_VALUE;
     public boolean reported;
+    /** Until when (epoch ms) activity is taken as done abroad. */
+    public long abroadUntil = Long.MIN_VALUE;
   }
 
   @Override
@@ -79,6 +89,11 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
   @Override
   public void onEvent(Event event, State<Profile> state, DetectionContext context) {
     Profile profile = state.value() == null ? new Profile() : state.value();
+    Person person = Subjects.personOf(event, context.reference());
+    if (abroad(event, person, profile)) {
+      state.update(profile);
+      return;
+    }
     int hour = event.timestamp().atOffset(ZoneOffset.UTC).getHour();
     profile.byUtcHour[hour]++;
     profile.events++;
@@ -89,7 +104,6 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
       profile.lastDay = day;
     }
     if (!profile.reported && newDay && profile.activeDays >= MIN_DAYS && profile.events >= MIN_EVENTS) {
-      Person person = Subjects.personOf(event, context.reference());
       ZoneId claimed = person.timezone();
       int claimedOffset = claimed.getRules().getOffset(event.timestamp()).getTotalSeconds() / 3600;
       Inference inference = infer(profile.byUtcHour, claimedOffset);
@@ -103,6 +117,19 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
       }
     }
     state.update(profile);
+  }
+
+  /** Whether this event was done abroad, updating what the person's sign-ins say of where they are. */
+  private static boolean abroad(Event event, Person person, Profile profile) {
+    String home = person.home() == null ? null : person.home().country();
+    String country = event.text("source.geo.country_iso_code");
+    long at = event.timestamp().toEpochMilli();
+    if (home != null && country != null && DeviceCountry.positional(event.text("source.unmask.network"))
+        && !Boolean.TRUE.equals(event.get("source.unmask.allow"))) {
+      profile.abroadUntil = country.equalsIgnoreCase(home.trim()) ? Long.MIN_VALUE
+          : at + ABROAD_HOLD_HOURS * 3_600_000L;
+    }
+    return at <= profile.abroadUntil;
   }
 
   /** The result of fitting a working day to an hour histogram. */

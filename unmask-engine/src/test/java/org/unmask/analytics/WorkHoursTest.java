@@ -78,4 +78,39 @@ class WorkHoursTest {
     assertThat(inference.bestOffset()).isBetween(8, 10);
     assertThat(inference.fires()).isTrue();
   }
+
+  /** A sign-in at the start of each day's activity, from a residential address in {@code country}. */
+  private static List<Event> signIns(int days, int startUtcHour, String country) {
+    List<Event> events = new ArrayList<>();
+    Instant monday = Instant.parse("2026-05-04T00:00:00Z");
+    for (int d = 0; d < days; d++) {
+      Instant t = monday.plus(d, ChronoUnit.DAYS).plus(startUtcHour, ChronoUnit.HOURS);
+      events.add(Events.at(t.toString(), "idp.signin", "user.email", "p1@example.com", "event.outcome", "success",
+          "source.geo.country_iso_code", country, "source.unmask.network", "residential"));
+    }
+    return events;
+  }
+
+  private static List<Event> merged(List<Event> a, List<Event> b) {
+    List<Event> all = new ArrayList<>(a);
+    all.addAll(b);
+    all.sort(java.util.Comparator.comparing(Event::timestamp));
+    return all;
+  }
+
+  @Test
+  void aTravellerWorkingShanghaiHours_fromShanghai_staysQuiet() {
+    // 09:00-18:00 in Shanghai is 01:00-10:00 UTC; every day starts with a sign-in from China
+    List<Event> trip = merged(signIns(14, 1, "CN"), days(14, 1, 9, 12));
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feed(trip).findings()).isEmpty();
+  }
+
+  @Test
+  void shanghaiHours_behindAmericanAddresses_fire_evenAfterOneSlipFromChina() {
+    List<Event> events = merged(signIns(14, 1, "US"), days(14, 1, 9, 12));
+    events.add(0, Events.at("2026-05-03T23:00:00Z", "idp.signin", "user.email", "p1@example.com", "event.outcome",
+        "success", "source.geo.country_iso_code", "CN", "source.unmask.network", "residential"));
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feed(events).findings())
+        .extracting(Finding::ruleId).containsExactly("unmask.hours.foreign_workday");
+  }
 }

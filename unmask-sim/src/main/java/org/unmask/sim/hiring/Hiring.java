@@ -163,7 +163,9 @@ public final class Hiring {
     }
     LocalDate dob = young && !hiddenYoung ? LocalDate.of(2001 + r.nextInt(3), 1 + r.nextInt(12), 1 + r.nextInt(28))
         : LocalDate.of(1972 + r.nextInt(28), 1 + r.nextInt(12), 1 + r.nextInt(28));
-    String resume = resumeFile(id, name, email, phone, home, Resumes.body(title, r), r.nextInt(100) < 8);
+    // a new graduate's resume claims a year or two, not a senior career
+    int maxYears = young && !hiddenYoung ? 2 : Integer.MAX_VALUE;
+    String resume = resumeFile(id, name, email, phone, home, Resumes.body(title, maxYears, r), r.nextInt(100) < 8);
     String photo = photoFile(id, r.nextLong(), randomEncoding());
     return new ApplicantRow(id, applied.atTime(9 + r.nextInt(10), r.nextInt(60)).toInstant(ZoneOffset.UTC), name, email, phone, home, dob, token(),
         "https://www.linkedin.com/in/" + slug, liCreated, connections, gh, ghCreated, repos, followers, resume, photo, referrer,

@@ -55,23 +55,50 @@ public final class Resumes {
 
   /** A resume body as lines, without the header (name and contacts). */
   public static List<String> body(String title, SplittableRandom r) {
+    return body(title, Integer.MAX_VALUE, r);
+  }
+
+  /**
+   * A resume body whose career is at most {@code maxYears} long: a new graduate's resume claims a
+   * year or two and lists only the jobs since graduating, as real ones do. The random draws are the
+   * same whatever the cap, so capping one resume leaves the rest of a world as it was.
+   */
+  public static List<String> body(String title, int maxYears, SplittableRandom r) {
     List<String> lines = new ArrayList<>();
     lines.add("SUMMARY");
-    lines.add(title + " with " + (3 + r.nextInt(12)) + " years of experience building reliable software for growing companies.");
+    int claimed = Math.max(1, Math.min(3 + r.nextInt(12), maxYears));
+    lines.add(title + " with " + claimed + (claimed == 1 ? " year" : " years")
+        + " of experience building reliable software for growing companies.");
     lines.add("");
     lines.add("EXPERIENCE");
     int year = 2025;
+    int graduated = year - 1;
     for (int j = 0; j < 3; j++) {
       int len = 1 + r.nextInt(4);
-      lines.add(COMPANIES[r.nextInt(COMPANIES.length)] + " - " + title + " (" + (year - len) + " - " + (j == 0 ? "present" : String.valueOf(year)) + ")");
+      boolean shown = j == 0 || 2026 - (year - len) <= maxYears;
+      if (j == 0) {
+        len = Math.min(len, Math.max(1, maxYears));
+      }
+      if (shown) {
+        lines.add(COMPANIES[r.nextInt(COMPANIES.length)] + " - " + title + " (" + (year - len) + " - "
+            + (j == 0 ? "present" : String.valueOf(year)) + ")");
+      } else {
+        r.nextInt(COMPANIES.length);
+      }
       for (int b = 0; b < 2 + r.nextInt(2); b++) {
-        lines.add("  * " + bullet(r));
+        String bullet = bullet(r);
+        if (shown) {
+          lines.add("  * " + bullet);
+        }
+      }
+      if (shown) {
+        graduated = year - len - 1;
       }
       year -= len;
     }
     lines.add("");
     lines.add("EDUCATION");
-    lines.add("B.S. Computer Science, " + SCHOOLS[r.nextInt(SCHOOLS.length)] + " (" + (year - 1) + ")");
+    lines.add("B.S. Computer Science, " + SCHOOLS[r.nextInt(SCHOOLS.length)] + " (" + graduated + ")");
     lines.add("");
     lines.add("SKILLS");
     StringBuilder skills = new StringBuilder();
