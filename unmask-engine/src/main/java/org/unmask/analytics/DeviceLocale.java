@@ -52,6 +52,12 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
    * for a week or two; flips week after week are the laptop's user, not a trip.
    */
   static final int MIN_FLIP_WEEKS = 3;
+  /**
+   * Once reported, the flips are reported again every this many days while they go on (two more at
+   * least): a habit kept for two months must not age away like one kept for three weeks.
+   */
+  static final int REFRESH_DAYS = 14;
+  static final int MIN_REFRESH_FLIPS = 2;
 
   public static List<RuleSpec> rules() {
     return List.of(TIMEZONE, TIMEZONE_FLIPS, KOREAN_KEYBOARD, KOREAN_KEYBOARD_UNEXPLAINED);
@@ -76,7 +82,9 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
     public long firstFlipDay = Long.MIN_VALUE;
     /** Bit w: a flip in week w after the first one (weeks past 63 share the last bit). */
     public long flipWeeks;
-    public boolean flipsReported;
+    /** The day the flips were last reported, and how many there were then. */
+    public long flipsReportedOn = Long.MIN_VALUE;
+    public int flipsAtReport;
     /** The far zone last seen, and its distance from the claimed one. */
     public String farZone;
     public int farHoursApart;
@@ -163,12 +171,16 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
       }
       s.flipWeeks |= 1L << Math.min(63, (day - s.firstFlipDay) / 7);
     }
-    if (!s.timezoneReported && !s.flipsReported && flips >= MIN_FLIPS && Long.bitCount(s.flipWeeks) >= MIN_FLIP_WEEKS) {
-      s.flipsReported = true;
+    boolean first = s.flipsReportedOn == Long.MIN_VALUE;
+    boolean due = first ? flips >= MIN_FLIPS && Long.bitCount(s.flipWeeks) >= MIN_FLIP_WEEKS
+        : day - s.flipsReportedOn >= REFRESH_DAYS && flips - s.flipsAtReport >= MIN_REFRESH_FLIPS;
+    if (!s.timezoneReported && due) {
+      s.flipsReportedOn = day;
+      s.flipsAtReport = flips;
       context.emit(TIMEZONE_FLIPS.finding(EntityRef.device(deviceId), event, String.format(
-          "Laptop %s of %s went to the time zone %s (%d hours from the claimed %s) for a day and came back, %d times over %d days.",
+          "Laptop %s of %s went to the time zone %s (%d hours from the claimed %s) for a day and came back, %d times over %d days%s.",
           deviceId, owner.personId(), s.farZone, s.farHoursApart, owner.timezone().getId(),
-          flips, day - s.firstFlipDay + 1)));
+          flips, day - s.firstFlipDay + 1, first ? "" : "; it goes on")));
     }
     if (!s.timezoneReported && s.mismatchedDays >= MIN_MISMATCH_DAYS
         && s.mismatchedDays >= MIN_MISMATCH_SHARE * s.days) {

@@ -74,6 +74,20 @@ class DeviceLocaleTest {
   }
 
   @Test
+  void flipsThatGoOn_areReportedAgain_everyTwoWeeks_andStopWhenTheyStop() {
+    List<String> weeks = new ArrayList<>();
+    for (int w = 0; w < 8; w++) { // a one-day flip every week for eight weeks
+      weeks.addAll(List.of(HOME, HOME, FAR, HOME, HOME, "", ""));
+    }
+    for (int w = 0; w < 6; w++) { // then six weeks at home
+      weeks.addAll(List.of(HOME, HOME, HOME, HOME, HOME, "", ""));
+    }
+    List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref).feed(days(weeks.toArray(String[]::new))).findings();
+    assertThat(findings).extracting(Finding::ruleId).containsOnly("unmask.device.timezone_flips").hasSize(3);
+    assertThat(findings.get(1).summary()).contains("it goes on");
+  }
+
+  @Test
   void bothZonesOnOneDay_countAsFlips() {
     List<Finding> findings = DetectorHarness.of(new DeviceLocale(), ref).feed(days(
         HOME, HOME + "+" + FAR, HOME, HOME, HOME, HOME, HOME, HOME, FAR + "+" + HOME, HOME, HOME, HOME, HOME, HOME, HOME,
