@@ -52,11 +52,7 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
    * for a week or two; flips week after week are the laptop's user, not a trip.
    */
   static final int MIN_FLIP_WEEKS = 3;
-  /**
-   * Once reported, the flips are reported again every this many days while they go on (two more at
-   * least): a habit kept for two months must not age away like one kept for three weeks.
-   */
-  static final int REFRESH_DAYS = 14;
+  /** Flips since the last report that a further report needs ({@link Refresh}). */
   static final int MIN_REFRESH_FLIPS = 2;
 
   public static List<RuleSpec> rules() {
@@ -83,7 +79,7 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
     /** Bit w: a flip in week w after the first one (weeks past 63 share the last bit). */
     public long flipWeeks;
     /** The day the flips were last reported, and how many there were then. */
-    public long flipsReportedOn = Long.MIN_VALUE;
+    public long flipsReportedOn = Refresh.NEVER;
     public int flipsAtReport;
     /** The far zone last seen, and its distance from the claimed one. */
     public String farZone;
@@ -171,9 +167,9 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
       }
       s.flipWeeks |= 1L << Math.min(63, (day - s.firstFlipDay) / 7);
     }
-    boolean first = s.flipsReportedOn == Long.MIN_VALUE;
-    boolean due = first ? flips >= MIN_FLIPS && Long.bitCount(s.flipWeeks) >= MIN_FLIP_WEEKS
-        : day - s.flipsReportedOn >= REFRESH_DAYS && flips - s.flipsAtReport >= MIN_REFRESH_FLIPS;
+    boolean first = s.flipsReportedOn == Refresh.NEVER;
+    boolean due = Refresh.due(s.flipsReportedOn, day,
+        flips >= MIN_FLIPS && Long.bitCount(s.flipWeeks) >= MIN_FLIP_WEEKS, flips - s.flipsAtReport >= MIN_REFRESH_FLIPS);
     if (!s.timezoneReported && due) {
       s.flipsReportedOn = day;
       s.flipsAtReport = flips;

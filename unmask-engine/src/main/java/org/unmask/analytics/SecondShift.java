@@ -25,10 +25,8 @@ import org.unmask.state.State;
  * after 15:00 claimed time. (From New York, Shenyang's morning is past midnight; from Denver or
  * Anchorage it is the claimed afternoon and evening.) It fires once the person has
  * {@link #MIN_DAYS} such days and they are most of their working days, and again every
- * {@link #REFRESH_DAYS} days for as long as the pattern holds on most days: a shift kept for two
- * months is stronger evidence than one kept for two weeks, and must not age away while it goes on
- * (the risk policy still counts each repeat less than the last). A night owl works one long
- * block that merely starts late; a parent's evening session is a couple of hours; an on-call
+ * {@link Refresh#DAYS} days for as long as the pattern holds on most days ({@link Refresh}). A
+ * night owl works one long block that merely starts late; a parent's evening session is a couple of hours; an on-call
  * engineer has a night incident on a minority of days: none counts.
  */
 public final class SecondShift implements Detector<SecondShift.Days> {
@@ -53,8 +51,7 @@ public final class SecondShift implements Detector<SecondShift.Days> {
   static final int MIN_ASIAN_HOURS = 4;
   /** The second block starts no earlier than this, claimed time: a late afternoon is not a shift. */
   static final int SECOND_BLOCK_EARLIEST = 15;
-  /** Days between reports of a pattern that goes on; each needs {@link #MIN_REFRESH_DAYS} new such days. */
-  static final int REFRESH_DAYS = 14;
+  /** Two-shift days since the last report that a further report needs. */
   static final int MIN_REFRESH_DAYS = 5;
 
   public static List<RuleSpec> rules() {
@@ -70,7 +67,7 @@ public final class SecondShift implements Detector<SecondShift.Days> {
     public int workDays;
     public int twoShiftDays;
     /** The work day of the last report, or {@code Long.MIN_VALUE} before the first. */
-    public long reportedOn = Long.MIN_VALUE;
+    public long reportedOn = Refresh.NEVER;
   }
 
   @Override
@@ -102,9 +99,8 @@ public final class SecondShift implements Detector<SecondShift.Days> {
     }
     d.hourMask |= 1 << local.getHour();
     d.offsetHours = local.getOffset().getTotalSeconds() / 3600;
-    boolean first = d.reportedOn == Long.MIN_VALUE;
-    boolean due = first ? d.twoShiftDays >= MIN_DAYS
-        : workDay - d.reportedOn >= REFRESH_DAYS && d.twoShiftDays >= MIN_REFRESH_DAYS;
+    boolean first = d.reportedOn == Refresh.NEVER;
+    boolean due = Refresh.due(d.reportedOn, workDay, d.twoShiftDays >= MIN_DAYS, d.twoShiftDays >= MIN_REFRESH_DAYS);
     if (due && d.twoShiftDays >= MIN_SHARE * d.workDays) {
       context.emit(SECOND_SHIFT.finding(EntityRef.person(person.personId()), event, String.format(
           "%s worked two shifts on %d of %d days%s: a morning in %s, then a second block after an"

@@ -174,7 +174,7 @@ public final class ApplicantVetting {
     for (Applicant a : byId.values()) {
       List<Reason> rs = new ArrayList<>(reasons.get(a.applicantId()));
       rs.sort(Comparator.comparingDouble(Reason::points).reversed().thenComparing(Reason::ruleId));
-      double score = Math.min(100, round(rs.stream().mapToDouble(Reason::points).sum()));
+      double score = Math.min(100, round(points(rs)));
       boolean flagged = score >= opts.flagThreshold();
       verdicts.add(new ApplicantVerdict(a.applicantId(), score, flagged, rs));
       long line = appLines.getOrDefault(a.applicantId(), 0L);
@@ -234,7 +234,7 @@ public final class ApplicantVetting {
     if (profile.stream().map(Reason::ruleId).distinct().count() < MIN_PROFILE_ODDITIES) {
       return Optional.empty();
     }
-    double risk = Math.min(MAX_PADDED_PROFILE_POINTS, profile.stream().mapToDouble(Reason::points).sum());
+    double risk = Math.min(MAX_PADDED_PROFILE_POINTS, points(profile));
     EntityRef person = EntityRef.person(a.hiredPersonId());
     String what = String.join("; ", profile.stream().map(Reason::summary).toList());
     return Optional.of(new Finding(Finding.idOf("vet.hired_padded_profile", person, a.applicantId()),

@@ -222,21 +222,21 @@ final class GramIndex {
     int n = s.length();
     s.getChars(0, n, chars, 0);
     if (!isAscii(chars, n)) {
-      for (int i = 0; i < shortLiterals.length; i++) {
-        if (indexOfIgnoreCase(s, shortLiterals[i])) {
-          hits.hit(shortPayloads[i]);
-        }
-      }
+      shortLiteralsByIndexOf(s, hits);
       scan(s, hits, false);
     } else if (charSets == null || !cannotContainAny(chars, n)) {
       if (!shortAllAscii) { // a non-ASCII short literal cannot be in an ASCII value, the others can
-        for (int i = 0; i < shortLiterals.length; i++) {
-          if (indexOfIgnoreCase(s, shortLiterals[i])) {
-            hits.hit(shortPayloads[i]);
-          }
-        }
+        shortLiteralsByIndexOf(s, hits);
       }
       scanAscii(chars, n, hits);
+    }
+  }
+
+  private void shortLiteralsByIndexOf(String s, Hits hits) {
+    for (int i = 0; i < shortLiterals.length; i++) {
+      if (indexOfIgnoreCase(s, shortLiterals[i])) {
+        hits.hit(shortPayloads[i]);
+      }
     }
   }
 
@@ -274,12 +274,7 @@ final class GramIndex {
         high |= 1L << c;
       }
     }
-    for (int i = 0; i < charSets.length; i += 2) {
-      if ((charSets[i] & ~low) == 0 && (charSets[i + 1] & ~high) == 0) {
-        return true;
-      }
-    }
-    return false;
+    return someLiteralFits(low, high);
   }
 
   /**
@@ -298,12 +293,17 @@ final class GramIndex {
         high |= 1L << c;
       }
     }
+    return !someLiteralFits(low, high);
+  }
+
+  /** Whether some literal's characters all occur in a value with these characters (a 128-bit set). */
+  private boolean someLiteralFits(long low, long high) {
     for (int i = 0; i < charSets.length; i += 2) {
       if ((charSets[i] & ~low) == 0 && (charSets[i + 1] & ~high) == 0) {
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   /**

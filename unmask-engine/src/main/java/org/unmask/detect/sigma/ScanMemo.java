@@ -60,8 +60,14 @@ final class ScanMemo implements GramIndex.Hits {
     if (!index.mayContainAny(value)) {
       return;
     }
-    if (!remembers || value.length() > MAX_LENGTH || resting > 0) {
-      resting = Math.max(0, resting - 1);
+    if (!remembers) {
+      index.scan(value, work, out); // NONE_LEFT is shared by threads: it is never written
+      return;
+    }
+    if (value.length() > MAX_LENGTH || resting > 0) {
+      if (resting > 0) {
+        resting--;
+      }
       index.scan(value, work, out);
       return;
     }

@@ -40,17 +40,16 @@ public final class ProfileCheck {
   public record Claim(int years, String basis) {}
 
   public static Claim claim(Applicant a, String resumeText) {
+    LocalDate applied = a.appliedAt() == null ? null : a.appliedAt().atZone(ZoneOffset.UTC).toLocalDate();
     int fromResume = yearsIn(resumeText);
-    int fromHistory = a.appliedAt() == null ? -1
-        : WorkHistory.yearsSince(resumeText, a.appliedAt().atZone(ZoneOffset.UTC).getYear());
+    int fromHistory = applied == null ? -1 : WorkHistory.yearsSince(resumeText, applied.getYear());
     if (fromHistory > fromResume) {
-      return new Claim(fromHistory, "resume lists work since " + (a.appliedAt().atZone(ZoneOffset.UTC).getYear() - fromHistory));
+      return new Claim(fromHistory, "resume lists work since " + (applied.getYear() - fromHistory));
     }
     if (fromResume >= 0) {
       return new Claim(fromResume, "resume states " + fromResume + " years");
     }
-    if (a.dob() != null && a.appliedAt() != null) {
-      LocalDate applied = a.appliedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    if (a.dob() != null && applied != null) {
       long age = ChronoUnit.YEARS.between(a.dob(), applied);
       if (age >= 14 && age <= 100) {
         int years = (int) Math.max(0, age - 22);
