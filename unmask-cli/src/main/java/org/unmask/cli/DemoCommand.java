@@ -35,8 +35,10 @@ final class DemoCommand implements Callable<Integer> {
     Path dataset = dir.resolve("dataset");
     Path out = dir.resolve("out");
     System.out.println("1/3 simulating " + employees + " employees over " + days + " days into " + dataset);
+    // the demo owns DIR/dataset: a second run replaces what the first simulated (--force removes
+    // only the files simulate writes)
     int status = sub("simulate", "--employees", String.valueOf(employees), "--days", String.valueOf(days),
-        "--seed", String.valueOf(seed), "--hidden-share", "0.05", "--out", dataset.toString());
+        "--seed", String.valueOf(seed), "--hidden-share", "0.05", "--out", dataset.toString(), "--force");
     if (status != 0) {
       return status;
     }
