@@ -146,58 +146,97 @@ final class Bucket {
     return b;
   }
 
+  /**
+   * The loops live in methods of their own, and this one has none: a loop here would be compiled
+   * on its own (on-stack replacement) each time its count of turns passed the threshold, and on
+   * one core those compilations of the whole matcher, inlined, delayed the first events by
+   * seconds before the method itself was compiled.
+   */
   void match(Scratch scratch, Consumer<SigmaMatch> out) {
-    EventView view = scratch.view;
     if (indexed.length > 0) {
       scratch.prepare(indexed.length, clauses);
-      for (int i = 0; i < automata.length; i++) {
-        int slot = scanSlots[i];
-        ScanMemo memo = scratch.memo(automatonIds[i]);
-        if (slot < 0) {
-          scanKeywords(automata[i], memo, view, scratch);
-        } else {
-          EventView.FieldValue v = view.value(slot);
-          for (int k = 0; k < v.count; k++) {
-            memo.scan(automata[i], v.original(k), scratch.chars(v.original(k).length()), scratch);
-          }
-        }
+      scanFields(scratch);
+      if (exactSlots.length > 0) {
+        lookUpExactValues(scratch);
       }
-      for (int i = 0; i < exactSlots.length; i++) {
-        EventView.FieldValue v = view.value(exactSlots[i]);
+      if (scratch.touchedCount > 0 && collectCandidates(scratch)) {
+        evaluateCandidates(scratch, out);
+      }
+    }
+    if (always.length > 0) {
+      evaluateAlways(scratch, out);
+    }
+  }
+
+  private void scanFields(Scratch scratch) {
+    EventView view = scratch.view;
+    for (int i = 0; i < automata.length; i++) {
+      int slot = scanSlots[i];
+      ScanMemo memo = scratch.memo(automatonIds[i]);
+      if (slot < 0) {
+        scanKeywords(automata[i], memo, view, scratch);
+      } else {
+        EventView.FieldValue v = view.value(slot);
         for (int k = 0; k < v.count; k++) {
-          int[] ids = exactValues[i].get(v.lower(k));
-          if (ids != null) {
-            for (int id : ids) {
-              scratch.hit(id);
-            }
-          }
+          memo.scan(automata[i], v.original(k), scratch.chars(v.original(k).length()), scratch, false);
         }
       }
-      // candidates as bits in rule order, so matches come out in the same order whatever the
-      // scan found first, with no sort (whose loop cost recompilations of this method)
-      int[] touched = scratch.touched;
-      int[] masks = scratch.masks;
-      long[] candidates = scratch.candidates;
-      for (int t = 0; t < scratch.touchedCount; t++) {
-        int r = touched[t];
-        if (masks[r] == fullMask[r]) {
-          candidates[r >>> 6] |= 1L << r;
-        }
-        masks[r] = 0;
-      }
-      Event event = view.event();
-      for (int w = 0, words = (indexed.length + 63) >>> 6; w < words; w++) {
-        long bits = candidates[w];
-        candidates[w] = 0;
-        while (bits != 0) {
-          Entry e = indexed[w << 6 | Long.numberOfTrailingZeros(bits)];
-          bits &= bits - 1;
-          if (e.root().eval(view)) {
-            out.accept(new SigmaMatch(e.rule(), event));
+    }
+  }
+
+  private void lookUpExactValues(Scratch scratch) {
+    EventView view = scratch.view;
+    for (int i = 0; i < exactSlots.length; i++) {
+      EventView.FieldValue v = view.value(exactSlots[i]);
+      for (int k = 0; k < v.count; k++) {
+        int[] ids = exactValues[i].get(v.lower(k));
+        if (ids != null) {
+          for (int id : ids) {
+            scratch.hit(id);
           }
         }
       }
     }
+  }
+
+  /**
+   * Marks the rules whose every clause was satisfied, as bits in rule order, so matches come out
+   * in the same order whatever the scan found first, with no sort; true if there is any.
+   */
+  private boolean collectCandidates(Scratch scratch) {
+    int[] touched = scratch.touched;
+    int[] masks = scratch.masks;
+    long[] candidates = scratch.candidates;
+    boolean any = false;
+    for (int t = 0; t < scratch.touchedCount; t++) {
+      int r = touched[t];
+      if (masks[r] == fullMask[r]) {
+        candidates[r >>> 6] |= 1L << r;
+        any = true;
+      }
+      masks[r] = 0;
+    }
+    return any;
+  }
+
+  private void evaluateCandidates(Scratch scratch, Consumer<SigmaMatch> out) {
+    EventView view = scratch.view;
+    long[] candidates = scratch.candidates;
+    for (int w = 0, words = (indexed.length + 63) >>> 6; w < words; w++) {
+      long bits = candidates[w];
+      candidates[w] = 0;
+      while (bits != 0) {
+        Entry e = indexed[w << 6 | Long.numberOfTrailingZeros(bits)];
+        bits &= bits - 1;
+        if (e.root().eval(view)) {
+          out.accept(new SigmaMatch(e.rule(), view.event()));
+        }
+      }
+    }
+  }
+
+  private void evaluateAlways(Scratch scratch, Consumer<SigmaMatch> out) {
+    EventView view = scratch.view;
     for (Entry e : always) {
       if (e.root().eval(view)) {
         out.accept(new SigmaMatch(e.rule(), view.event()));
@@ -219,11 +258,11 @@ final class Bucket {
       }
       Object value = values[i];
       if (value instanceof String s) {
-        memo.scan(index, s, scratch.chars(s.length()), scratch);
+        memo.scan(index, s, scratch.chars(s.length()), scratch, true);
       } else if (value instanceof List<?> list) {
         for (Object item : list) {
           if (item instanceof String s) {
-            memo.scan(index, s, scratch.chars(s.length()), scratch);
+            memo.scan(index, s, scratch.chars(s.length()), scratch, true);
           }
         }
       }

@@ -149,7 +149,7 @@ final class EventView {
     if (!remembers || value.length() > ScanMemo.MAX_LENGTH) {
       return test.evalValues(v, this);
     }
-    int h = value.hashCode() + test.decision * 0x9E3779B9;
+    int h = ScanMemo.sampledHash(value) + test.decision * 0x9E3779B9;
     int i = (h ^ (h >>> 16)) & (DECISION_SLOTS - 1);
     if (decidedBy[i] == test && value.equals(decidedOn[i])) {
       return verdicts[i];
@@ -159,6 +159,22 @@ final class EventView {
     decidedOn[i] = value;
     verdicts[i] = verdict;
     return verdict;
+  }
+
+  private String addressText;
+  private byte[] address;
+
+  /**
+   * A value parsed as an IP address, or null: the last one parsed is kept, because a rule's
+   * {@code cidr} lists (dozens of networks, often in several filters) all test the same value.
+   * Compared by identity: the same String instance has the same text.
+   */
+  byte[] address(String text) {
+    if (text != addressText) {
+      address = IpAddresses.parse(text);
+      addressText = text;
+    }
+    return address;
   }
 
   /** Every string value of the event (list elements included), for keyword search. */

@@ -93,15 +93,21 @@ final class RegexLiterals {
           return null;
         }
         char e = regex.charAt(i + 1);
-        if (Character.isLetterOrDigit(e)) {
-          // \d, \s, \w, \b, \x41, \Q ...: not a plain character
+        int escaped = escapedCharacter(regex, i);
+        if (escaped >= 0) {
+          // \n, \t, \x41: one plain character ('\n\n\n' in a rule is three line feeds)
+          literal = (char) escaped;
+          next = i + escapeLength(regex, i);
+        } else if (Character.isLetterOrDigit(e)) {
+          // \d, \s, \w, \b, \Q ...: not a plain character
           best = longer(best, run);
           run.setLength(0);
           i = skipQuantifier(regex, i + 2);
           continue;
+        } else {
+          literal = e;
+          next = i + 2;
         }
-        literal = e;
-        next = i + 2;
       } else {
         literal = c;
         next = i + 1;
@@ -126,6 +132,37 @@ final class RegexLiterals {
     }
     best = longer(best, run);
     return best.isEmpty() ? null : best;
+  }
+
+  /**
+   * The character an escape at {@code i} stands for when it is one plain character (RE2's
+   * {@code \t \n \r \f \v \a} and {@code \xHH}), or -1 ({@code \d}, {@code \x{...}} and the others).
+   */
+  static int escapedCharacter(String regex, int i) {
+    char e = regex.charAt(i + 1);
+    switch (e) {
+      case 't': return '\t';
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case 'f': return '\f';
+      case 'v': return 0x0B;
+      case 'a': return 0x07;
+      case 'x':
+        if (i + 3 < regex.length()) {
+          int hi = Character.digit(regex.charAt(i + 2), 16);
+          int lo = Character.digit(regex.charAt(i + 3), 16);
+          if (hi >= 0 && lo >= 0) {
+            return hi << 4 | lo;
+          }
+        }
+        return -1;
+      default:
+        return -1;
+    }
+  }
+
+  private static int escapeLength(String regex, int i) {
+    return regex.charAt(i + 1) == 'x' ? 4 : 2;
   }
 
   /** The index of the ')' closing the group opened at {@code open}, or -1. */

@@ -55,24 +55,24 @@ final class ScanMemo implements GramIndex.Hits {
    * Hands {@code out} the payload of every literal of {@code index} that {@code value} contains.
    *
    * @param work holds at least {@code value.length()} characters
+   * @param charactersFirst whether to test the value's characters ({@link GramIndex#mayContainAny})
+   *     before the memory: for keyword search, whose values (GUIDs, times, process ids) are mostly
+   *     new and would only crowd the memory out; a field index's values repeat, and a value found in
+   *     the memory needs no test at all
    */
-  void scan(GramIndex index, String value, char[] work, GramIndex.Hits out) {
-    if (!index.mayContainAny(value)) {
+  void scan(GramIndex index, String value, char[] work, GramIndex.Hits out, boolean charactersFirst) {
+    boolean direct = !remembers || value.length() > MAX_LENGTH || resting > 0;
+    if ((charactersFirst || direct) && !index.mayContainAny(value)) {
       return;
     }
-    if (!remembers) {
-      index.scan(value, work, out); // NONE_LEFT is shared by threads: it is never written
-      return;
-    }
-    if (value.length() > MAX_LENGTH || resting > 0) {
+    if (direct) {
       if (resting > 0) {
-        resting--;
+        resting--; // NONE_LEFT is shared by threads: it never rests, so it is never written
       }
       index.scan(value, work, out);
       return;
     }
-    int h = value.hashCode();
-    int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    int slot = sampledHash(value) & (SLOTS - 1);
     String known = values[slot];
     boolean seen = known != null && known.equals(value);
     if (++lookups == SAMPLE) {
@@ -88,13 +88,46 @@ final class ScanMemo implements GramIndex.Hits {
       return;
     }
     recordedCount = 0;
-    index.scan(value, work, this);
+    if (charactersFirst || index.mayContainAny(value)) {
+      index.scan(value, work, this);
+    }
     int[] payloads = recordedCount == 0 ? NONE : distinct(Arrays.copyOf(recorded, recordedCount));
     values[slot] = value;
     found[slot] = payloads;
     for (int payload : payloads) {
       out.hit(payload);
     }
+  }
+
+  /**
+   * A hash of a value's length and at most 16 of its characters (all of a short value; of a long
+   * one the first four, the last eight and four between). {@link String#hashCode} reads every
+   * character in one chain of multiplications, which cost more than the rest of a lookup for a
+   * path or a command line; the {@code equals} that follows compares all of them anyway, so two
+   * values that share a hash only share a slot.
+   */
+  static int sampledHash(String s) {
+    int n = s.length();
+    int h = n;
+    if (n <= 16) {
+      for (int i = 0; i < n; i++) {
+        h = 31 * h + s.charAt(i);
+      }
+    } else {
+      h = 31 * h + s.charAt(0);
+      h = 31 * h + s.charAt(1);
+      h = 31 * h + s.charAt(2);
+      h = 31 * h + s.charAt(3);
+      h = 31 * h + s.charAt(n >>> 2);
+      h = 31 * h + s.charAt(n >>> 1);
+      h = 31 * h + s.charAt(n - (n >>> 2));
+      h = 31 * h + s.charAt(n - 12);
+      for (int i = n - 8; i < n; i++) {
+        h = 31 * h + s.charAt(i);
+      }
+    }
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 
   @Override

@@ -60,7 +60,7 @@ final class ValueMatchers {
   record Cidr(byte[] network, int prefix) implements ValueMatcher {
     @Override
     public boolean test(String original, String lower, EventView view) {
-      byte[] address = IpAddresses.parse(original);
+      byte[] address = view == null ? IpAddresses.parse(original) : view.address(original);
       return address != null && IpAddresses.inNetwork(address, network, prefix);
     }
   }

@@ -61,6 +61,16 @@ class PrefilterTest {
   }
 
   @Test
+  void regexLiterals_readEscapesOfOneCharacter() {
+    // SigmaHQ's LNK padding rule: six line feeds, written as escapes in a single-quoted YAML string
+    assertThat(RegexLiterals.required("\\n\\n\\n\\n\\n\\n")).isEqualTo("\n\n\n\n\n\n");
+    assertThat(RegexLiterals.required("a\\tb\\r\\f")).isEqualTo("a\tb\r\f");
+    assertThat(RegexLiterals.required("\\x41BC\\d")).isEqualTo("ABC");
+    assertThat(RegexLiterals.required("\\x{41}bcd")).isEqualTo("bcd");
+    assertThat(RegexLiterals.required("ab\\n+cd")).isEqualTo("ab\n");
+  }
+
+  @Test
   void gramIndex_findsLiteralsOfEveryWidth_caseInsensitively() {
     List<String> literals = List.of("`", "exe", "\\cmd.", "powershell", "imphash=3f", "\ud83d\ude00", "пр");
     GramIndex index = new GramIndex(literals, new int[] {0, 1, 2, 3, 4, 5, 6});
