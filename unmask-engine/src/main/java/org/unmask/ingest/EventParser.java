@@ -167,8 +167,9 @@ final class EventParser {
 
   private void readObject(JsonParser p, DottedKeys.Key parent, Map<String, Object> out) throws IOException {
     String name;
+    int position = 0;
     while ((name = p.nextFieldName()) != null) {
-      DottedKeys.Key key = parent.child(name);
+      DottedKeys.Key key = parent.child(position++, name);
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_OBJECT) {
         readObject(p, key, out);

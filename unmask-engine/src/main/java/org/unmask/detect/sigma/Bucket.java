@@ -21,6 +21,9 @@ final class Bucket {
 
   private final Entry[] always;
   private final Entry[] indexed;
+  /** What is evaluated for each rule: its condition, or the condition with a memory of verdicts. */
+  private final Node[] alwaysTests;
+  private final Node[] indexedTests;
   private final int[] fullMask;
   private final int[] scanSlots;
   private final GramIndex[] automata;
@@ -100,6 +103,8 @@ final class Bucket {
     }
     always = alwaysList.toArray(Entry[]::new);
     indexed = indexedList.toArray(Entry[]::new);
+    alwaysTests = alwaysList.stream().map(e -> Node.Remembered.of(e.root())).toArray(Node[]::new);
+    indexedTests = indexedList.stream().map(e -> Node.Remembered.of(e.root())).toArray(Node[]::new);
     fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
     exactSlots = new int[exactBySlot.size()];
     @SuppressWarnings("unchecked")
@@ -226,10 +231,10 @@ final class Bucket {
       long bits = candidates[w];
       candidates[w] = 0;
       while (bits != 0) {
-        Entry e = indexed[w << 6 | Long.numberOfTrailingZeros(bits)];
+        int r = w << 6 | Long.numberOfTrailingZeros(bits);
         bits &= bits - 1;
-        if (e.root().eval(view)) {
-          out.accept(new SigmaMatch(e.rule(), view.event()));
+        if (indexedTests[r].eval(view)) {
+          out.accept(new SigmaMatch(indexed[r].rule(), view.event()));
         }
       }
     }
@@ -237,9 +242,9 @@ final class Bucket {
 
   private void evaluateAlways(Scratch scratch, Consumer<SigmaMatch> out) {
     EventView view = scratch.view;
-    for (Entry e : always) {
-      if (e.root().eval(view)) {
-        out.accept(new SigmaMatch(e.rule(), view.event()));
+    for (int r = 0; r < always.length; r++) {
+      if (alwaysTests[r].eval(view)) {
+        out.accept(new SigmaMatch(always[r].rule(), view.event()));
       }
     }
   }

@@ -114,14 +114,37 @@ final class EventView {
 
   private final java.util.function.BiConsumer<String, Object> collect = this::collect;
 
+  /**
+   * The keys met at each position of the last events' field maps, two ways, with their slots:
+   * events of one kind have the same keys in the same map order, so a key is recognised by
+   * identity at its position, without a hash lookup. Two ways, because logs interleave event kinds
+   * (process creations and network connections), whose keys differ.
+   */
+  private static final int PREDICTED = 128;
+  private final String[] keyAt = new String[PREDICTED];
+  private final int[][] slotsAt = new int[PREDICTED][];
+  private final String[] otherKeyAt = new String[PREDICTED];
+  private final int[][] otherSlotsAt = new int[PREDICTED][];
+
   private void collect(String key, Object value) {
-    int[] slots = byInstance.get(key);
-    if (slots == null) {
-      slots = singleKeySlots.getOrDefault(key, NO_SLOTS);
-      if (byInstance.size() >= 4096) {
-        byInstance.clear();
+    int at = entryCount;
+    int[] slots;
+    if (at < PREDICTED && keyAt[at] == key) {
+      slots = slotsAt[at];
+    } else if (at < PREDICTED && otherKeyAt[at] == key) {
+      slots = otherSlotsAt[at];
+      otherKeyAt[at] = keyAt[at];
+      otherSlotsAt[at] = slotsAt[at];
+      keyAt[at] = key;
+      slotsAt[at] = slots;
+    } else {
+      slots = slotsOf(key);
+      if (at < PREDICTED) {
+        otherKeyAt[at] = keyAt[at];
+        otherSlotsAt[at] = slotsAt[at];
+        keyAt[at] = key;
+        slotsAt[at] = slots;
       }
-      byInstance.put(key, slots);
     }
     if (entryCount < entryValues.length) {
       entryValues[entryCount] = value;
@@ -131,6 +154,18 @@ final class EventView {
       stamp[slot] = generation;
       values[slot].set(value);
     }
+  }
+
+  private int[] slotsOf(String key) {
+    int[] slots = byInstance.get(key);
+    if (slots == null) {
+      slots = singleKeySlots.getOrDefault(key, NO_SLOTS);
+      if (byInstance.size() >= 4096) {
+        byInstance.clear();
+      }
+      byInstance.put(key, slots);
+    }
+    return slots;
   }
 
   /**
@@ -159,6 +194,72 @@ final class EventView {
     decidedOn[i] = value;
     verdicts[i] = verdict;
     return verdict;
+  }
+
+  /**
+   * The verdicts of costly rules on recent combinations of the values they read (see
+   * {@link Node.Remembered}). Direct-mapped and bounded like the decisions above: a slot holds
+   * one combination, values longer than {@link ScanMemo#MAX_LENGTH} are not remembered, and a
+   * field with several values (a list) is evaluated every time.
+   */
+  private static final int VERDICT_SLOTS = 1 << 12;
+  private final Node.Remembered[] verdictRules = new Node.Remembered[VERDICT_SLOTS];
+  private final Object[][] verdictValues = new Object[VERDICT_SLOTS][];
+  private final boolean[] ruleVerdicts = new boolean[VERDICT_SLOTS];
+  private final Object[] probe = new Object[Node.Remembered.MAX_FIELDS];
+  /** Stand-ins for a field that is absent, and for one that is present with a null value. */
+  private static final Object ABSENT = new Object();
+  private static final Object NULL_VALUE = new Object();
+
+  boolean remembered(Node.Remembered rule) {
+    if (!remembers) {
+      return rule.inner.eval(this);
+    }
+    int[] slots = rule.slots;
+    int h = rule.number * 0x9E3779B9;
+    for (int i = 0; i < slots.length; i++) {
+      FieldValue v = value(slots[i]);
+      Object key;
+      if (v.count == 1) {
+        String s = v.original(0);
+        if (s.length() > ScanMemo.MAX_LENGTH) {
+          return rule.inner.eval(this);
+        }
+        key = s;
+        h = 31 * h + ScanMemo.sampledHash(s);
+      } else if (v.count == 0) {
+        key = v.present ? NULL_VALUE : ABSENT;
+        h = 31 * h + (v.present ? 1 : 2);
+      } else {
+        return rule.inner.eval(this);
+      }
+      probe[i] = key;
+    }
+    int at = (h ^ (h >>> 16)) & (VERDICT_SLOTS - 1);
+    Object[] known = verdictValues[at];
+    if (verdictRules[at] == rule && sameValues(known, slots.length)) {
+      return ruleVerdicts[at];
+    }
+    boolean verdict = rule.inner.eval(this);
+    if (known == null) {
+      known = new Object[Node.Remembered.MAX_FIELDS];
+      verdictValues[at] = known;
+    }
+    System.arraycopy(probe, 0, known, 0, slots.length);
+    verdictRules[at] = rule;
+    ruleVerdicts[at] = verdict;
+    return verdict;
+  }
+
+  private boolean sameValues(Object[] known, int n) {
+    for (int i = 0; i < n; i++) {
+      Object a = known[i];
+      Object b = probe[i];
+      if (a != b && !(a instanceof String x && b instanceof String y && x.equals(y))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String addressText;

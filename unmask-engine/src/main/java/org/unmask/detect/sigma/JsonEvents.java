@@ -159,8 +159,9 @@ public final class JsonEvents {
 
   private static void object(JsonParser p, DottedKeys.Key parent, Map<String, Object> out, int depth) throws IOException {
     String name;
+    int position = 0;
     while ((name = p.nextFieldName()) != null) {
-      DottedKeys.Key key = parent.child(name);
+      DottedKeys.Key key = parent.child(position++, name);
       JsonToken v = p.nextToken();
       if (v == JsonToken.START_OBJECT) {
         if (depth >= MAX_DEPTH) {

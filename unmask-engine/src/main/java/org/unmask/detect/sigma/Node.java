@@ -107,6 +107,76 @@ abstract class Node {
     }
   }
 
+  /**
+   * A costly rule whose verdict is remembered for the values it read ({@link EventView#remembered}).
+   * A condition is a function of the fields it reads, and those repeat together: the same image
+   * started by the same parent with the same command line, from every host, all day. Long
+   * {@code endswith} lists and filters of dozens of networks are then evaluated once per distinct
+   * combination instead of once per event. Only for rules that read a few fields, none of them
+   * through keyword search (which reads every field).
+   */
+  static final class Remembered extends Node {
+    /** Rules cheaper than this are evaluated faster than their verdicts are looked up. */
+    static final int MIN_COST = 24;
+    static final int MAX_FIELDS = 4;
+    private static final java.util.concurrent.atomic.AtomicInteger NUMBERS = new java.util.concurrent.atomic.AtomicInteger();
+
+    final Node inner;
+    /** The fields the rule reads. */
+    final int[] slots;
+    final int number = NUMBERS.getAndIncrement() & Integer.MAX_VALUE;
+
+    private Remembered(Node inner, int[] slots) {
+      this.inner = inner;
+      this.slots = slots;
+    }
+
+    /** The rule, remembering its verdicts when that is worth it and possible. */
+    static Node of(Node root) {
+      java.util.Set<Integer> read = new java.util.TreeSet<>();
+      if (root.cost() < MIN_COST || !fieldsRead(root, read) || read.isEmpty() || read.size() > MAX_FIELDS) {
+        return root;
+      }
+      return new Remembered(root, read.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Adds the fields a condition reads to {@code read}; false when it searches every field. */
+    private static boolean fieldsRead(Node node, java.util.Set<Integer> read) {
+      if (node instanceof And and) {
+        return Arrays.stream(and.children).allMatch(c -> fieldsRead(c, read));
+      } else if (node instanceof Or or) {
+        return Arrays.stream(or.children).allMatch(c -> fieldsRead(c, read));
+      } else if (node instanceof Not not) {
+        return fieldsRead(not.child, read);
+      } else if (node instanceof Field field) {
+        read.add(field.slot);
+        for (ValueMatcher m : field.matchers) {
+          if (m instanceof ValueMatchers.FieldRef ref) {
+            read.add(ref.slot());
+          }
+        }
+        return true;
+      } else if (node instanceof IsNull isNull) {
+        read.add(isNull.slot);
+        return true;
+      } else if (node instanceof Exists exists) {
+        read.add(exists.slot);
+        return true;
+      }
+      return node instanceof Const; // a Keyword, or a node this method does not know
+    }
+
+    @Override
+    boolean eval(EventView view) {
+      return view.remembered(this);
+    }
+
+    @Override
+    int cost() {
+      return inner.cost();
+    }
+  }
+
   /** A constant, e.g. an empty {@code 1 of} or a placeholder with no values. */
   static final class Const extends Node {
     final boolean value;

@@ -152,6 +152,100 @@ class ScanPathsTest {
   }
 
   @Test
+  void rememberedVerdicts_dependOnEveryFieldTheRuleReads_absentNullAndListsIncluded() {
+    StringBuilder images = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      images.append("            - '\\\\tool").append(i).append(".exe'\n");
+    }
+    String yaml = "title: costly\nid: 91111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    s:\n        Image|endswith:\n" + images
+        + "    f:\n        ParentImage|startswith:\n            - 'C:\\\\Windows\\\\'\n            - 'C:\\\\Program Files\\\\'\n"
+        + "    u:\n        User: null\n"
+        + "    d:\n        DestinationIp|cidr:\n            - '10.0.0.0/8'\n            - '192.168.0.0/16'\n"
+        + "    condition: s and not f and not u and not d\n";
+    SigmaRuleSet with = SigmaRuleSet.parse(yaml, "r.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    System.setProperty(SigmaRuleSet.MEMORIES_PROPERTY, "off");
+    SigmaRuleSet without;
+    try {
+      without = SigmaRuleSet.parse(yaml, "r.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    } finally {
+      System.clearProperty(SigmaRuleSet.MEMORIES_PROPERTY);
+    }
+    // thirty endswith values cost more than Node.Remembered.MIN_COST, and the rule reads four fields: remembered
+    Random random = new Random(5);
+    int fired = 0;
+    // few combinations met many times (verdicts from the memory), and many met once, which share
+    // the memory's slots: a verdict must never be reused for another combination
+    for (int i = 0; i < 30_000; i++) {
+      boolean few = random.nextBoolean();
+      int n = few ? random.nextInt(3) : random.nextInt(40);
+      java.util.Map<String, Object> fields = new java.util.HashMap<>();
+      put(fields, "Image", switch (random.nextInt(5)) {
+        case 0 -> "C:\\x\\tool" + n % 30 + ".exe";
+        case 1 -> "C:\\x\\other" + n + ".exe";
+        case 2 -> List.of("C:\\x\\other.exe", "C:\\x\\tool" + n % 30 + ".exe");
+        case 3 -> null;
+        default -> "<absent>";
+      });
+      put(fields, "ParentImage", switch (random.nextInt(4)) {
+        case 0 -> "C:\\Windows\\p" + n + ".exe";
+        case 1 -> "D:\\evil\\p" + n + ".exe";
+        case 2 -> null;
+        default -> "<absent>";
+      });
+      put(fields, "User", switch (random.nextInt(3)) {
+        case 0 -> "u" + n;
+        case 1 -> null;
+        default -> "<absent>";
+      });
+      put(fields, "DestinationIp", switch (random.nextInt(5)) {
+        case 0 -> "10.0." + n + ".1";
+        case 1 -> "8.8." + n + ".8";
+        case 2 -> "192.168." + n + ".1";
+        case 3 -> "not an address";
+        default -> "<absent>";
+      });
+      org.unmask.event.Event event = new org.unmask.event.Event(java.time.Instant.EPOCH, "test", fields, new org.unmask.event.SourceRef("test.jsonl", i + 1));
+      boolean expected = SigmaTesting.fires(without, event);
+      assertThat(SigmaTesting.fires(with, event)).as("%s", fields).isEqualTo(expected);
+      fired += expected ? 1 : 0;
+    }
+    assertThat(fired).isBetween(500, 29_000);
+  }
+
+  @Test
+  void fieldsAreReadRight_whenKeysComeInAnotherOrder_orAsOtherInstances() {
+    String yaml = "title: two fields\nid: a1111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    s:\n        Image|endswith: '\\\\a.exe'\n        User: 'bob'\n    condition: s\n";
+    SigmaRuleSet rules = SigmaRuleSet.parse(yaml, "k.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    List<String> keys = List.of("Image", "User", "Other", "More", "Last");
+    Random random = new Random(9);
+    for (int i = 0; i < 3_000; i++) {
+      List<String> order = new ArrayList<>(keys.subList(0, 2 + random.nextInt(4)));
+      java.util.Collections.shuffle(order, random);
+      boolean image = random.nextBoolean();
+      boolean user = random.nextBoolean();
+      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      for (String key : order) {
+        String k = random.nextBoolean() ? key : new String(key);
+        fields.put(k, switch (key) {
+          case "Image" -> image ? "C:\\x\\a.exe" : "C:\\x\\b.exe";
+          case "User" -> user ? "bob" : "eve";
+          default -> "v" + random.nextInt(3);
+        });
+      }
+      org.unmask.event.Event event = new org.unmask.event.Event(java.time.Instant.EPOCH, "test", fields, new org.unmask.event.SourceRef("t", i));
+      assertThat(SigmaTesting.fires(rules, event)).as("%s", fields).isEqualTo(image && user);
+    }
+  }
+
+  private static void put(java.util.Map<String, Object> fields, String key, Object value) {
+    if (!"<absent>".equals(value)) {
+      fields.put(key, value); // a null value: the field is present and null
+    }
+  }
+
+  @Test
   void decisionCache_isNotUsedForTestsThatReadAnotherField() {
     String yaml = "title: same\nid: 81111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
         + "detection:\n    s:\n        User|fieldref|endswith:\n            - Target\n            - Other\n            - Third\n"
