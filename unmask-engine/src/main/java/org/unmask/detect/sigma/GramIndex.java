@@ -56,11 +56,20 @@ final class GramIndex {
   private final boolean anyWide;
   /**
    * The first test at each position of an ASCII value: may any Latin-1 literal end with the last
-   * three characters? Sized to the literal count so that a small index (a rule set's keywords)
+   * {@link #gateWidth} characters? Sized to the literal count so that a small index (a rule set's keywords)
    * stays in L1 cache; most positions of most values stop here, after one probe.
    */
   private final long[] gate;
   private final int gateShift;
+  /**
+   * How many last characters the gate reads: as many as the shortest Latin-1 literal of three or
+   * more has, up to 8. The hash heads of driver and tool rules are all long, and three hex digits
+   * would let one position in eight through; eight let almost none.
+   */
+  private final int gateWidth;
+  private final long gateMask;
+  /** The shortest literal: a shorter value cannot contain any (a process id against the mimikatz keywords). */
+  private final int minLength;
   /**
    * For a short list of ASCII literals, each literal's characters as a 128-bit set (two longs,
    * lower-cased); null otherwise. See {@link #cannotContainAny}.
@@ -108,6 +117,21 @@ final class GramIndex {
     bitsPerTable = gateBits;
     bitsShift = gateShift;
     bits = new long[4 * bitsPerTable / 64];
+    int shortestWindowed = 8;
+    int shortest = Integer.MAX_VALUE;
+    boolean asciiLiterals = true;
+    for (String l : literals) {
+      shortest = Math.min(shortest, l.length());
+      asciiLiterals &= l.chars().allMatch(c -> c < 0x80);
+      if (latin1(l) && l.length() >= LATIN1_WIDTHS[0]) {
+        shortestWindowed = Math.min(shortestWindowed, l.length());
+      }
+    }
+    // lower-casing maps a character to one, except U+0130 to two: an ASCII literal still needs as
+    // many characters of the value as it has, another literal at least half as many
+    minLength = literals.length == 0 ? 0 : asciiLiterals ? shortest : (shortest + 1) / 2;
+    gateWidth = shortestWindowed;
+    gateMask = gateWidth == 8 ? -1L : (1L << (8 * gateWidth)) - 1;
     for (int p = 0; p < literals.length; p++) {
       String l = literals[p];
       if (latin1(l) && l.length() < LATIN1_WIDTHS[0]) {
@@ -117,7 +141,7 @@ final class GramIndex {
         long key = pack(l, l.length() - LATIN1_WIDTHS[w], LATIN1_WIDTHS[w], 8);
         byLatin1.get(w).computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         setBit(key, w);
-        long tail = pack(l.toLowerCase(Locale.ROOT), l.length() - 3, 3, 8);
+        long tail = pack(l.toLowerCase(Locale.ROOT), l.length() - gateWidth, gateWidth, 8);
         int g = gateBit(tail);
         gate[g >>> 6] |= 1L << g;
       } else {
@@ -220,6 +244,9 @@ final class GramIndex {
    */
   void scan(String s, char[] chars, Hits hits) {
     int n = s.length();
+    if (n < minLength) {
+      return;
+    }
     s.getChars(0, n, chars, 0);
     if (!isAscii(chars, n)) {
       shortLiteralsByIndexOf(s, hits);
@@ -256,6 +283,9 @@ final class GramIndex {
    * are mostly new and can hold no keyword.
    */
   boolean mayContainAny(String s) {
+    if (s.length() < minLength) {
+      return false;
+    }
     if (charSets == null) {
       return true;
     }
@@ -315,6 +345,7 @@ final class GramIndex {
     final long[] g = gate;
     final char[] lower = ASCII_LOWER;
     final boolean anyShort = shortLiterals.length > 0 && shortAllAscii;
+    final long mask = gateMask;
     long key8 = 0;
     for (int i = 0; i < n; i++) {
       int c = lower[chars[i]];
@@ -325,8 +356,8 @@ final class GramIndex {
           shortLiteralsEndingAt(key8, i, hits);
         }
       }
-      if (i >= 2) {
-        int x = gateBit(key8 & 0xFF_FFFFL);
+      if (i >= gateWidth - 1) {
+        int x = gateBit(key8 & mask);
         if ((g[x >>> 6] & (1L << x)) != 0) {
           windows(key8, i, chars, hits);
         }

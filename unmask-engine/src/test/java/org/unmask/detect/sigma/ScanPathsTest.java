@@ -54,6 +54,31 @@ class ScanPathsTest {
   }
 
   @Test
+  void shortValues_andLongLiterals_findWhatContainsFinds() {
+    // the gate reads as many characters as the shortest literal has; values shorter than it are skipped
+    // lower-cased, as the prefilter hands them over; U+0130 lower-cases to two characters
+    List<String> literals = List.of("imphash=3f00aa11", "md5=0123456789ab", "sekurlsa::", "\u0130stanbul".toLowerCase(Locale.ROOT), "\u0131x");
+    GramIndex index = new GramIndex(literals, new int[] {0, 1, 2, 3, 4});
+    for (String value : List.of("IMPHASH=3F00AA11,MD5=0123456789AB", "xxsekurlsa::x", "sekurlsa:", "\u0130STANBUL", "\u0130stanbul", "\u0131X", "a", "")) {
+      TreeSet<Integer> expected = new TreeSet<>();
+      for (int i = 0; i < literals.size(); i++) {
+        if (value.toLowerCase(Locale.ROOT).contains(literals.get(i).toLowerCase(Locale.ROOT))) {
+          expected.add(i);
+        }
+      }
+      TreeSet<Integer> found = new TreeSet<>();
+      index.scan(value, found::add);
+      assertThat(found).as(value).isEqualTo(expected);
+      assertThat(index.mayContainAny(value) || expected.isEmpty()).as(value).isTrue();
+    }
+    // a value shorter than the literal, yet longer once lower-cased
+    GramIndex dotted = new GramIndex(List.of("\u0130x".toLowerCase(Locale.ROOT)), new int[] {7});
+    TreeSet<Integer> found = new TreeSet<>();
+    dotted.scan("\u0130X", found::add);
+    assertThat(found).containsExactly(7);
+  }
+
+  @Test
   void aMemoryThatRests_whileValuesDoNotRepeat_stillFindsWhatContainsFinds() {
     Random random = new Random(11);
     List<String> literals = new ArrayList<>();
