@@ -20,7 +20,7 @@ public final class DottedKeys {
   /** Positions recognised in an object: later children are looked up by name. */
   private static final int MAX_POSITIONS = 64;
 
-  private final Key root = new Key(this, "", "");
+  private final Key root = new Key(this, "");
   private int remembered;
   private int predicting;
 
@@ -34,29 +34,20 @@ public final class DottedKeys {
     private final DottedKeys tree;
     /** The dotted name; the empty string for the root. */
     public final String dotted;
-    /** The last part of the name, as the parser handed it out. */
-    private final String name;
     private final Map<String, Key> children = new HashMap<>();
-    /**
-     * The children met at each position of the last objects, two ways: events of one kind list
-     * their fields in the same order, so a child is recognised by the identity of the name the
-     * parser hands out (Jackson gives one String per name), without hashing. Two ways, because
-     * logs interleave event kinds whose fields differ (process creations, network connections).
-     */
-    private Key[] atPosition;
-    private Key[] otherAtPosition;
+    /** The children by their position in the objects read: see {@link Positions}. */
+    private Positions<Key> atPosition;
 
-    private Key(DottedKeys tree, String dotted, String name) {
+    private Key(DottedKeys tree, String dotted) {
       this.tree = tree;
       this.dotted = dotted;
-      this.name = name;
     }
 
     /** The key for {@code name} under this one. */
     public Key child(String name) {
       Key k = children.get(name);
       if (k == null) {
-        k = new Key(tree, dotted.isEmpty() ? name : dotted + '.' + name, name);
+        k = new Key(tree, dotted.isEmpty() ? name : dotted + '.' + name);
         if (tree.remembered < MAX_REMEMBERED) {
           tree.remembered++;
           children.put(name, k);
@@ -67,35 +58,19 @@ public final class DottedKeys {
 
     /** The same, for the child at {@code position} (0 for the first) of an object being read. */
     public Key child(int position, String name) {
-      if (position >= MAX_POSITIONS || !predicts(position)) {
-        return child(name);
-      }
-      Key k = atPosition[position];
-      if (k != null && k.name == name) {
-        return k;
-      }
-      Key other = otherAtPosition[position];
-      Key found = other != null && other.name == name ? other : child(name);
-      otherAtPosition[position] = k;
-      atPosition[position] = found;
-      return found;
-    }
-
-    private boolean predicts(int position) {
       if (atPosition == null) {
         if (tree.predicting >= MAX_PREDICTING) {
-          return false;
+          return child(name);
         }
         tree.predicting++;
-        atPosition = new Key[8];
-        otherAtPosition = new Key[8];
+        atPosition = new Positions<>(MAX_POSITIONS);
       }
-      if (position >= atPosition.length) {
-        int size = Math.min(MAX_POSITIONS, Math.max(position + 1, atPosition.length * 2));
-        atPosition = java.util.Arrays.copyOf(atPosition, size);
-        otherAtPosition = java.util.Arrays.copyOf(otherAtPosition, size);
+      Key k = atPosition.get(position, name);
+      if (k == null) {
+        k = child(name);
+        atPosition.put(position, name, k);
       }
-      return true;
+      return k;
     }
   }
 }

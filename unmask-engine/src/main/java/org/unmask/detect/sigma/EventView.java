@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.unmask.event.Event;
+import org.unmask.ingest.Positions;
 
 /**
  * One event as the compiled rules see it: each field a rule mentions is looked up and lower-cased
@@ -114,37 +115,14 @@ final class EventView {
 
   private final java.util.function.BiConsumer<String, Object> collect = this::collect;
 
-  /**
-   * The keys met at each position of the last events' field maps, two ways, with their slots:
-   * events of one kind have the same keys in the same map order, so a key is recognised by
-   * identity at its position, without a hash lookup. Two ways, because logs interleave event kinds
-   * (process creations and network connections), whose keys differ.
-   */
-  private static final int PREDICTED = 128;
-  private final String[] keyAt = new String[PREDICTED];
-  private final int[][] slotsAt = new int[PREDICTED][];
-  private final String[] otherKeyAt = new String[PREDICTED];
-  private final int[][] otherSlotsAt = new int[PREDICTED][];
+  /** Each key's slots by its position in the event: see {@link Positions}. */
+  private final Positions<int[]> slotsAt = new Positions<>(128);
 
   private void collect(String key, Object value) {
-    int at = entryCount;
-    int[] slots;
-    if (at < PREDICTED && keyAt[at] == key) {
-      slots = slotsAt[at];
-    } else if (at < PREDICTED && otherKeyAt[at] == key) {
-      slots = otherSlotsAt[at];
-      otherKeyAt[at] = keyAt[at];
-      otherSlotsAt[at] = slotsAt[at];
-      keyAt[at] = key;
-      slotsAt[at] = slots;
-    } else {
+    int[] slots = slotsAt.get(entryCount, key);
+    if (slots == null) {
       slots = slotsOf(key);
-      if (at < PREDICTED) {
-        otherKeyAt[at] = keyAt[at];
-        otherSlotsAt[at] = slotsAt[at];
-        keyAt[at] = key;
-        slotsAt[at] = slots;
-      }
+      slotsAt.put(entryCount, key, slots);
     }
     if (entryCount < entryValues.length) {
       entryValues[entryCount] = value;
