@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.unmask.event.Event;
 
 /**
  * The rules of one partition (one channel or dataset), indexed. Rules with prefilter clauses are
@@ -263,7 +262,13 @@ final class Bucket {
       }
       Object value = values[i];
       if (value instanceof String s) {
-        memo.scan(index, s, scratch.chars(s.length()), scratch, true);
+        if (!scratch.knownClear(i, index, s)) {
+          if (index.mayContainAny(s)) {
+            memo.scan(index, s, scratch.chars(s.length()), scratch, false);
+          } else {
+            scratch.rememberClear(i, index, s);
+          }
+        }
       } else if (value instanceof List<?> list) {
         for (Object item : list) {
           if (item instanceof String s) {
@@ -303,6 +308,26 @@ final class Bucket {
     private ScanMemo[] memos = new ScanMemo[16];
     private int memoCount;
     private char[] chars = new char[256];
+
+    /**
+     * By position in the event's fields, the last value there that could hold none of an index's
+     * keywords: the channel, the provider, the host and the user of the event before are usually
+     * this event's too, and comparing costs less than testing their characters again.
+     */
+    private static final int CLEAR_POSITIONS = 128;
+    private final String[] clearValue = new String[CLEAR_POSITIONS];
+    private final GramIndex[] clearFor = new GramIndex[CLEAR_POSITIONS];
+
+    boolean knownClear(int position, GramIndex index, String value) {
+      return position < CLEAR_POSITIONS && clearFor[position] == index && value.equals(clearValue[position]);
+    }
+
+    void rememberClear(int position, GramIndex index, String value) {
+      if (position < CLEAR_POSITIONS) {
+        clearFor[position] = index;
+        clearValue[position] = value;
+      }
+    }
 
     /** A work array for the characters of a value being scanned. */
     char[] chars(int length) {

@@ -264,6 +264,23 @@ class ScanPathsTest {
     }
   }
 
+  @Test
+  void keywordSearch_findsAKeywordWhereTheSameFieldHeldNoneTheEventBefore() {
+    String yaml = "title: words\nid: b1111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    keywords:\n        - 'sekurlsa::'\n        - 'gentilkiwi.com'\n    condition: keywords\n";
+    SigmaRuleSet rules = SigmaRuleSet.parse(yaml, "k.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    // all of one length, so that only their text tells them apart
+    String[] values = {"nothing here at all", "xx sekurlsa::xxxxxx", "nothing here at all", "see gentilkiwi.com!", "Nothing Here At All"};
+    for (int i = 0; i < 50; i++) {
+      String value = values[i % values.length];
+      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      fields.put("Host", "ws-1"); // the same every time, before the field that changes
+      fields.put("Note", value);
+      org.unmask.event.Event event = new org.unmask.event.Event(java.time.Instant.EPOCH, "test", fields, new org.unmask.event.SourceRef("t", i));
+      assertThat(SigmaTesting.fires(rules, event)).as(value).isEqualTo(!value.equalsIgnoreCase("nothing here at all"));
+    }
+  }
+
   private static void put(java.util.Map<String, Object> fields, String key, Object value) {
     if (!"<absent>".equals(value)) {
       fields.put(key, value); // a null value: the field is present and null
