@@ -162,7 +162,7 @@ final class EventView {
     if (!remembers || value.length() > ScanMemo.MAX_LENGTH) {
       return test.evalValues(v, this);
     }
-    int h = ScanMemo.sampledHash(value) + test.decision * 0x9E3779B9;
+    int h = value.hashCode() + test.decision * 0x9E3779B9;
     int i = (h ^ (h >>> 16)) & (DECISION_SLOTS - 1);
     if (decidedBy[i] == test && value.equals(decidedOn[i])) {
       return verdicts[i];
@@ -204,7 +204,7 @@ final class EventView {
           return rule.inner.eval(this);
         }
         key = s;
-        h = 31 * h + ScanMemo.sampledHash(s);
+        h = 31 * h + s.hashCode();
       } else if (v.count == 0) {
         key = v.present ? NULL_VALUE : ABSENT;
         h = 31 * h + (v.present ? 1 : 2);

@@ -72,7 +72,8 @@ final class ScanMemo implements GramIndex.Hits {
       index.scan(value, work, out);
       return;
     }
-    int slot = sampledHash(value) & (SLOTS - 1);
+    int h = value.hashCode(); // computed once per String, and cached: the other memories reuse it
+    int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     String known = values[slot];
     boolean seen = known != null && known.equals(value);
     if (++lookups == SAMPLE) {
@@ -97,37 +98,6 @@ final class ScanMemo implements GramIndex.Hits {
     for (int payload : payloads) {
       out.hit(payload);
     }
-  }
-
-  /**
-   * A hash of a value's length and at most 16 of its characters (all of a short value; of a long
-   * one the first four, the last eight and four between). {@link String#hashCode} reads every
-   * character in one chain of multiplications, which cost more than the rest of a lookup for a
-   * path or a command line; the {@code equals} that follows compares all of them anyway, so two
-   * values that share a hash only share a slot.
-   */
-  static int sampledHash(String s) {
-    int n = s.length();
-    int h = n;
-    if (n <= 16) {
-      for (int i = 0; i < n; i++) {
-        h = 31 * h + s.charAt(i);
-      }
-    } else {
-      h = 31 * h + s.charAt(0);
-      h = 31 * h + s.charAt(1);
-      h = 31 * h + s.charAt(2);
-      h = 31 * h + s.charAt(3);
-      h = 31 * h + s.charAt(n >>> 2);
-      h = 31 * h + s.charAt(n >>> 1);
-      h = 31 * h + s.charAt(n - (n >>> 2));
-      h = 31 * h + s.charAt(n - 12);
-      for (int i = n - 8; i < n; i++) {
-        h = 31 * h + s.charAt(i);
-      }
-    }
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
   }
 
   @Override
