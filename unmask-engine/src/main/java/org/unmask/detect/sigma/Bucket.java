@@ -264,14 +264,14 @@ final class Bucket {
       if (value instanceof String s) {
         if (!scratch.knownClear(i, index, s)) {
           if (index.mayContainAny(s)) {
-            memo.scan(index, s, scratch.chars(s.length()), scratch, false);
+            memo.scan(index, s, scratch.chars(s.length()), scratch, true);
           } else {
             scratch.rememberClear(i, index, s);
           }
         }
       } else if (value instanceof List<?> list) {
         for (Object item : list) {
-          if (item instanceof String s) {
+          if (item instanceof String s && index.mayContainAny(s)) {
             memo.scan(index, s, scratch.chars(s.length()), scratch, true);
           }
         }

@@ -19,8 +19,9 @@ import java.util.Map;
  * <p>Most values are ASCII, and take a faster path ({@link #scanAscii}): the value is copied to a
  * {@code char[]} once, each position costs one probe of a gate bitmap of all literals' last three
  * characters before any window is tried, one- and two-character literals are found in the same
- * pass, and windows compare against a flat pool of folded literals. A short list of literals (a
- * rule set's keywords) first checks the value's character set ({@link #cannotContainAny}).
+ * pass, and windows compare against a flat pool of folded literals. Callers first ask
+ * {@link #mayContainAny}: a value shorter than every literal, or lacking a character of each
+ * literal of a short list (a rule set's keywords), is not scanned.
  * Other values go the general way, with Unicode case folding.
  *
  * <p>This replaced a deterministic Aho-Corasick automaton: for the 4,000 command-line literals of
@@ -72,7 +73,7 @@ final class GramIndex {
   private final int minLength;
   /**
    * For a short list of ASCII literals, each literal's characters as a 128-bit set (two longs,
-   * lower-cased); null otherwise. See {@link #cannotContainAny}.
+   * lower-cased); null otherwise. See {@link #mayContainAny}.
    */
   private final long[] charSets;
   private static final int MAX_LITERALS_FOR_CHAR_SETS = 64;
@@ -244,14 +245,11 @@ final class GramIndex {
    */
   void scan(String s, char[] chars, Hits hits) {
     int n = s.length();
-    if (n < minLength) {
-      return;
-    }
     s.getChars(0, n, chars, 0);
     if (!isAscii(chars, n)) {
       shortLiteralsByIndexOf(s, hits);
       scan(s, hits, false);
-    } else if (charSets == null || !cannotContainAny(chars, n)) {
+    } else {
       if (!shortAllAscii) { // a non-ASCII short literal cannot be in an ASCII value, the others can
         shortLiteralsByIndexOf(s, hits);
       }
@@ -277,8 +275,9 @@ final class GramIndex {
   }
 
   /**
-   * False when the value cannot hold any literal, judged by its characters alone (a short ASCII
-   * list only, see {@link #cannotContainAny}); true otherwise. One pass over the value, cheaper
+   * False when the value cannot hold any literal, judged by its length, and for a short ASCII list
+   * (the keywords) by its characters: it lacks, for every literal, at least one of its characters;
+   * true otherwise. The test before {@link #scan}, which does not repeat it. One pass over the value, cheaper
    * than remembering it: the keyword index sees every GUID, time and host name of an event, which
    * are mostly new and can hold no keyword.
    */
@@ -306,24 +305,6 @@ final class GramIndex {
       low |= bit & ~upperHalf;
     }
     return someLiteralFits(low, high);
-  }
-
-  /**
-   * True when an ASCII value lacks, for every literal, at least one of its characters. Cheap for
-   * a short list (a rule set's keywords), and it spares the scan of the values that make up most
-   * of an event and can hold no keyword at all: GUIDs, times, numbers.
-   */
-  private boolean cannotContainAny(char[] chars, int n) {
-    long low = 0;
-    long high = 0;
-    for (int i = 0; i < n; i++) {
-      char c = ASCII_LOWER[chars[i]];
-      long bit = 1L << c;
-      long upperHalf = -(long) (c >>> 6);
-      high |= bit & upperHalf;
-      low |= bit & ~upperHalf;
-    }
-    return !someLiteralFits(low, high);
   }
 
   /** Whether some literal's characters all occur in a value with these characters (a 128-bit set). */

@@ -138,7 +138,7 @@ final class RegexLiterals {
    * The character an escape at {@code i} stands for when it is one plain character (RE2's
    * {@code \t \n \r \f \v \a} and {@code \xHH}), or -1 ({@code \d}, {@code \x{...}} and the others).
    */
-  static int escapedCharacter(String regex, int i) {
+  private static int escapedCharacter(String regex, int i) {
     char e = regex.charAt(i + 1);
     switch (e) {
       case 't': return '\t';

@@ -55,17 +55,17 @@ final class ScanMemo implements GramIndex.Hits {
    * Hands {@code out} the payload of every literal of {@code index} that {@code value} contains.
    *
    * @param work holds at least {@code value.length()} characters
-   * @param charactersFirst whether to test the value's characters ({@link GramIndex#mayContainAny})
-   *     before the memory: for keyword search, whose values (GUIDs, times, process ids) are mostly
-   *     new and would only crowd the memory out; a field index's values repeat, and a value found in
-   *     the memory needs no test at all
+   * @param charactersTested whether the caller found that {@link GramIndex#mayContainAny} holds:
+   *     keyword search tests first, since its values (GUIDs, times, process ids) are mostly new and
+   *     would only crowd the memory out; a field index's values repeat, and a value found in the
+   *     memory needs no test at all, so it is tested here, only when it is scanned
    */
-  void scan(GramIndex index, String value, char[] work, GramIndex.Hits out, boolean charactersFirst) {
+  void scan(GramIndex index, String value, char[] work, GramIndex.Hits out, boolean charactersTested) {
     boolean direct = !remembers || value.length() > MAX_LENGTH || resting > 0;
-    if ((charactersFirst || direct) && !index.mayContainAny(value)) {
-      return;
-    }
     if (direct) {
+      if (!charactersTested && !index.mayContainAny(value)) {
+        return;
+      }
       if (resting > 0) {
         resting--; // NONE_LEFT is shared by threads: it never rests, so it is never written
       }
@@ -89,7 +89,7 @@ final class ScanMemo implements GramIndex.Hits {
       return;
     }
     recordedCount = 0;
-    if (charactersFirst || index.mayContainAny(value)) {
+    if (charactersTested || index.mayContainAny(value)) {
       index.scan(value, work, this);
     }
     int[] payloads = recordedCount == 0 ? NONE : distinct(Arrays.copyOf(recorded, recordedCount));

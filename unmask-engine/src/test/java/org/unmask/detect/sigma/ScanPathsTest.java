@@ -44,7 +44,7 @@ class ScanPathsTest {
         TreeSet<Integer> direct = new TreeSet<>();
         index.scan(value, direct::add);
         assertThat(direct).as("literals %s in '%s'", literals, value).isEqualTo(expected);
-        for (int twice = 0; twice < 4; twice++) { // from the memo after the first time; both orders of tests
+        for (int twice = 0; twice < 4; twice++) { // from the memo after the first time; tested by the caller or not
           TreeSet<Integer> remembered = new TreeSet<>();
           memo.scan(index, value, new char[value.length()], remembered::add, twice % 2 == 0);
           assertThat(remembered).as("memo, literals %s in '%s'", literals, value).isEqualTo(expected);
