@@ -230,7 +230,7 @@ class ScanPathsTest {
         case 3 -> "not an address";
         default -> "<absent>";
       });
-      org.unmask.event.Event event = new org.unmask.event.Event(java.time.Instant.EPOCH, "test", fields, new org.unmask.event.SourceRef("test.jsonl", i + 1));
+      org.unmask.event.Event event = SigmaTesting.event(fields);
       boolean expected = SigmaTesting.fires(without, event);
       assertThat(SigmaTesting.fires(with, event)).as("%s", fields).isEqualTo(expected);
       fired += expected ? 1 : 0;
@@ -259,7 +259,7 @@ class ScanPathsTest {
           default -> "v" + random.nextInt(3);
         });
       }
-      org.unmask.event.Event event = new org.unmask.event.Event(java.time.Instant.EPOCH, "test", fields, new org.unmask.event.SourceRef("t", i));
+      org.unmask.event.Event event = SigmaTesting.event(fields);
       assertThat(SigmaTesting.fires(rules, event)).as("%s", fields).isEqualTo(image && user);
     }
   }
@@ -276,7 +276,7 @@ class ScanPathsTest {
       java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
       fields.put("Host", "ws-1"); // the same every time, before the field that changes
       fields.put("Note", value);
-      org.unmask.event.Event event = new org.unmask.event.Event(java.time.Instant.EPOCH, "test", fields, new org.unmask.event.SourceRef("t", i));
+      org.unmask.event.Event event = SigmaTesting.event(fields);
       assertThat(SigmaTesting.fires(rules, event)).as(value).isEqualTo(!value.equalsIgnoreCase("nothing here at all"));
     }
   }

@@ -41,6 +41,11 @@ final class SigmaTesting {
     for (int i = 0; i < keyValues.length; i += 2) {
       fields.put((String) keyValues[i], keyValues[i + 1]);
     }
+    return event(fields);
+  }
+
+  /** An event with these fields, as given: their order, and null values (present, null) kept. */
+  static Event event(Map<String, Object> fields) {
     return new Event(Instant.EPOCH, "test", fields, new SourceRef("test.jsonl", 1));
   }
 
