@@ -47,6 +47,11 @@ public record Finding(
     requireNonNull(summary, "summary");
   }
 
+  /** The same finding told in other words (a pseudonymised summary); this one when they are equal. */
+  public Finding withSummary(String text) {
+    return text.equals(summary) ? this : new Finding(id, ruleId, title, severity, attack, timestamp, entity, risk, evidence, text);
+  }
+
   /**
    * A deterministic finding id: a hash of the rule, the entity and a discriminator the producer
    * chooses (usually the evidence's file and line, or a window start for aggregates). Re-running a

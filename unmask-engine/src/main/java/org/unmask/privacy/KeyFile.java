@@ -32,6 +32,11 @@ final class KeyFile {
         // Another process created it first; read theirs so both agree.
       }
     }
+    return load(file);
+  }
+
+  /** The key in an existing file; never creates one. */
+  static byte[] load(Path file) throws IOException {
     String text = Files.readString(file).strip();
     try {
       byte[] key = HexFormat.of().parseHex(text);

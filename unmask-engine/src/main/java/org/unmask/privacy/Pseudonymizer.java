@@ -70,6 +70,20 @@ public final class Pseudonymizer {
     }
   }
 
+  /**
+   * The key in {@code keyFile}, which must exist: for processes that must agree on pseudonyms
+   * with the one that made the key (the task managers of a Flink job), where making a key of
+   * their own would silently give everyone a second pseudonym.
+   */
+  public static Pseudonymizer fromExistingKeyFile(Path keyFile) {
+    try {
+      return new Pseudonymizer(KeyFile.load(keyFile));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the pseudonym key " + keyFile + ": " + e.getMessage()
+          + " (it must exist and be readable here; unmask scan or the job's launcher creates it)", e);
+    }
+  }
+
   /** The default key file: {@code $UNMASK_KEY_FILE}, else {@code ~/.config/unmask/pseudonym.key}. */
   public static Path defaultKeyFile() {
     String env = System.getenv(KEY_FILE_ENV);

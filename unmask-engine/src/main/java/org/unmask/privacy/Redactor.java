@@ -81,9 +81,7 @@ public final class Redactor {
 
   /** The finding with its summary pseudonymised; ids, rule, entity and evidence refs are kept. */
   public Finding redact(Finding f) {
-    String summary = redact(f.summary());
-    return summary.equals(f.summary()) ? f : new Finding(f.id(), f.ruleId(), f.title(), f.severity(), f.attack(),
-        f.timestamp(), f.entity(), f.risk(), f.evidence(), summary);
+    return f.withSummary(redact(f.summary()));
   }
 
   /** The verdict with its reasons' summaries pseudonymised. */

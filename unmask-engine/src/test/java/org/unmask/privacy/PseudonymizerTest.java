@@ -84,4 +84,15 @@ class PseudonymizerTest {
     Files.setPosixFilePermissions(bad, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
     assertThatThrownBy(() -> Pseudonymizer.fromKeyFile(bad)).hasMessageContaining("64 hex digits");
   }
+
+  @Test
+  void existingKeyFile_isReadButNeverMade() throws Exception {
+    Path missing = dir.resolve("elsewhere/pseudonym.key");
+    assertThatThrownBy(() -> Pseudonymizer.fromExistingKeyFile(missing)).hasMessageContaining("must exist");
+    assertThat(missing).doesNotExist();
+
+    Path key = dir.resolve("made/pseudonym.key");
+    String made = Pseudonymizer.fromKeyFile(key).email("a@b.io");
+    assertThat(Pseudonymizer.fromExistingKeyFile(key).email("a@b.io")).isEqualTo(made);
+  }
 }

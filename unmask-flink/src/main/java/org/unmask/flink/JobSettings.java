@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.unmask.ingest.Dataset;
+import org.unmask.privacy.Pseudonymizer;
 import org.unmask.reference.ReferenceData;
 import org.unmask.scan.ScanOptions;
 
@@ -27,7 +28,12 @@ import org.unmask.scan.ScanOptions;
  * @param allowedLatenessMillis how far behind the watermark an event may arrive and still be
  *     judged (out of order); older events go to the late topic
  * @param publishEveryMillis how much event time passes between two publications of conclusions
- * @param store the JDBC URL or H2 path of the case store, or null for Kafka only
+ * @param store the JDBC URL or H2 path of the case store, or null for Kafka only; with a store,
+ *     the suppressions analysts record there (closing a case as benign) drop findings as they do in
+ *     {@code unmask scan --store}
+ * @param keyFile the installation's pseudonym key, a path every task manager can read (like
+ *     {@code referenceDir}), or null to publish text as the detectors made it (tests, embedding);
+ *     with a key, findings, persons and cases name people by pseudonym, as {@code unmask scan} does
  */
 public record JobSettings(
     String referenceDir,
@@ -38,7 +44,8 @@ public record JobSettings(
     long outOfOrdernessMillis,
     long allowedLatenessMillis,
     long publishEveryMillis,
-    String store) implements Serializable {
+    String store,
+    String keyFile) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -54,27 +61,42 @@ public record JobSettings(
   /** The scan's defaults over a reference folder: shipped rules, vetting on, 5 min disorder, 1 h lateness, daily publication. */
   public static JobSettings defaults(Path referenceDir) {
     return new JobSettings(referenceDir.toString(), List.of(), true, null, true,
-        Duration.ofMinutes(5).toMillis(), Duration.ofHours(1).toMillis(), Duration.ofDays(1).toMillis(), null);
+        Duration.ofMinutes(5).toMillis(), Duration.ofHours(1).toMillis(), Duration.ofDays(1).toMillis(), null, null);
   }
 
   public JobSettings withStore(String jdbc) {
     return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
-        allowedLatenessMillis, publishEveryMillis, jdbc);
+        allowedLatenessMillis, publishEveryMillis, jdbc, keyFile);
   }
 
   public JobSettings withPublishEvery(Duration every) {
     return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
-        allowedLatenessMillis, every.toMillis(), store);
+        allowedLatenessMillis, every.toMillis(), store, keyFile);
   }
 
   public JobSettings withVetting(boolean vet) {
     return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, vet, outOfOrdernessMillis,
-        allowedLatenessMillis, publishEveryMillis, store);
+        allowedLatenessMillis, publishEveryMillis, store, keyFile);
   }
 
   public JobSettings withRules(List<String> paths, boolean builtIn) {
     return new JobSettings(referenceDir, paths, builtIn, dataDir, withVetting, outOfOrdernessMillis,
-        allowedLatenessMillis, publishEveryMillis, store);
+        allowedLatenessMillis, publishEveryMillis, store, keyFile);
+  }
+
+  /** The same, pseudonymising with the key in {@code path} (which must exist when the job runs). */
+  public JobSettings withKeyFile(Path path) {
+    return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
+        allowedLatenessMillis, publishEveryMillis, store, path == null ? null : path.toAbsolutePath().toString());
+  }
+
+  /**
+   * The pseudonymizer of {@link #keyFile}, or null without one. It never makes a key: a task
+   * manager that cannot read the launcher's key fails rather than name people by pseudonyms
+   * nobody else would recognise.
+   */
+  public Pseudonymizer pseudonymizer() {
+    return keyFile == null ? null : Pseudonymizer.fromExistingKeyFile(Path.of(keyFile));
   }
 
   /** The scan options these settings mean (the output folder is unused). */

@@ -31,6 +31,7 @@ import org.unmask.flink.wire.Publication;
 import org.unmask.flink.wire.RawLine;
 import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Routed;
+import org.unmask.privacy.Pseudonymizer;
 
 /**
  * The scale-out job: Kafka in, the engine's detectors, rules and conclusions in the middle, Kafka
@@ -172,11 +173,23 @@ public final class UnmaskJob {
     JobSettings settings = JobSettings.defaults(java.nio.file.Path.of(a.require("--reference")))
         .withStore(a.get("--store", null))
         .withPublishEvery(Duration.parse(a.get("--publish-every", "PT1H")))
-        .withRules(a.all("--rules"), !a.has("--no-builtin-rules"));
+        .withRules(a.all("--rules"), !a.has("--no-builtin-rules"))
+        .withKeyFile(pseudonymKey(a.get("--key-file", null)));
     Kafka kafka = new Kafka(a.require("--bootstrap-servers"), prefix, a.get("--group-id", "unmask-" + prefix),
         a.has("--bounded"), interval);
     build(env, kafka, settings);
     env.execute("unmask " + prefix);
+  }
+
+  /**
+   * The installation's pseudonym key, as {@code unmask scan} finds it ({@code --key-file}, else
+   * {@code $UNMASK_KEY_FILE}, else {@code ~/.config/unmask/pseudonym.key}), made here on first use
+   * so that the task managers, which only ever read it, find it.
+   */
+  private static java.nio.file.Path pseudonymKey(String flag) {
+    java.nio.file.Path key = flag != null ? java.nio.file.Path.of(flag) : Pseudonymizer.defaultKeyFile();
+    Pseudonymizer.fromKeyFile(key);
+    return key;
   }
 
   /** The few flags of {@link #main}: {@code --name value} pairs and bare switches. */

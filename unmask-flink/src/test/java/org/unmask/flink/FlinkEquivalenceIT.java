@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -19,6 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.unmask.cli.KafkaLoad;
+import org.unmask.event.EntityRef;
+import org.unmask.event.Finding;
+import org.unmask.privacy.Pseudonymizer;
+import org.unmask.risk.Suppression;
+import org.unmask.risk.Suppressions;
 
 /**
  * The same simulated world through {@code unmask scan} and through the Flink job (a MiniCluster at
@@ -80,23 +87,63 @@ class FlinkEquivalenceIT {
   }
 
   @Test
-  void main_runsTheJobFromItsFlags_exactlyOnce_intoTheStore() throws Exception {
+  void main_runsTheJobFromItsFlags_exactlyOnce_intoTheStore_pseudonymised_withTheStoresSuppressions() throws Exception {
     String prefix = "cli";
+    // the world, with one salary paid to a shell company: the money trail names the payee, a name
+    // the published findings must carry only as a pseudonym
+    World named = new World(copyOf(world.dataset(), dir.resolve("world-named")), world.scan(), world.events());
+    payFirstPersonTo(named.dataset(), SHELL_PAYEE);
     KafkaLoad.createTopics(kafka.bootstrapServers(), prefix, 2);
-    KafkaLoad.replay(world.dataset(), kafka.bootstrapServers(), prefix);
+    KafkaLoad.replay(named.dataset(), kafka.bootstrapServers(), prefix);
     Path store = dir.resolve("store");
+    Path key = dir.resolve("keys/pseudonym.key");
+    // an analyst closed a case as benign: this person's findings of that rule are known harmless
+    Finding harmless = world.scan().findings().stream().filter(f -> f.entity().type() == EntityRef.Type.PERSON)
+        .filter(f -> world.cases().containsKey(f.entity().id())).findFirst().orElseThrow();
+    Suppression benign = Suppression.personRule("s-benign", harmless.entity().id(), harmless.ruleId(),
+        Instant.now().plus(Duration.ofDays(30)), null);
+    try (org.unmask.store.Store s = org.unmask.store.Store.open(store.toString())) {
+      s.addSuppression(benign, "analyst");
+    }
 
     UnmaskJob.main(new String[] {"--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix,
-        "--reference", world.dataset().toString(), "--parallelism", "2", "--checkpoint-interval-ms", "300",
+        "--reference", named.dataset().toString(), "--parallelism", "2", "--checkpoint-interval-ms", "300",
         "--checkpoint-dir", dir.resolve("checkpoints").toUri().toString(), "--store", store.toString(),
-        "--publish-every", "P1D", "--bounded"});
+        "--key-file", key.toString(), "--publish-every", "P1D", "--bounded"});
 
-    assertThat(kafka.table(prefix + ".findings")).containsExactlyInAnyOrderEntriesOf(world.findings());
-    assertThat(kafka.table(prefix + ".persons")).containsExactlyInAnyOrderEntriesOf(world.persons());
+    Suppressions inForce = Suppressions.activeAt(List.of(benign), Instant.now());
+    World plain = named.rescanned(dir.resolve("scan-plain"), null, inForce);
+    World expected = named.rescanned(dir.resolve("scan-with-key"), Pseudonymizer.fromExistingKeyFile(key), inForce);
+    assertThat(plain.findings()).as("the suppression drops findings").doesNotContainKey(harmless.id());
+    assertThat(String.join("\n", plain.findings().values())).as("a plain scan names the payee").contains(SHELL_PAYEE);
+    Map<String, String> published = kafka.table(prefix + ".findings");
+    assertThat(published).containsExactlyInAnyOrderEntriesOf(expected.findings());
+    assertThat(kafka.table(prefix + ".persons")).containsExactlyInAnyOrderEntriesOf(expected.persons());
+    assertThat(String.join("\n", published.values())).as("the job names nobody").doesNotContain(SHELL_PAYEE);
     try (org.unmask.store.Store s = org.unmask.store.Store.open(store.toString())) {
       assertThat(s.cases().list())
-          .extracting(org.unmask.store.cases.Case::personId).containsExactlyInAnyOrderElementsOf(world.cases().keySet());
+          .extracting(org.unmask.store.cases.Case::personId).containsExactlyInAnyOrderElementsOf(expected.cases().keySet());
     }
+  }
+
+  private static final String SHELL_PAYEE = "Blue Harbor Consulting LLC";
+
+  private static Path copyOf(Path from, Path to) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, to.resolve(from.relativize(f).toString()));
+      }
+    }
+    return to;
+  }
+
+  /** Rewrites the payee (people.csv's last column) of the first person. */
+  private static void payFirstPersonTo(Path dataset, String payee) throws java.io.IOException {
+    Path people = dataset.resolve("people.csv");
+    List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(people));
+    String first = lines.get(1);
+    lines.set(1, first.substring(0, first.lastIndexOf(',') + 1) + payee);
+    java.nio.file.Files.write(people, lines);
   }
 
   private static void sendBadLine(String prefix) {

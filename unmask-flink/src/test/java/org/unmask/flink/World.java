@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import org.unmask.Unmask;
 import org.unmask.event.Finding;
 import org.unmask.output.JsonLines;
+import org.unmask.privacy.Pseudonymizer;
+import org.unmask.risk.Suppressions;
 import org.unmask.scan.ScanListener;
 import org.unmask.scan.ScanOptions;
 import org.unmask.scan.ScanResult;
@@ -23,6 +25,17 @@ record World(Path dataset, ScanResult scan, long events) {
         new Simulator.Output(dataset, false));
     ScanResult scan = Unmask.scan(dataset, ScanOptions.defaults(dir.resolve("scan")), ScanListener.SILENT);
     return new World(dataset, scan, s.events());
+  }
+
+  /**
+   * The same world through {@code unmask scan --store --key-file}: people named by pseudonym (none
+   * without a key), and the findings the store's suppressions cover dropped.
+   */
+  World rescanned(Path out, Pseudonymizer pseudonyms, Suppressions suppressions) throws java.io.IOException {
+    ScanOptions options = ScanOptions.defaults(out);
+    ScanResult again = Unmask.scan(dataset, options.withSuppressed(options.suppressed().or(suppressions::suppresses)),
+        ScanListener.SILENT, pseudonyms);
+    return new World(dataset, again, events);
   }
 
   /** findings.jsonl of the scan by id. */

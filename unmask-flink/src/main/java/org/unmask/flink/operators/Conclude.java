@@ -29,7 +29,10 @@ import org.unmask.flink.wire.Publication;
 import org.unmask.flink.wire.ReferenceFile;
 import org.unmask.flink.wire.Wire;
 import org.unmask.output.JsonLines;
+import org.unmask.privacy.Pseudonymizer;
+import org.unmask.privacy.Redactor;
 import org.unmask.reference.ReferenceData;
+import org.unmask.risk.Suppressions;
 import org.unmask.scan.ApplicantStage;
 import org.unmask.scan.Conclusions;
 import org.unmask.scan.ScanOptions;
@@ -69,6 +72,14 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
   private transient org.unmask.detect.EventRules rulesInUse;
   private transient ApplicantStage applicantStage;
   private transient StoreWriter store;
+  /** The analysts' suppressions in the store, read again at each publication; none without a store. */
+  private transient Suppressions suppressions;
+  /** Null when the job publishes text as the detectors made it (no key file). */
+  private transient Pseudonymizer pseudonyms;
+  private transient Redactor redactor;
+  private transient ReferenceData redactorFor;
+  /** Summary text to its redaction: each distinct text is redacted once per reference. */
+  private transient Map<String, String> redactedSummaries;
 
   public Conclude(JobSettings settings) {
     this.settings = settings;
@@ -90,8 +101,18 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     liveRules = new LiveRules(options, null);
     applicantStage = applicants;
     rulesInUse = liveRules.current();
-    conclusions = new Conclusions(rulesInUse, applicants, options.riskPolicy(), options.suppressed());
+    suppressions = Suppressions.none();
+    conclusions = conclusionsFor(rulesInUse);
     store = settings.store() == null ? null : new StoreWriter(settings.store());
+    pseudonyms = settings.pseudonymizer();
+    redactedSummaries = new HashMap<>();
+  }
+
+  /** As a scan concludes: its own suppression rules, and the store's suppressions of the moment. */
+  private Conclusions conclusionsFor(org.unmask.detect.EventRules rules) {
+    ScanOptions options = settings.scanOptions();
+    return new Conclusions(rules, applicantStage, options.riskPolicy(),
+        options.suppressed().or(f -> suppressions.suppresses(f)));
   }
 
   @Override
@@ -134,9 +155,11 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     reference = live.get(ctx.getBroadcastState(LiveReference.FILES)); // money trail and vetting follow it
     org.unmask.detect.EventRules rules = liveRules.current(live);
     if (rules != rulesInUse) {
-      ScanOptions options = settings.scanOptions();
       rulesInUse = rules;
-      conclusions = new Conclusions(rules, applicantStage, options.riskPolicy(), options.suppressed());
+      conclusions = conclusionsFor(rules);
+    }
+    if (store != null) {
+      suppressions = store.suppressionsNow();
     }
     List<Finding> all = new ArrayList<>();
     for (byte[] b : findings.get()) {
@@ -150,11 +173,34 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     }
     graph.sort(LINK_ORDER);
     Long now = clock.value();
-    Conclusions.Conclusion c = conclusions.conclude(reference, all, graph, now == null ? null : Instant.ofEpochMilli(now));
+    Conclusions.Conclusion c = pseudonymised(
+        conclusions.conclude(reference, all, graph, now == null ? null : Instant.ofEpochMilli(now)));
     int changed = publish(c, out);
     if (store != null && changed > 0) {
       store.save(settings.referenceDir(), c, reference, now == null ? Instant.EPOCH : Instant.ofEpochMilli(now));
     }
+  }
+
+  /**
+   * The conclusion with people named by pseudonym, as {@code unmask scan} writes it, before it
+   * reaches Kafka or the store; unchanged without a key.
+   */
+  private Conclusions.Conclusion pseudonymised(Conclusions.Conclusion c) {
+    if (pseudonyms == null) {
+      return c;
+    }
+    if (redactorFor != reference) {
+      redactor = Redactor.of(pseudonyms, reference.people(), reference.applicants());
+      redactorFor = reference;
+      redactedSummaries.clear();
+    }
+    Redactor red = redactor;
+    List<Finding> findings = new ArrayList<>(c.findings().size());
+    for (Finding f : c.findings()) {
+      findings.add(f.withSummary(redactedSummaries.computeIfAbsent(f.summary(), red::redact)));
+    }
+    return new Conclusions.Conclusion(findings, c.persons().stream().map(red::redact).toList(), c.farms(),
+        c.applicants().stream().map(red::redact).toList());
   }
 
   private int publish(Conclusions.Conclusion c, Collector<Publication> out) throws Exception {

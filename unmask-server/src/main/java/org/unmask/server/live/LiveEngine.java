@@ -291,9 +291,7 @@ public final class LiveEngine implements AutoCloseable {
       List<Finding> newFindings = new ArrayList<>();
       List<Finding> all = new ArrayList<>(c.findings().size());
       for (Finding f : c.findings()) {
-        String summary = redactedText.computeIfAbsent(f.summary(), red::redact);
-        Finding safe = summary.equals(f.summary()) ? f : new Finding(f.id(), f.ruleId(), f.title(), f.severity(), f.attack(),
-            f.timestamp(), f.entity(), f.risk(), f.evidence(), summary);
+        Finding safe = f.withSummary(redactedText.computeIfAbsent(f.summary(), red::redact));
         all.add(safe);
         Integer saved = savedFindings.get(f.id());
         if (saved == null || saved != safe.hashCode()) {
