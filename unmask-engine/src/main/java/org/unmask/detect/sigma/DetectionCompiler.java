@@ -235,11 +235,23 @@ final class DetectionCompiler {
     if (!matchers.isEmpty()) {
       alternatives.add(keyword ? new Node.Keyword(matchers, all) : new Node.Field(field, slot, matchers, all, neq));
     }
-    return all ? Node.and(alternatives) : Node.or(alternatives);
+    Node node = all ? Node.and(alternatives) : Node.or(alternatives);
+    if (neq && modifiers.contains("fieldref")) {
+      // neq needs a value to differ from: as a missing field never matches neq, neither does a
+      // missing referenced field (a backend's A != B is not true when B is null)
+      List<Node> withReferences = new ArrayList<>(List.of(node));
+      for (ValueMatcher m : matchers) {
+        if (m instanceof ValueMatchers.FieldRef ref) {
+          withReferences.add(new Node.Not(new Node.IsNull(ref.slot())));
+        }
+      }
+      node = Node.and(withReferences);
+    }
+    return node;
   }
 
   private boolean matchers(Object value, List<String> modifiers, boolean cased, boolean keyword, String path, List<ValueMatcher> out) {
-    String text = value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) ? String.valueOf(d.longValue()) : String.valueOf(value);
+    String text = String.valueOf(value); // a YAML number matches its text: 1.0 matches "1.0", as JSON 1.0 reads
     if (modifiers.contains("re")) {
       int flags = (modifiers.contains("i") ? com.google.re2j.Pattern.CASE_INSENSITIVE : 0)
           | (modifiers.contains("m") ? com.google.re2j.Pattern.MULTILINE : 0)
@@ -328,13 +340,20 @@ final class DetectionCompiler {
       } else if (modifiers.contains("endswith")) {
         s = SigmaString.endswith(s);
       }
-      out.add(Glob.of(s, cased));
+      out.add(e.anyDash ? new ValueMatchers.AnyDash(Glob.of(s, cased)) : Glob.of(s, cased));
     }
     return true;
   }
 
-  /** A value on its way through the encoding modifiers; bytes are held one per char. */
-  private record Encoded(String text, boolean bytes) {}
+  /**
+   * A value on its way through the encoding modifiers; bytes are held one per char. {@code
+   * anyDash}: its dashes stand for every spelling ({@link #windash} with many dashes).
+   */
+  private record Encoded(String text, boolean bytes, boolean anyDash) {
+    Encoded(String text, boolean bytes) {
+      this(text, bytes, false);
+    }
+  }
 
   private List<Encoded> transform(String modifier, List<Encoded> in, String path) {
     List<Encoded> out = new ArrayList<>();
@@ -342,6 +361,11 @@ final class DetectionCompiler {
       switch (modifier) {
         case "windash" -> windash(e.text, out);
         case "utf16le", "wide", "utf16be", "utf16", "base64", "base64offset" -> {
+          if (e.anyDash) {
+            error(path, "'" + modifier + "' cannot follow 'windash' on a value with more than " + MAX_WINDASH_POSITIONS + " dashes",
+                "split the value, or put 'windash' after the encoding");
+            return null;
+          }
           if (SigmaString.hasWildcard(e.text)) {
             error(path, "'" + modifier + "' cannot encode wildcards in '" + SigmaString.display(e.text) + "'",
                 "escape them (\\* and \\?) or apply 'contains' after the encoding");
@@ -390,18 +414,22 @@ final class DetectionCompiler {
   }
 
   /**
-   * Every spelling of the command-line flags: a dash or slash that starts a word (pySigma's
-   * {@code \B[-/]\b}) becomes each of - / en-dash em-dash horizontal-bar.
+   * Every spelling of the dashes: the specification's {@code windash} "creates all possible
+   * permutations" of - / en-dash em-dash horizontal-bar, so each of these characters, wherever it
+   * stands, becomes each of the five. A value with more than {@link #MAX_WINDASH_POSITIONS} of
+   * them would make too many spellings to list; it is matched with every dash read as '-' on both
+   * sides instead (equivalent, but the prefilter cannot index it).
    */
   private static void windash(String s, List<Encoded> out) {
     List<Integer> positions = new ArrayList<>();
-    for (int i = 0; i < s.length() && positions.size() < MAX_WINDASH_POSITIONS; i++) {
-      char c = s.charAt(i);
-      boolean prevWord = i > 0 && isWord(s.charAt(i - 1));
-      boolean nextWord = i + 1 < s.length() && isWord(s.charAt(i + 1));
-      if ((c == '-' || c == '/') && !prevWord && nextWord) {
+    for (int i = 0; i < s.length(); i++) {
+      if (DASHES.indexOf(s.charAt(i)) >= 0) {
         positions.add(i);
       }
+    }
+    if (positions.size() > MAX_WINDASH_POSITIONS) {
+      out.add(new Encoded(ValueMatchers.AnyDash.plain(s), false, true));
+      return;
     }
     int variants = (int) Math.pow(DASHES.length(), positions.size());
     for (int v = 0; v < variants; v++) {
@@ -413,10 +441,6 @@ final class DetectionCompiler {
       }
       out.add(new Encoded(new String(chars), false));
     }
-  }
-
-  private static boolean isWord(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   /** Replaces %placeholders%; false (and a Nothing or anything matcher) when one has no values. */

@@ -114,15 +114,22 @@ public final class SigmaRuleSet {
     this.scratch = ThreadLocal.withInitial(() -> new Bucket.Scratch(new EventView(slotKeys, memories), memories));
   }
 
+  /**
+   * Whether a filter's logsource covers a rule's: each of category, product and service that the
+   * filter names, the rule names too, with the same value (pySigma's logsource containment). A
+   * filter for process_creation does not reach a rule on another log source, even by its id.
+   */
   private static boolean fits(Map<String, String> filter, Map<String, String> rule) {
-    for (Map.Entry<String, String> e : filter.entrySet()) {
-      String v = rule.get(e.getKey());
-      if (v != null && !v.equalsIgnoreCase(e.getValue())) {
+    for (String key : LOGSOURCE_KEYS) {
+      String wanted = filter.get(key);
+      if (wanted != null && !wanted.equalsIgnoreCase(rule.get(key))) {
         return false;
       }
     }
     return true;
   }
+
+  private static final List<String> LOGSOURCE_KEYS = List.of("category", "product", "service");
 
   /**
    * Loads every rule file under the paths (folders are searched recursively for .yml and .yaml).

@@ -87,6 +87,40 @@ final class ValueMatchers {
     }
   }
 
+  /**
+   * {@code |windash} on a value with many dashes: the value and the field are compared with each
+   * of - / en-dash em-dash horizontal-bar read as '-', so every dash accepts every spelling.
+   */
+  record AnyDash(ValueMatcher inner) implements ValueMatcher {
+    private static final String OTHER_DASHES = "/\u2013\u2014\u2015";
+
+    @Override
+    public boolean test(String original, String lower, EventView view) {
+      return inner.test(plain(original), plain(lower), view);
+    }
+
+    @Override
+    public int cost() {
+      return inner.cost() + 2;
+    }
+
+    /** The text with every dash spelled '-'; the text itself when it has no other spelling. */
+    static String plain(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (OTHER_DASHES.indexOf(s.charAt(i)) >= 0) {
+          char[] chars = s.toCharArray();
+          for (int k = i; k < chars.length; k++) {
+            if (OTHER_DASHES.indexOf(chars[k]) >= 0) {
+              chars[k] = '-';
+            }
+          }
+          return new String(chars);
+        }
+      }
+      return s;
+    }
+  }
+
   /** A value that matches no event: an {@code |expand} placeholder without configured values. */
   record Nothing(String why) implements ValueMatcher {
     @Override
@@ -104,10 +138,27 @@ final class ValueMatchers {
       if (t.startsWith("0x") || t.startsWith("0X")) {
         return (double) Long.parseLong(t.substring(2), 16);
       }
-      return Double.parseDouble(t);
+      return decimal(t) ? Double.parseDouble(t) : null;
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * Digits, sign, point and exponent only: Double.parseDouble also reads "NaN", "Infinity", "10f",
+   * "10d" and hex floats, which are not numbers in an event.
+   */
+  private static boolean decimal(String t) {
+    boolean digit = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return digit;
   }
 
   /** A date-time's part from ISO-8601-like text ({@code 2025-10-24T23:41:00Z}, {@code 2025-10-24 23:41:00.589}). */

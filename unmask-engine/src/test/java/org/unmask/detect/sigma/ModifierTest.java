@@ -44,6 +44,15 @@ class ModifierTest {
     assertThat(fires(no, event("Other", "x"))).isTrue();
   }
 
+
+  @Test
+  void exists_false_isFalseForAFieldPresentWithNull() {
+    // Modifiers appendix, exists: "this check only verifies the presence of a field, not its value, be it empty or null"
+    var no = rule("    s:\n        PasswordLastSet|exists: false\n    condition: s\n");
+    assertThat(fires(no, event(java.util.Collections.singletonMap("PasswordLastSet", null)))).isFalse();
+    assertThat(fires(no, event("PasswordLastSet", ""))).isFalse();
+  }
+
   @Test
   void cased_matchesCaseSensitively() {
     var r = rule("    s:\n        CommandLine|cased|contains: 'MiMiKaTz'\n    condition: s\n");
@@ -71,6 +80,34 @@ class ModifierTest {
     assertThat(fires(r, event("CommandLine", "powershell +exec bypass"))).isFalse();
   }
 
+
+  @Test
+  void windash_permutesEachOfTheFiveDashes_whereverItStands() {
+    // Modifiers appendix, windash: "Creates all possible permutations of the -, /, – (en dash), — (em dash),
+    // and ― (horizontal bar) characters ... converts the aforementioned characters interchangeably"
+    List<String> dashes = List.of("-", "/", "\u2013", "\u2014", "\u2015");
+    var enDash = rule("    s:\n        CommandLine|windash|contains: ' \u2013exec'\n    condition: s\n");
+    var help = rule("    s:\n        CommandLine|windash|endswith: ' /?'\n    condition: s\n");
+    var inWord = rule("    s:\n        CommandLine|windash|contains: 'start/b '\n    condition: s\n");
+    for (String dash : dashes) {
+      assertThat(fires(enDash, event("CommandLine", "powershell " + dash + "exec bypass"))).as(dash).isTrue();
+      assertThat(fires(help, event("CommandLine", "net " + dash + "?"))).as(dash).isTrue();
+      assertThat(fires(inWord, event("CommandLine", "cmd /c start" + dash + "b x.exe"))).as(dash).isTrue();
+    }
+    assertThat(fires(enDash, event("CommandLine", "powershell +exec bypass"))).isFalse();
+  }
+
+  @Test
+  void windash_permutesEveryPosition_evenBeyondFive() {
+    var r = rule("    s:\n        CommandLine|windash|contains: ' -a -b -c -d -e -f -g'\n    condition: s\n");
+    assertThat(fires(r, event("CommandLine", "x -a -b -c -d -e /f \u2014g"))).isTrue();
+    assertThat(fires(r, event("CommandLine", "x /A \u2013b -c \u2015d -e /f -g y"))).isTrue();
+    assertThat(fires(r, event("CommandLine", "x -a -b -c -d -e -f +g"))).isFalse();
+    List<LoadProblem> encoded = SigmaTesting.problems(SigmaTesting.HEADER
+        + "    s:\n        CommandLine|windash|base64: ' -a -b -c -d -e -f -g'\n    condition: s\n");
+    assertThat(encoded).anySatisfy(p -> assertThat(p.isError()).isTrue());
+  }
+
   @Test
   void re_isCaseSensitiveSearch_withFlags() {
     var r = rule("    s:\n        CommandLine|re: 'net\\s+user\\s+\\w+ /add'\n    condition: s\n");
@@ -84,6 +121,19 @@ class ModifierTest {
     assertThat(fires(s, event("Text", "first\nsecond"))).isTrue();
     var noS = rule("    s:\n        Text|re: 'first.second'\n    condition: s\n");
     assertThat(fires(noS, event("Text", "first\nsecond"))).isFalse();
+  }
+
+
+  @Test
+  void re_anchorsTheWholeValue_unlessMultiLine_andFlagsCombine() {
+    // Modifiers appendix, re: "m: (multi line) ... ^ / $ match the start/end of line"; without m they match the value's ends
+    var start = rule("    s:\n        Text|re: '^second'\n    condition: s\n");
+    assertThat(fires(start, event("Text", "first\nsecond"))).isFalse();
+    assertThat(fires(start, event("Text", "second line"))).isTrue();
+    var both = rule("    s:\n        Text|re|i|m: '^SECOND$'\n    condition: s\n");
+    assertThat(fires(both, event("Text", "first\nsecond\nthird"))).isTrue();
+    var cased = rule("    s:\n        Text|re: 'ABC'\n    condition: s\n");
+    assertThat(fires(cased, event("Text", "abc"))).as("re is case-sensitive even without cased").isFalse();
   }
 
   @Test
@@ -127,6 +177,23 @@ class ModifierTest {
     assertThat(fires(gte, event("Score", 10L))).isTrue();
   }
 
+
+  @Test
+  void numericComparisons_readOnlyDecimalOrHexNumbers() {
+    // Modifiers appendix, numeric modifiers "can only be applied to numeric values": Java's own
+    // number syntax (NaN, Infinity, 10f, 10d, hex floats) is text in an event
+    var gt = rule("    s:\n        Size|gt: 5\n    condition: s\n");
+    for (String notANumber : List.of("Infinity", "NaN", "10f", "10d", "0x1p4", "+", "e")) {
+      assertThat(fires(gt, event("Size", notANumber))).as(notANumber).isFalse();
+    }
+    for (String number : List.of("10", " 10 ", "1e3", "10.5", "+7", "0x10")) {
+      assertThat(fires(gt, event("Size", number))).as(number).isTrue();
+    }
+    var lt = rule("    s:\n        Size|lt: 0\n    condition: s\n");
+    assertThat(fires(lt, event("Size", "-Infinity"))).isFalse();
+    assertThat(fires(lt, event("Size", "-3"))).isTrue();
+  }
+
   @Test
   void timeParts_readTheFieldAsADate() {
     var hour = rule("    s:\n        UtcTime|hour|gte: 22\n    condition: s\n");
@@ -155,6 +222,20 @@ class ModifierTest {
     assertThat(fires(r, event("DestinationIp", "10.1.2"))).isFalse();
   }
 
+
+  @Test
+  void cidr_acceptsASingleAddress_andMixedFamilies_andRejectsInvalidNetworks() {
+    var mixed = rule("    s:\n        Ip|cidr:\n            - 10.1.2.3\n            - '::1/128'\n    condition: s\n");
+    assertThat(fires(mixed, event("Ip", "10.1.2.3"))).isTrue();
+    assertThat(fires(mixed, event("Ip", "10.1.2.4"))).isFalse();
+    assertThat(fires(mixed, event("Ip", "::1"))).isTrue();
+    assertThat(fires(mixed, event("Ip", "::2"))).isFalse();
+    for (String bad : List.of("10.0.0.0/33", "10.0.0/8", "fe80::/129", "evil.example/8")) {
+      assertThat(SigmaTesting.problems(SigmaTesting.HEADER + "    s:\n        Ip|cidr: '" + bad + "'\n    condition: s\n"))
+          .as(bad).anySatisfy(p -> assertThat(p.isError()).isTrue());
+    }
+  }
+
   @Test
   void expand_usesConfiguredPlaceholders_andUnresolvedMatchNothing() {
     SigmaConfig config = new SigmaConfig(Map.of("Administrators", List.of("adm_*", "root")), SigmaConfig.Unresolved.NOTHING);
@@ -181,6 +262,33 @@ class ModifierTest {
     assertThat(fires(neq, event("SourceUser", "bob", "TargetUser", "alice"))).isTrue();
     var ends = rule("    s:\n        Image|fieldref|endswith: Name\n    condition: s\n");
     assertThat(fires(ends, event("Image", "C:\\x\\evil.exe", "Name", "evil.exe"))).isTrue();
+  }
+
+
+  @Test
+  void fieldref_withPlacementAndCased_andAMissingReferencedField() {
+    var contains = rule("    s:\n        CommandLine|fieldref|contains: User\n    condition: s\n");
+    assertThat(fires(contains, event("CommandLine", "runas /user:BOB x", "User", "bob"))).isTrue();
+    assertThat(fires(contains, event("CommandLine", "runas x", "User", "bob"))).isFalse();
+    var starts = rule("    s:\n        Image|fieldref|startswith: Dir\n    condition: s\n");
+    assertThat(fires(starts, event("Image", "C:\\Temp\\x.exe", "Dir", "c:\\temp"))).isTrue();
+    assertThat(fires(starts, event("Image", "D:\\C:\\Temp", "Dir", "c:\\temp"))).isFalse();
+    var cased = rule("    s:\n        A|fieldref|cased: B\n    condition: s\n");
+    assertThat(fires(cased, event("A", "Bob", "B", "bob"))).isFalse();
+    assertThat(fires(cased, event("A", "Bob", "B", "Bob"))).isTrue();
+    var plain = rule("    s:\n        A|fieldref: B\n    condition: s\n");
+    assertThat(fires(plain, event("A", "x"))).isFalse();
+  }
+
+  @Test
+  void fieldref_neq_needsTheReferencedFieldToHaveAValue() {
+    // "different from" needs something to differ from: neq on a missing field does not match
+    // (neq_requiresAValueDifferentFromEveryListedValue), nor does neq against a missing reference
+    var neq = rule("    s:\n        SourceUser|fieldref|neq: TargetUser\n    condition: s\n");
+    assertThat(fires(neq, event("SourceUser", "bob"))).isFalse();
+    assertThat(fires(neq, event(java.util.Map.of("SourceUser", "bob")))).isFalse();
+    assertThat(fires(neq, event("SourceUser", "bob", "TargetUser", "alice"))).isTrue();
+    assertThat(fires(neq, event("SourceUser", "bob", "TargetUser", "BOB"))).isFalse();
   }
 
   @Test

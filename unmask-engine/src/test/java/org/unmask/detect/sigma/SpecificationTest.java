@@ -52,6 +52,20 @@ class SpecificationTest {
     assertThat(fires(single, event("F", "c:\\windows\\system32"))).isTrue();
   }
 
+
+  @Test
+  void escaping_loneBackslashes_andThreeBackslashes() {
+    // rules spec, Escape Character: "Plain backslash not followed by a wildcard can be expressed as single \ or
+    // double backslash \\"; "Three or four backslashes are handled as double backslash"
+    var endsWithBackslash = rule("    s:\n        F: 'C:\\'\n    condition: s\n");
+    assertThat(fires(endsWithBackslash, event("F", "C:\\"))).isTrue();
+    var three = rule("    s:\n        F: 'a\\\\\\b'\n    condition: s\n");
+    assertThat(fires(three, event("F", "a\\\\b"))).isTrue();
+    assertThat(fires(three, event("F", "a\\b"))).isFalse();
+    var beforeOther = rule("    s:\n        F: '\\n\\t'\n    condition: s\n");
+    assertThat(fires(beforeOther, event("F", "\\n\\t"))).isTrue();
+  }
+
   @Test
   void nullAndEmpty_areDifferentValues() {
     var r = rule("    selection_main:\n        FieldA: 'something'\n    selection_empty1:\n        FieldB: ''\n"
@@ -117,6 +131,23 @@ class SpecificationTest {
     assertThat(fires(nested, event("A", 1L))).isTrue();
   }
 
+
+  @Test
+  void conditions_xOfBindsTighterThanNot_andPatternsMayNameUnderscoreIdentifiers() {
+    // rules spec, Condition: precedence or < and < not < x of; only 'them' leaves out identifiers starting with '_'
+    String ids = "    sel_1:\n        A: 1\n    sel_2:\n        B: 1\n    _hidden:\n        C: 1\n";
+    var notOf = rule(ids + "    condition: not 1 of sel_* and not _hidden\n");
+    assertThat(fires(notOf, event("D", 1L))).isTrue();
+    assertThat(fires(notOf, event("B", 1L))).isFalse();
+    var notAll = rule(ids + "    condition: not all of sel_*\n");
+    assertThat(fires(notAll, event("A", 1L))).isTrue();
+    assertThat(fires(notAll, event("A", 1L, "B", 1L))).isFalse();
+    var underscore = rule(ids + "    condition: 1 of _*\n");
+    assertThat(fires(underscore, event("C", 1L))).isTrue();
+    var upper = rule(ids + "    condition: sel_1 AND NOT sel_2\n");
+    assertThat(fires(upper, event("A", 1L))).isTrue();
+  }
+
   @Test
   void conditionErrors_nameTheProblem_andTheLine() {
     List<LoadProblem> p = SigmaTesting.problems(SigmaTesting.HEADER + "    selection:\n        A: 1\n    condition: selction and (\n");
@@ -131,6 +162,27 @@ class SpecificationTest {
     assertThat(fires(r, event("EventID", 4688L, "Elevated", true))).isTrue();
     assertThat(fires(r, event("EventID", "4688", "Elevated", "True"))).isTrue();
     assertThat(fires(r, event("EventID", 4689L, "Elevated", true))).isFalse();
+  }
+
+
+  @Test
+  void decimalNumbers_matchTheirText() {
+    // rules spec, General: "All values are treated as case-insensitive strings": 1.0 is the text "1.0"
+    var r = rule("    s:\n        Version: 1.0\n    condition: s\n");
+    assertThat(fires(r, event("Version", "1.0"))).isTrue();
+    assertThat(fires(r, event("Version", 1.0))).isTrue();
+    assertThat(fires(r, event("Version", "1.01"))).isFalse();
+    var half = rule("    s:\n        Ratio: 0.5\n    condition: s\n");
+    assertThat(fires(half, event("Ratio", 0.5))).isTrue();
+  }
+
+  @Test
+  void emptyString_isNotAnAbsentField() {
+    // rules spec, Special Field Values: '' is an empty value, null a null one
+    var empty = rule("    s:\n        F: ''\n    condition: s\n");
+    assertThat(fires(empty, event("F", ""))).isTrue();
+    assertThat(fires(empty, event("G", ""))).isFalse();
+    assertThat(fires(empty, event(java.util.Collections.singletonMap("F", null)))).isFalse();
   }
 
   @Test
@@ -156,6 +208,23 @@ class SpecificationTest {
     SigmaRuleSet set = SigmaRuleSet.parse(rule + filter, "f.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
     assertThat(fires(set, event("Image", "C:\\rar.exe", "User", "bob"))).isTrue();
     assertThat(fires(set, event("Image", "C:\\rar.exe", "User", "adm_bob"))).isFalse();
+  }
+
+
+  @Test
+  void filters_applyOnlyToRulesOfTheirLogsource_namedByIdOrName() {
+    // filters spec: a filter has a mandatory logsource and "refers to one or multiple Sigma rules"; as in
+    // pySigma, each of category/product/service the filter names must be the rule's
+    String rules = "title: Security logon\nid: 11111111-2222-4333-8444-555555555555\nname: logon_rule\n"
+        + "logsource:\n    product: windows\n    service: security\ndetection:\n    selection:\n        EventID: 4624\n    condition: selection\n"
+        + "---\ntitle: Data Compressed\nid: 6f3e2987-db24-4c78-a860-b4f4095a7095\nname: rar_rule\n"
+        + "logsource:\n    category: process_creation\n    product: windows\ndetection:\n    selection:\n        EventID: 4624\n    condition: selection\n";
+    String filter = "---\ntitle: Filter admins\nlogsource:\n    category: process_creation\n    product: windows\n"
+        + "filter:\n    rules:\n        - logon_rule\n        - rar_rule\n    selection:\n        User|startswith: 'adm_'\n    condition: selection\n";
+    SigmaRuleSet set = SigmaRuleSet.parse(rules + filter, "f.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    assertThat(set.matches(event("EventID", 4624L, "User", "adm_bob")))
+        .extracting(m -> m.rule().name()).as("the security rule has no process_creation category").containsExactly("logon_rule");
+    assertThat(set.matches(event("EventID", 4624L, "User", "bob"))).hasSize(2);
   }
 
   @Test
