@@ -331,13 +331,15 @@ final class DetectionCompiler {
     }
     for (Encoded e : encoded) {
       String s = e.text;
-      if (keyword && !modifiers.contains("startswith") && !modifiers.contains("endswith")) {
-        s = SigmaString.contains(s);
-      } else if (modifiers.contains("contains")) {
-        s = SigmaString.contains(s);
-      } else if (modifiers.contains("startswith")) {
+      // each placement modifier adds its own '*' (so startswith and endswith together are
+      // contains, as in pySigma); a keyword without one is searched anywhere in the value
+      boolean starts = modifiers.contains("startswith");
+      boolean ends = modifiers.contains("endswith");
+      boolean anywhere = modifiers.contains("contains") || (keyword && !starts && !ends);
+      if (anywhere || starts) {
         s = SigmaString.startswith(s);
-      } else if (modifiers.contains("endswith")) {
+      }
+      if (anywhere || ends) {
         s = SigmaString.endswith(s);
       }
       out.add(e.anyDash ? new ValueMatchers.AnyDash(Glob.of(s, cased)) : Glob.of(s, cased));

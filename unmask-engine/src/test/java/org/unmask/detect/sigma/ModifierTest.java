@@ -27,6 +27,18 @@ class ModifierTest {
     assertThat(fires(e, event("Image", "C:\\cmd.exe.bak"))).isFalse();
   }
 
+
+  @Test
+  void startswith_and_endswith_together_eachAddTheirWildcard() {
+    // rules spec, Value Modifiers: "The value modifiers are applied in the given order to the value";
+    // startswith appends '*', endswith prepends one, so together they search anywhere (pySigma alike)
+    var both = rule("    s:\n        CommandLine|startswith|endswith: 'mimikatz'\n    condition: s\n");
+    assertThat(fires(both, event("CommandLine", "run mimikatz now"))).isTrue();
+    assertThat(fires(both, event("CommandLine", "run mimi katz"))).isFalse();
+    var reversed = rule("    s:\n        CommandLine|endswith|startswith: 'mimikatz'\n    condition: s\n");
+    assertThat(fires(reversed, event("CommandLine", "run mimikatz now"))).isTrue();
+  }
+
   @Test
   void all_andsTheValues() {
     var r = rule("    s:\n        CommandLine|contains|all:\n            - ' -enc '\n            - 'bypass'\n    condition: s\n");
@@ -207,6 +219,19 @@ class ModifierTest {
     assertThat(fires(year, event("T", "garbage"))).isFalse();
     var minuteDay = rule("    s:\n        T|minute: 41\n        T|day: 24\n    condition: s\n");
     assertThat(fires(minuteDay, event("T", "2025-10-24T23:41:00Z"))).isTrue();
+  }
+
+
+  @Test
+  void timeParts_readTheWrittenDigits_withoutTimeZoneConversion() {
+    // Modifiers appendix, time modifiers: "It is not designed to handle timezone or format conversions"
+    var hour = rule("    s:\n        T|hour: 23\n    condition: s\n");
+    assertThat(fires(hour, event("T", "2025-10-24T23:41:00+02:00"))).isTrue();
+    assertThat(fires(hour, event("T", "2025-10-24T21:41:00Z"))).isFalse();
+    assertThat(fires(hour, event("T", "1729813260"))).as("epoch seconds are not a date text").isFalse();
+    var neq = rule("    s:\n        T|day|neq: 24\n    condition: s\n");
+    assertThat(fires(neq, event("T", "2025-10-25T00:00:00Z"))).isTrue();
+    assertThat(fires(neq, event("T", "2025-10-24T00:00:00Z"))).isFalse();
   }
 
   @Test
