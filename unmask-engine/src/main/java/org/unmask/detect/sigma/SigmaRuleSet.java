@@ -26,6 +26,9 @@ import org.unmask.event.Event;
  */
 public final class SigmaRuleSet {
 
+  /** The logsource attributes a filter's logsource is compared on. */
+  private static final List<String> LOGSOURCE_KEYS = List.of("category", "product", "service");
+
   private final Pipeline pipeline;
   private final List<SigmaRule> rules;
   private final List<SigmaRule> inactive;
@@ -128,8 +131,6 @@ public final class SigmaRuleSet {
     }
     return true;
   }
-
-  private static final List<String> LOGSOURCE_KEYS = List.of("category", "product", "service");
 
   /**
    * Loads every rule file under the paths (folders are searched recursively for .yml and .yaml).
