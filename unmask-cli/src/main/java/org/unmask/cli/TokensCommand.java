@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code unmask tokens create|list|revoke}: API tokens for the server. */
 @Command(name = "tokens", mixinStandardHelpOptions = true,
-    description = "API tokens for unmask serve: viewer (read), analyst (work cases, reveal with a reason), admin (ingest, reference).",
+    description = "API tokens for unmask serve: metrics (a Prometheus scraper: /metrics only), viewer (read), analyst (work cases, reveal with a reason), admin (ingest, reference).",
     subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
 final class TokensCommand implements Runnable {
 
@@ -29,7 +29,7 @@ final class TokensCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin StoreOptions options;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, analyst or admin")
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "metrics (reads /metrics only), viewer, analyst or admin")
     String role;
 
     @Option(names = "--name", paramLabel = "NAME", description = "what the token is for (shown in the audit log)")
@@ -39,7 +39,7 @@ final class TokensCommand implements Runnable {
     public Integer call() {
       Role r = Role.parse(role);
       if (r == null) {
-        spec.commandLine().getErr().println("unmask tokens: unknown role '" + role + "'; use viewer, analyst or admin");
+        spec.commandLine().getErr().println("unmask tokens: unknown role '" + role + "'; use metrics, viewer, analyst or admin");
         return 2;
       }
       return options.run(spec, (store, out, err) -> {

@@ -40,7 +40,7 @@ class TokensCommandTest {
     StringWriter err = new StringWriter();
     assertThat(run(new StringWriter(), err, "tokens", "create", "--role", "root", "--store", dir.resolve("s").toString()))
         .isEqualTo(2);
-    assertThat(err.toString()).contains("viewer, analyst or admin");
+    assertThat(err.toString()).contains("metrics, viewer, analyst or admin");
   }
 
   @Test

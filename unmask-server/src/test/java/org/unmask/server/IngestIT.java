@@ -52,7 +52,7 @@ class IngestIT {
       findings = t.server.engine().findings().size();
       assertThat(findings).isGreaterThan(0);
       assertThat(TestServer.json(t.get("/api/v1/cases", t.viewer)).get("items").size()).isGreaterThan(0);
-      String metrics = t.get("/metrics", null).body();
+      String metrics = t.get("/metrics", t.metrics).body();
       assertThat(metrics).contains("unmask_events_accepted_total " + (double) accepted)
           .contains("unmask_detection_latency_p99_seconds").contains("unmask_queue_depth 0.0");
     }
@@ -85,7 +85,7 @@ class IngestIT {
       // Nothing of the refused batch was remembered: sent again, it is accepted whole.
       JsonNode retried = TestServer.json(t.postEvents(Events.ndjson(lines.subList(800, 1100)), false));
       assertThat(retried.get("accepted").asInt()).isEqualTo(300);
-      assertThat(t.get("/metrics", null).body()).contains("unmask_batches_refused_total 1.0");
+      assertThat(t.get("/metrics", t.metrics).body()).contains("unmask_batches_refused_total 1.0");
     }
   }
 

@@ -74,6 +74,12 @@ class SecurityIT {
     assertError(t.postJson("/api/v1/cases/" + id + "/reveal", t.viewer, "{\"reason\":\"curious\"}"), 403, "analyst");
     assertError(t.postEventsAs(t.analyst, "{}"), 403, "admin role");
     assertError(t.get("/api/v1/audit", t.viewer), 403, "analyst");
+    // a scraper's token reads the metrics and nothing else; the metrics need a token
+    assertThat(t.get("/metrics", t.metrics).statusCode()).isEqualTo(200);
+    assertThat(t.get("/metrics", t.viewer).statusCode()).isEqualTo(200);
+    assertError(t.get("/metrics", null), 401, "Bearer");
+    assertError(t.get("/api/v1/cases", t.metrics), 403, "viewer role");
+    assertError(t.get("/api/v1/persons", t.metrics), 403, "viewer role");
     assertError(t.send("PUT", "/api/v1/reference/people", t.analyst, "text/csv", "person_id\n".getBytes()), 403, "admin");
     // Every non-public route refuses an anonymous call.
     for (Route r : t.server.api().routes()) {

@@ -26,6 +26,7 @@ final class TestServer implements AutoCloseable {
   static final Path DEMO = Path.of("..", "examples", "demo").toAbsolutePath().normalize();
 
   final Server server;
+  final String metrics;
   final String viewer;
   final String analyst;
   final String admin;
@@ -33,6 +34,7 @@ final class TestServer implements AutoCloseable {
 
   private TestServer(Server server) {
     this.server = server;
+    this.metrics = server.store().tokens().create(Role.METRICS, "test scraper", "test").secret();
     this.viewer = server.store().tokens().create(Role.VIEWER, "test viewer", "test").secret();
     this.analyst = server.store().tokens().create(Role.ANALYST, "test analyst", "test").secret();
     this.admin = server.store().tokens().create(Role.ADMIN, "test admin", "test").secret();

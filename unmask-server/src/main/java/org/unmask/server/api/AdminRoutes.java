@@ -2,6 +2,7 @@ package org.unmask.server.api;
 
 import static org.unmask.server.auth.Access.ADMIN;
 import static org.unmask.server.auth.Access.ANALYST;
+import static org.unmask.server.auth.Access.METRICS;
 import static org.unmask.server.auth.Access.PUBLIC;
 import static org.unmask.server.auth.Access.VIEWER;
 
@@ -56,7 +57,9 @@ final class AdminRoutes {
         Route.delete("/api/v1/suppressions/{id}", ANALYST, "Delete a suppression", "{deleted}", this::deleteSuppression),
         Route.get("/api/v1/audit", ANALYST, "The audit log, newest first, and whether its hash chain verifies",
             List.of("limit"), "{items:[{seq, at, actor, action, target, details}], verified}", this::audit),
-        Route.get("/metrics", PUBLIC, "Prometheus metrics", List.of(), "text/plain; version=0.0.4", this::metrics));
+        // not public: counts of findings and events rising after someone's actions would tell a
+        // watched insider that detection is on to them; a metrics token reads this and nothing else
+        Route.get("/metrics", METRICS, "Prometheus metrics", List.of(), "text/plain; version=0.0.4", this::metrics));
   }
 
   private void health(Context ctx) {

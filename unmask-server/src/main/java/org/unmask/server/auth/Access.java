@@ -6,6 +6,7 @@ import org.unmask.store.privacy.Role;
 /** The least role a route needs; {@link #PUBLIC} needs no token. */
 public enum Access implements RouteRole {
   PUBLIC(null),
+  METRICS(Role.METRICS),
   VIEWER(Role.VIEWER),
   ANALYST(Role.ANALYST),
   ADMIN(Role.ADMIN);

@@ -30,7 +30,7 @@ public final class Authenticator {
     if (header == null || header.isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"unmask\"");
       throw new ApiError(401, "unauthorized",
-          "no token: send Authorization: Bearer TOKEN (unmask tokens create --role viewer|analyst|admin prints one)");
+          "no token: send Authorization: Bearer TOKEN (unmask tokens create --role metrics|viewer|analyst|admin prints one)");
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"unmask\"");

@@ -3,11 +3,13 @@ package org.unmask.store.privacy;
 import java.util.Locale;
 
 /**
- * What a person may do: viewers read pseudonymised cases, analysts also work cases and may reveal
+ * What a person (or a program) may do: metrics tokens read the server's metrics and nothing else
+ * (a Prometheus scraper), viewers read pseudonymised cases, analysts also work cases and may reveal
  * identities (with a reason), admins also feed events and reference data and manage tokens. Each
  * role may do everything the roles before it may.
  */
 public enum Role {
+  METRICS,
   VIEWER,
   ANALYST,
   ADMIN;

@@ -43,7 +43,7 @@ public final class TokenBook {
   /** Creates a token; the returned secret is shown once and never stored. Audited. */
   public NewToken create(Role role, String name, String actor) {
     if (role == null) {
-      throw new StoreException("a token needs a role: viewer, analyst or admin");
+      throw new StoreException("a token needs a role: metrics, viewer, analyst or admin");
     }
     String label = name == null || name.isBlank() ? role.label() + " token" : name.strip();
     byte[] secretBytes = new byte[32];
