@@ -416,16 +416,24 @@ final class DetectionCompiler {
   }
 
   /**
-   * Every spelling of the dashes: the specification's {@code windash} "creates all possible
-   * permutations" of - / en-dash em-dash horizontal-bar, so each of these characters, wherever it
-   * stands, becomes each of the five. A value with more than {@link #MAX_WINDASH_POSITIONS} of
-   * them would make too many spellings to list; it is matched with every dash read as '-' on both
-   * sides instead (equivalent, but the prefilter cannot index it).
+   * Every spelling of a command-line flag: a dash that starts a flag becomes each of - / en-dash
+   * em-dash horizontal-bar (the specification's five). A flag's dash is pySigma's ({@code
+   * \B[-/]\b}: after the start or a character that is not a letter, digit or underscore, and
+   * before one that is), which SigmaHQ's rules are written and tested against, widened to any of
+   * the five dashes in the rule's text and to a flag that is punctuation ({@code /?}). A dash
+   * inside a word ({@code start/b}, {@code Invoke-Expression}) stays as written: those are not
+   * flags, and permuting them would multiply a rule's spellings for nothing. A value with more
+   * than {@link #MAX_WINDASH_POSITIONS} flags would make too many spellings to list; it is matched
+   * with every dash read as '-' on both sides instead (a dash inside a word then accepts every spelling
+   * too; the prefilter cannot index such a value).
    */
   private static void windash(String s, List<Encoded> out) {
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < s.length(); i++) {
-      if (DASHES.indexOf(s.charAt(i)) >= 0) {
+      boolean afterWord = i > 0 && isWord(s.charAt(i - 1));
+      boolean beforeFlag = i + 1 < s.length() && !Character.isWhitespace(s.charAt(i + 1))
+          && DASHES.indexOf(s.charAt(i + 1)) < 0;
+      if (DASHES.indexOf(s.charAt(i)) >= 0 && !afterWord && beforeFlag) {
         positions.add(i);
       }
     }
@@ -443,6 +451,10 @@ final class DetectionCompiler {
       }
       out.add(new Encoded(new String(chars), false));
     }
+  }
+
+  private static boolean isWord(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   /** Replaces %placeholders%; false (and a Nothing or anything matcher) when one has no values. */

@@ -94,9 +94,9 @@ class ModifierTest {
 
 
   @Test
-  void windash_permutesEachOfTheFiveDashes_whereverItStands() {
+  void windash_givesEachFlagAllFiveDashes_butLeavesDashesInsideWords() {
     // Modifiers appendix, windash: "Creates all possible permutations of the -, /, – (en dash), — (em dash),
-    // and ― (horizontal bar) characters ... converts the aforementioned characters interchangeably"
+    // and ― (horizontal bar) characters"; which dashes, pySigma says: those that start a flag (\B[-/]\b)
     List<String> dashes = List.of("-", "/", "\u2013", "\u2014", "\u2015");
     var enDash = rule("    s:\n        CommandLine|windash|contains: ' \u2013exec'\n    condition: s\n");
     var help = rule("    s:\n        CommandLine|windash|endswith: ' /?'\n    condition: s\n");
@@ -104,9 +104,10 @@ class ModifierTest {
     for (String dash : dashes) {
       assertThat(fires(enDash, event("CommandLine", "powershell " + dash + "exec bypass"))).as(dash).isTrue();
       assertThat(fires(help, event("CommandLine", "net " + dash + "?"))).as(dash).isTrue();
-      assertThat(fires(inWord, event("CommandLine", "cmd /c start" + dash + "b x.exe"))).as(dash).isTrue();
     }
     assertThat(fires(enDash, event("CommandLine", "powershell +exec bypass"))).isFalse();
+    assertThat(fires(inWord, event("CommandLine", "cmd /c start/b x.exe"))).isTrue();
+    assertThat(fires(inWord, event("CommandLine", "cmd /c start-b x.exe"))).as("not a flag: as written").isFalse();
   }
 
   @Test
