@@ -21,6 +21,10 @@ import java.util.Map;
  *   <li>{@code logsources}: a logsource ({@code product}, {@code category}, {@code service};
  *       every key given must equal the rule's) to extra conditions ({@code Channel},
  *       {@code EventID}) and/or an {@code event.dataset}. The first entry that fits wins.
+ *       An entry with {@code also: true} is a second log of the same activity (Security 4688
+ *       beside Sysmon 1 for process creation): its {@code fields} rename Sigma's fields to that
+ *       log's, and a rule gets a variant there only when every field it reads has a name there,
+ *       so a filter on a field the log lacks never silently stops excluding.
  *   <li>{@code partition_field}: the event field whose value selects the rules to evaluate
  *       (the channel, the dataset); rules are indexed by the values their logsource maps to.
  *   <li>{@code unmapped_logsources}: {@code skip} (rules whose logsource has no entry never run,
@@ -40,8 +44,17 @@ public final class Pipeline {
   private final Map<String, List<String>> fields;
   private final List<LogsourceMapping> logsources;
 
-  /** How one logsource maps: conditions on Sigma fields, and/or datasets of the partition field. */
-  record LogsourceMapping(Map<String, String> logsource, Map<String, List<Object>> conditions, List<String> datasets) {
+  /** For a view through an additional log's names: Sigma field to that log's; else null. */
+  private final Map<String, String> renames;
+  /** Told each Sigma field the renames lack. */
+  private final java.util.function.Consumer<String> unrenamed;
+
+  /**
+   * How one logsource maps: conditions on Sigma fields, and/or datasets of the partition field;
+   * for an additional log ({@code also: true}), the Sigma fields it has, by their name there.
+   */
+  record LogsourceMapping(Map<String, String> logsource, Map<String, List<Object>> conditions, List<String> datasets,
+      boolean additional, Map<String, String> renames) {
     boolean fits(Map<String, String> rule) {
       for (Map.Entry<String, String> e : logsource.entrySet()) {
         String value = rule.get(e.getKey());
@@ -55,12 +68,28 @@ public final class Pipeline {
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
       Map<String, List<String>> fields, List<LogsourceMapping> logsources) {
+    this(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, null, f -> { });
+  }
+
+  private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
+      Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> renames,
+      java.util.function.Consumer<String> unrenamed) {
     this.name = name;
     this.partitionField = partitionField;
     this.matchUnmapped = matchUnmapped;
     this.fieldDefault = fieldDefault;
     this.fields = fields;
     this.logsources = logsources;
+    this.renames = renames;
+    this.unrenamed = unrenamed;
+  }
+
+  /**
+   * This pipeline as an additional log names Sigma's fields: {@link #eventFields} reads the
+   * renamed field, and tells {@code unrenamed} of each field the log has no name for.
+   */
+  Pipeline renamedFor(LogsourceMapping log, java.util.function.Consumer<String> unrenamed) {
+    return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, log.renames(), unrenamed);
   }
 
   /**
@@ -105,7 +134,12 @@ public final class Pipeline {
           if (entry.get("conditions") instanceof Map<?, ?> cs) {
             cs.forEach((k, v) -> conditions.put(String.valueOf(k), v instanceof List<?> l ? new ArrayList<>(l) : List.of(v)));
           }
-          own.add(new LogsourceMapping(logsource, conditions, strings(entry.get("dataset"))));
+          boolean additional = Boolean.TRUE.equals(entry.get("also"));
+          Map<String, String> renames = new LinkedHashMap<>();
+          if (entry.get("fields") instanceof Map<?, ?> fs) {
+            fs.forEach((k, v) -> renames.put(String.valueOf(k), String.valueOf(v)));
+          }
+          own.add(new LogsourceMapping(logsource, conditions, strings(entry.get("dataset")), additional, Map.copyOf(renames)));
         }
       }
     }
@@ -153,6 +187,14 @@ public final class Pipeline {
 
   /** The event fields a Sigma field is read from, in order of preference. */
   public List<String> eventFields(String sigmaField) {
+    if (renames != null) {
+      String renamed = renames.get(sigmaField);
+      if (renamed != null) {
+        sigmaField = renamed;
+      } else if (!fields.containsKey(sigmaField)) {
+        unrenamed.accept(sigmaField); // the pipeline's own fields (EventID, Channel, Computer) are every log's
+      }
+    }
     List<String> mapped = fields.get(sigmaField);
     if (mapped != null && !mapped.isEmpty()) {
       return mapped;
@@ -163,11 +205,21 @@ public final class Pipeline {
   /** The mapping for a rule's logsource, or null when the pipeline has none. */
   LogsourceMapping mapping(Map<String, String> logsource) {
     for (LogsourceMapping m : logsources) {
-      if (m.fits(logsource)) {
+      if (!m.additional() && m.fits(logsource)) {
         return m;
       }
     }
     return null;
+  }
+
+  /** The additional logs of a rule's logsource (see {@code also:}), in the pipeline's order. */
+  List<LogsourceMapping> additionalMappings(Map<String, String> logsource) {
+    return logsources.stream().filter(m -> m.additional() && m.fits(logsource)).toList();
+  }
+
+  /** Every additional log of the pipeline, for compiling filters through each. */
+  List<LogsourceMapping> additionalMappings() {
+    return logsources.stream().filter(LogsourceMapping::additional).toList();
   }
 
   @Override

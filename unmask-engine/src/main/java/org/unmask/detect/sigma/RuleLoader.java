@@ -33,11 +33,20 @@ final class RuleLoader {
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
-  /** A rule ready to index. */
-  record Compiled(SigmaRule rule, Node root, List<String> partitions, boolean active) {}
+  /**
+   * A rule ready to index.
+   *
+   * @param log the additional log this is the rule's variant for ({@link LogVariant}), or null for
+   *     the rule as written
+   */
+  record Compiled(SigmaRule rule, Node root, List<String> partitions, boolean active, Pipeline.LogsourceMapping log) {}
 
-  /** A filter document: its condition excludes matches of the rules it names. */
-  record Filter(List<String> targets, Map<String, String> logsource, Node node, String file, int line) {}
+  /**
+   * A filter document: its condition excludes matches of the rules it names; {@code variants}, the
+   * condition as each additional log of the pipeline can judge it ({@link LogVariant}).
+   */
+  record Filter(List<String> targets, Map<String, String> logsource, Node node, Map<Pipeline.LogsourceMapping, Node> variants,
+      String file, int line) {}
 
   private final Pipeline pipeline;
   private final SigmaConfig config;
@@ -185,20 +194,30 @@ final class RuleLoader {
     if (node == null) {
       return;
     }
-    add(doc, meta, node);
+    add(doc, meta, node, pipeline.mapping(meta.logsource()), null);
     LegacyAggregation legacy = compiler.legacyAggregation();
+    if (legacy == null) {
+      for (Pipeline.LogsourceMapping log : pipeline.additionalMappings(meta.logsource())) {
+        Node variant = throughLog(log, detection, doc, "detection", Set.of(), false);
+        if (!(variant instanceof Node.Const never && !never.value)) {
+          add(doc, meta, variant, log, log);
+        }
+      }
+    }
     if (legacy != null) {
       String ref = !meta.id().isEmpty() ? meta.id() : !meta.name().isEmpty() ? meta.name() : doc.file() + ":" + doc.line();
       if (meta.id().isEmpty() && meta.name().isEmpty()) {
         meta = withName(meta, ref);
-        rules.set(rules.size() - 1, new Compiled(meta, rules.get(rules.size() - 1).root(), rules.get(rules.size() - 1).partitions(), rules.get(rules.size() - 1).active()));
+        Compiled last = rules.get(rules.size() - 1);
+        rules.set(rules.size() - 1, new Compiled(meta, last.root(), last.partitions(), last.active(), null));
       }
       List<String> refs = new ArrayList<>(List.of(ref));
       for (Map.Entry<String, Node> near : legacy.near().entrySet()) {
         String name = ref + "-near-" + near.getKey();
-        add(doc, withName(new SigmaRule("", name, meta.title() + " (" + near.getKey() + ")", meta.status(), meta.level(),
-            meta.description(), meta.author(), meta.references(), meta.falsepositives(), meta.tags(), meta.logsource(),
-            meta.file(), meta.line()), ""), near.getValue());
+        SigmaRule nearRule = withName(new SigmaRule("", name, meta.title() + " (" + near.getKey() + ")", meta.status(),
+            meta.level(), meta.description(), meta.author(), meta.references(), meta.falsepositives(), meta.tags(),
+            meta.logsource(), meta.file(), meta.line()), "");
+        add(doc, nearRule, near.getValue(), pipeline.mapping(meta.logsource()), null);
         refs.add(name);
       }
       correlations.add(new CorrelationDocument(legacy.correlationDocument(meta.title(), refs), doc.file(), doc.lineOf("detection/condition")));
@@ -213,9 +232,21 @@ final class RuleLoader {
         r.falsepositives(), r.tags(), r.logsource(), r.file(), r.line());
   }
 
-  /** Adds a compiled rule, guarded by what its logsource maps to in the pipeline. */
-  private void add(YamlDocument doc, SigmaRule meta, Node node) {
-    Pipeline.LogsourceMapping mapping = pipeline.mapping(meta.logsource());
+  /**
+   * A detection (or filter) compiled through an additional log's field names, with the tests of
+   * the fields that log lacks replaced so that it can only match less ({@link LogVariant}).
+   * Problems were reported when the detection was compiled as written; they are not repeated.
+   */
+  private Node throughLog(Pipeline.LogsourceMapping log, Map<String, Object> section, YamlDocument doc, String path,
+      Set<String> skip, boolean negated) {
+    Set<Integer> lacking = new java.util.HashSet<>();
+    Pipeline names = pipeline.renamedFor(log, field -> lacking.add(slots.slot(pipeline.eventFields(field))));
+    Node node = new DetectionCompiler(names, config, slots, doc, p -> { }).compile(section, path, skip);
+    return node == null ? new Node.Const(negated) : LogVariant.underApproximate(node, lacking, negated);
+  }
+
+  /** Adds a compiled rule, guarded by what its logsource maps to in the pipeline ({@code mapping}). */
+  private void add(YamlDocument doc, SigmaRule meta, Node node, Pipeline.LogsourceMapping mapping, Pipeline.LogsourceMapping log) {
     List<String> partitions = null;
     boolean active = true;
     if (mapping == null) {
@@ -250,7 +281,7 @@ final class RuleLoader {
         node = Node.and(guard);
       }
     }
-    rules.add(new Compiled(meta, node, partitions, active));
+    rules.add(new Compiled(meta, node, partitions, active, log));
   }
 
   private void filter(YamlDocument doc) {
@@ -271,7 +302,11 @@ final class RuleLoader {
     }
     Node node = new DetectionCompiler(pipeline, config, slots, doc, problems).compile(section, "filter", Set.of("rules"));
     if (node != null) {
-      filters.add(new Filter(targets, logsource(root.get("logsource")), node, doc.file(), doc.line()));
+      Map<Pipeline.LogsourceMapping, Node> variants = new HashMap<>();
+      for (Pipeline.LogsourceMapping log : pipeline.additionalMappings()) {
+        variants.put(log, throughLog(log, section, doc, "filter", Set.of("rules"), true));
+      }
+      filters.add(new Filter(targets, logsource(root.get("logsource")), node, variants, doc.file(), doc.line()));
     }
   }
 

@@ -69,7 +69,7 @@ public final class SigmaRuleSet {
         for (RuleLoader.Filter f : filtersByTarget.getOrDefault(key, List.of())) {
           targetsSeen.add(key);
           if (fits(f.logsource(), rule.logsource())) {
-            parts.add(new Node.Not(f.node()));
+            parts.add(new Node.Not(c.log() == null ? f.node() : f.variants().get(c.log())));
           }
         }
       }
@@ -77,7 +77,9 @@ public final class SigmaRuleSet {
         parts.add(0, root);
         root = Node.and(parts);
       }
-      all.add(rule);
+      if (c.log() == null) { // a rule is listed once, however many logs it reads
+        all.add(rule);
+      }
       if (!c.active()) {
         off.add(rule);
         continue;

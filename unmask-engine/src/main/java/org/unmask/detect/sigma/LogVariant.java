@@ -1,0 +1,88 @@
+package org.unmask.detect.sigma;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rule's condition as it can be judged on another log of the same activity, which lacks some of
+ * the fields the rule reads (Security 4688 has no {@code OriginalFileName}, {@code Hashes} or
+ * {@code ParentCommandLine} for process creation).
+ *
+ * <p>Every test of a lacking field is replaced by the constant that can only make the rule match
+ * less: false where the test counts for the match, true where it sits under a {@code not} (a
+ * filter). The condition's other operators are monotone, so the variant matches an event only if
+ * the rule would match it whatever the lacking fields held: a selection with an
+ * {@code OriginalFileName} alternative keeps its {@code Image} one, and a filter on
+ * {@code ParentCommandLine} keeps excluding (everything) rather than silently letting its false
+ * positives through.
+ */
+final class LogVariant {
+
+  private LogVariant() {}
+
+  /**
+   * The condition with the tests of the {@code lacking} slots replaced as above; constants are
+   * folded, so a condition that can never match is {@code Const(false)}.
+   *
+   * @param negated whether the condition itself sits under a {@code not} (a filter document's,
+   *     which excludes matches)
+   */
+  static Node underApproximate(Node node, Set<Integer> lacking, boolean negated) {
+    if (node instanceof Node.And and) {
+      List<Node> kept = new ArrayList<>();
+      for (Node child : and.children) {
+        Node c = underApproximate(child, lacking, negated);
+        if (c instanceof Node.Const k) {
+          if (!k.value) {
+            return c;
+          }
+        } else {
+          kept.add(c);
+        }
+      }
+      return kept.isEmpty() ? new Node.Const(true) : Node.and(kept);
+    }
+    if (node instanceof Node.Or or) {
+      List<Node> kept = new ArrayList<>();
+      for (Node child : or.children) {
+        Node c = underApproximate(child, lacking, negated);
+        if (c instanceof Node.Const k) {
+          if (k.value) {
+            return c;
+          }
+        } else {
+          kept.add(c);
+        }
+      }
+      return kept.isEmpty() ? new Node.Const(false) : Node.or(kept);
+    }
+    if (node instanceof Node.Not not) {
+      Node c = underApproximate(not.child, lacking, !negated);
+      return c instanceof Node.Const k ? new Node.Const(!k.value) : new Node.Not(c);
+    }
+    return reads(node, lacking) ? new Node.Const(negated) : node;
+  }
+
+  /** Whether a test reads one of the slots, directly or through a field reference. */
+  private static boolean reads(Node test, Set<Integer> slots) {
+    if (test instanceof Node.Field f) {
+      if (slots.contains(f.slot)) {
+        return true;
+      }
+      for (ValueMatcher m : f.matchers) {
+        if (m instanceof ValueMatchers.FieldRef ref && slots.contains(ref.slot())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (test instanceof Node.IsNull n) {
+      return slots.contains(n.slot);
+    }
+    if (test instanceof Node.Exists e) {
+      return slots.contains(e.slot);
+    }
+    return false;
+  }
+}
