@@ -248,7 +248,10 @@ final class Bucket {
     }
   }
 
-  /** Keyword literals: every string value of the fields no field index has scanned already. */
+  /**
+   * Keyword literals: every value of the fields no field index has scanned already: strings, and
+   * numbers and booleans as text when a literal could be in that text (a keyword {@code 4624}).
+   */
   private void scanKeywords(GramIndex index, ScanMemo memo, EventView view, Scratch scratch) {
     Object[] values = view.entryValues;
     int[][] slots = view.entrySlots;
@@ -271,9 +274,15 @@ final class Bucket {
         }
       } else if (value instanceof List<?> list) {
         for (Object item : list) {
-          if (item instanceof String s && index.mayContainAny(s)) {
+          String s = item instanceof String text ? text : item != null && index.mayBeInScalarText() ? String.valueOf(item) : null;
+          if (s != null && index.mayContainAny(s)) {
             memo.scan(index, s, scratch.chars(s.length()), scratch, true);
           }
+        }
+      } else if (value != null && index.mayBeInScalarText()) {
+        String s = String.valueOf(value);
+        if (index.mayContainAny(s)) {
+          memo.scan(index, s, scratch.chars(s.length()), scratch, true);
         }
       }
     }

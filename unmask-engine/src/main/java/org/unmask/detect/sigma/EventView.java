@@ -256,7 +256,10 @@ final class EventView {
     return address;
   }
 
-  /** Every string value of the event (list elements included), for keyword search. */
+  /**
+   * Every value of the event as text (list elements included, numbers and booleans as written),
+   * for keyword search: the specification searches keywords in the whole event.
+   */
   List<String> allLower() {
     loadAll();
     if (allLower.size() < allOriginal.size()) {
@@ -280,14 +283,14 @@ final class EventView {
     allOriginal.clear();
     allLower.clear();
     for (Object value : event.fields().values()) {
-      if (value instanceof String s) {
-        allOriginal.add(s);
-      } else if (value instanceof List<?> list) {
+      if (value instanceof List<?> list) {
         for (Object item : list) {
-          if (item instanceof String s) {
-            allOriginal.add(s);
+          if (item != null) {
+            allOriginal.add(String.valueOf(item));
           }
         }
+      } else if (value != null) {
+        allOriginal.add(String.valueOf(value));
       }
     }
   }

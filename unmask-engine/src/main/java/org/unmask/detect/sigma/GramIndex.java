@@ -174,6 +174,27 @@ final class GramIndex {
       }
     }
     shortAllAscii = allAscii;
+    boolean scalar = false;
+    for (String l : literals) {
+      scalar |= l.toLowerCase(Locale.ROOT).chars().allMatch(c -> SCALAR_TEXT.indexOf(c) >= 0);
+    }
+    mayBeInScalarText = scalar;
+  }
+
+  /**
+   * Every character a number or a boolean of a JSON event can be written with, lower-cased
+   * ({@code 4624}, {@code -1.5e-7}, {@code true}, {@code false}).
+   */
+  private static final String SCALAR_TEXT = "0123456789.-+eEtrufals";
+  private final boolean mayBeInScalarText;
+
+  /**
+   * Whether some literal could occur in the text of a number or a boolean: keyword search must
+   * then read those values too, as text. For most keyword lists (words, paths, commands) it is
+   * false, and numbers cost nothing.
+   */
+  boolean mayBeInScalarText() {
+    return mayBeInScalarText;
   }
 
   private static long[] asciiCharSets(String[] literals) {

@@ -92,6 +92,25 @@ class SpecificationTest {
   }
 
   @Test
+  void keywords_searchNumbersAndBooleansToo_asTheirText() {
+    // Rules specification, keywords: searched in the whole event ("the full log message"), so an
+    // event id read as a JSON number is found as well as one read as text
+    var id = rule("    keywords:\n        - '4688'\n    condition: keywords\n");
+    assertThat(fires(id, event("EventID", 4688L))).isTrue();
+    assertThat(fires(id, event("EventID", List.of(1L, 4688L)))).isTrue();
+    assertThat(fires(id, event("Message", "event 4688 logged"))).isTrue();
+    assertThat(fires(id, event("EventID", 4624L))).isFalse();
+    var ratio = rule("    keywords:\n        - '0.25'\n    condition: keywords\n");
+    assertThat(fires(ratio, event("Share", 0.25))).isTrue();
+    var flag = rule("    keywords:\n        - 'true'\n    condition: keywords\n");
+    assertThat(fires(flag, event("Elevated", Boolean.TRUE))).isTrue();
+    assertThat(fires(flag, event("Elevated", Boolean.FALSE))).isFalse();
+    var word = rule("    keywords:\n        - 'evil'\n    condition: keywords\n");
+    assertThat(fires(word, event("Message", "an evil thing", "EventID", 4688L))).isTrue();
+    assertThat(fires(word, event("EventID", 4688L))).isFalse();
+  }
+
+  @Test
   void listsAreOr_mapsAreAnd_listsOfMapsAreOr() {
     var map = rule("    selection:\n        EventLog: Security\n        EventID:\n            - 517\n            - 1102\n    condition: selection\n");
     assertThat(fires(map, event("EventLog", "Security", "EventID", 1102L))).isTrue();
