@@ -26,9 +26,11 @@ import org.unmask.ingest.Timestamps;
  * Winlogbeat, ECS) tells which pipeline its field names follow.
  *
  * <p>Files: {@code .jsonl} and {@code .jsonl.gz} hold one object per line (line = the line
- * number); {@code .json} holds one object (line 1), an array (line = index + 1) or several
- * concatenated objects (line = ordinal). A line that is not a JSON object is rejected with its
- * reason and reading goes on.
+ * number); {@code .json} (and {@code .json.gz}) holds one object (line 1), an array (line = index
+ * + 1) or several concatenated objects (line = ordinal). evtx_dump's default output, each
+ * indented record after a {@code Record <id>} line, is recognised by that first line whatever the
+ * file's name (line = the record's ordinal; a record that is not one JSON object is rejected
+ * alone). A line that is not a JSON object is rejected with its reason and reading goes on.
  */
 public final class JsonEvents {
 
@@ -60,13 +62,133 @@ public final class JsonEvents {
   public static void read(Path file, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     String label = file.toString();
+    boolean gzip = name.endsWith(".gz");
+    // buffered to look at the start and go back; reads of a whole buffer pass straight through
     try (InputStream raw = Files.newInputStream(file);
-        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-      if (name.endsWith(".json")) {
+        InputStream in = new java.io.BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
+      if (startsWithRecordLine(in)) { // evtx_dump -o json, whatever the file is called
+        readRecords(in, label, events, rejects);
+      } else if (gzip ? name.endsWith(".json.gz") : name.endsWith(".json")) {
         readJson(in, label, events, rejects);
       } else {
         readLines(in, label, events, rejects);
       }
+    }
+  }
+
+  /** Whether the stream (whose position is kept) opens, after blanks, with evtx_dump's {@code Record <id>}. */
+  private static boolean startsWithRecordLine(InputStream in) throws IOException {
+    in.mark(256);
+    byte[] head = in.readNBytes(256);
+    in.reset();
+    int i = 0;
+    if (head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+      i = 3; // a UTF-8 byte-order mark
+    }
+    while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+      i++;
+    }
+    int lineStart = i;
+    int end = lineStart;
+    while (end < head.length && head[end] != '\n') {
+      end++;
+    }
+    return isRecordLine(head, lineStart, end - lineStart);
+  }
+
+  /** {@code Record} and a number, alone on the line: evtx_dump's separator before each record. */
+  private static boolean isRecordLine(byte[] b, int off, int len) {
+    int end = off + len;
+    if (end - off >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF) {
+      off += 3; // a UTF-8 byte-order mark before the first record
+    }
+    while (end > off && (b[end - 1] == ' ' || b[end - 1] == '\r' || b[end - 1] == '\t')) {
+      end--;
+    }
+    byte[] word = {'R', 'e', 'c', 'o', 'r', 'd', ' '};
+    if (end - off < word.length + 1) {
+      return false;
+    }
+    for (int k = 0; k < word.length; k++) {
+      if (b[off + k] != word[k]) {
+        return false;
+      }
+    }
+    int digits = 0;
+    for (int k = off + word.length; k < end; k++) {
+      if (b[k] < '0' || b[k] > '9') {
+        return false;
+      }
+      digits++;
+    }
+    return digits > 0 && digits <= 20;
+  }
+
+  /** The most a record of evtx_dump's output may hold; a bigger one is rejected, not buffered. */
+  static final int MAX_RECORD_BYTES = 16 << 20;
+
+  /**
+   * evtx_dump's default output ({@code evtx_dump -o json}): {@code Record <id>} on a line, then the
+   * record as indented JSON. Each record is parsed alone, so a broken one is rejected with its
+   * reason and the records after it are still read.
+   */
+  private static void readRecords(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
+    LineReader lines = new LineReader(in, ReadOptions.DEFAULT_MAX_LINE_BYTES);
+    java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream(4096);
+    long ordinal = 0;
+    boolean inRecord = false;
+    boolean tooBig = false;
+    LineReader.Kind kind;
+    while ((kind = lines.next()) != LineReader.Kind.END) {
+      if (kind == LineReader.Kind.FAILED) {
+        rejects.accept(new Rejected(label, Math.max(ordinal, 1), "cannot read further: " + lines.failure().getMessage()));
+        return;
+      }
+      if (kind == LineReader.Kind.LINE && isRecordLine(lines.bytes(), lines.offset(), lines.length())) {
+        if (inRecord) {
+          record(record, tooBig, label, ordinal, events, rejects);
+        }
+        ordinal++;
+        inRecord = true;
+        tooBig = false;
+        record.reset();
+        continue;
+      }
+      if (kind == LineReader.Kind.TOO_LONG || record.size() + lines.length() > MAX_RECORD_BYTES) {
+        tooBig = true;
+        record.reset();
+        continue;
+      }
+      if (!tooBig) {
+        record.write(lines.bytes(), lines.offset(), lines.length());
+        record.write('\n');
+      }
+    }
+    if (inRecord) {
+      record(record, tooBig, label, ordinal, events, rejects);
+    }
+  }
+
+  private static void record(java.io.ByteArrayOutputStream bytes, boolean tooBig, String label, long ordinal, Sink events,
+      java.util.function.Consumer<Rejected> rejects) {
+    if (tooBig) {
+      rejects.accept(new Rejected(label, ordinal, "record longer than " + MAX_RECORD_BYTES + " bytes"));
+      return;
+    }
+    byte[] b = bytes.toByteArray();
+    try (JsonParser p = JSON.createParser(b)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        rejects.accept(new Rejected(label, ordinal, "record is not a JSON object"));
+        return;
+      }
+      Map<String, Object> fields = flatten(p);
+      if (p.nextToken() != null) {
+        rejects.accept(new Rejected(label, ordinal, "text after the record's JSON object"));
+        return;
+      }
+      events.accept(toEvent(fields, new SourceRef(label, ordinal)));
+    } catch (IOException | RuntimeException e) {
+      rejects.accept(new Rejected(label, ordinal, "invalid JSON: " + firstLine(e.getMessage())));
     }
   }
 

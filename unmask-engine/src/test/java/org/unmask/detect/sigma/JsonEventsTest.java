@@ -1,0 +1,96 @@
+package org.unmask.detect.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unmask.event.Event;
+
+/** The event files {@code unmask match} reads, as the tools that write them write them. */
+class JsonEventsTest {
+
+  @TempDir
+  Path dir;
+
+  /** evtx_dump's default output ({@code evtx_dump -o json}): {@code Record <id>}, then the record indented. */
+  private static final String EVTX_DUMP = """
+      Record 7
+      {
+        "Event": {
+          "System": {"EventID": 4688, "Channel": "Security", "TimeCreated": {"#attributes": {"SystemTime": "2026-05-04T08:00:00.000000Z"}}},
+          "EventData": {"NewProcessName": "C:\\\\Windows\\\\System32\\\\whoami.exe", "CommandLine": "whoami /priv"}
+        }
+      }
+      Record 8
+      {
+        "Event": {
+          "System": {"EventID": 4688, "Channel": "Security"
+      Record 9
+      {
+        "Event": {
+          "System": {"EventID": 4624, "Channel": "Security"},
+          "EventData": {"TargetUserName": "ana"}
+        }
+      }
+      """;
+
+  private record Read(List<Event> events, List<JsonEvents.Rejected> rejected) {}
+
+  private static Read read(Path file) throws IOException {
+    List<Event> events = new ArrayList<>();
+    List<JsonEvents.Rejected> rejected = new ArrayList<>();
+    JsonEvents.read(file, events::add, rejected::add);
+    return new Read(events, rejected);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    if (name.endsWith(".gz")) {
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } else {
+      Files.writeString(file, text);
+    }
+    return file;
+  }
+
+  @Test
+  void evtxDumpsDefaultOutput_isReadRecordByRecord_andABrokenRecordIsRejectedAlone() throws IOException {
+    for (String name : List.of("security.json", "security.jsonl", "security.json.gz", "security.txt", "bom.json")) {
+      Read r = read(write(name, name.startsWith("bom") ? "\uFEFF" + EVTX_DUMP : EVTX_DUMP));
+      assertThat(r.events()).as(name).hasSize(2);
+      assertThat(r.events().get(0).text("Event.EventData.CommandLine")).isEqualTo("whoami /priv");
+      assertThat(r.events().get(0).timestamp()).hasToString("2026-05-04T08:00:00Z");
+      assertThat(r.events()).extracting(e -> e.source().line()).as("the records' ordinals").containsExactly(1L, 3L);
+      assertThat(r.rejected()).as(name).singleElement().satisfies(x -> {
+        assertThat(x.line()).isEqualTo(2);
+        assertThat(x.reason()).startsWith("invalid JSON");
+      });
+    }
+  }
+
+  @Test
+  void aRecordLineAfterTheStart_isJustABadLine_andTheGoodLinesAroundItAreKept() throws IOException {
+    Read r = read(write("e.jsonl", "{\"a\":1}\nRecord 2\n{\"a\":3}\n"));
+    assertThat(r.events()).extracting(e -> e.source().line()).containsExactly(1L, 3L);
+    assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.line()).isEqualTo(2));
+  }
+
+  @Test
+  void gzippedJson_isReadAsJson_arraysAndConcatenatedObjectsToo() throws IOException {
+    Read array = read(write("a.json.gz", "[{\"a\":1},{\"a\":2}]"));
+    assertThat(array.events()).extracting(e -> e.source().line()).containsExactly(1L, 2L);
+    Read concatenated = read(write("c.json.gz", "{\"a\":1}\n{\n  \"a\": 2\n}\n"));
+    assertThat(concatenated.events()).hasSize(2);
+    assertThat(concatenated.rejected()).isEmpty();
+  }
+}
