@@ -294,8 +294,9 @@ final class DetectionCompiler {
         error(path, "'" + text + "' is not a number", "'" + (comparison == null ? timePart : comparison) + "' compares numbers");
         return false;
       }
+      // a time part alone compares for equality; with neq, the field test around it negates
       ValueMatchers.Comparison c = comparison == null
-          ? (modifiers.contains("neq") ? ValueMatchers.Comparison.EQ : ValueMatchers.Comparison.EQ)
+          ? ValueMatchers.Comparison.EQ
           : ValueMatchers.Comparison.valueOf(comparison.toUpperCase(java.util.Locale.ROOT));
       out.add(timePart == null ? new ValueMatchers.Numeric(c, number) : new ValueMatchers.TimePart(timePart, c, number));
       return true;
