@@ -2,9 +2,13 @@ package org.unmask.farm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.unmask.detect.DetectionContext;
 import org.unmask.detect.Detector;
 import org.unmask.detect.Subjects;
@@ -70,7 +74,7 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
   /** The people seen on one attribute value, and the pairs already linked. */
   public static final class Users {
     public Map<String, Presence> people = new TreeMap<>();
-    public java.util.Set<String> linkedPairs = new java.util.HashSet<>();
+    public Set<String> linkedPairs = new HashSet<>();
     public boolean saturated;
   }
 
@@ -80,7 +84,7 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
     public int days;
     public List<SourceRef> evidence = new ArrayList<>();
     /** For addresses: the Wi-Fi networks (BSSIDs) the person's laptop reported behind it. */
-    public java.util.Set<String> wifi = new java.util.TreeSet<>();
+    public Set<String> wifi = new TreeSet<>();
   }
 
   @Override
@@ -107,7 +111,7 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
         return null;
       }
       String bssid = event.text("network.wifi.bssid");
-      return bssid == null || bssid.isBlank() ? null : bssid.toLowerCase(java.util.Locale.ROOT);
+      return bssid == null || bssid.isBlank() ? null : bssid.toLowerCase(Locale.ROOT);
     }
     String prefix;
     String field;
@@ -158,7 +162,7 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
     if (attributeType.equals("ip") && presence.wifi.size() < MAX_WIFI) {
       String bssid = event.text("network.wifi.bssid");
       if (bssid != null && !bssid.isBlank()) {
-        presence.wifi.add(bssid.toLowerCase(java.util.Locale.ROOT));
+        presence.wifi.add(bssid.toLowerCase(Locale.ROOT));
       }
     }
     if (users.people.size() > MAX_PEOPLE) {
@@ -218,7 +222,7 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
    * Both laptops reported Wi-Fi behind the address and never a network in common, nor two radios of
    * one router (BSSIDs of one device differ in the last octet only).
    */
-  static boolean separateWifi(java.util.Set<String> a, java.util.Set<String> b) {
+  static boolean separateWifi(Set<String> a, Set<String> b) {
     if (a.isEmpty() || b.isEmpty()) {
       return false;
     }

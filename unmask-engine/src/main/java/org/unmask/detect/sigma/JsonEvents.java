@@ -1,8 +1,7 @@
 package org.unmask.detect.sigma;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,8 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
 import org.unmask.ingest.DottedKeys;
@@ -59,13 +63,13 @@ public final class JsonEvents {
   }
 
   /** Reads every event of a file; rejects go to {@code rejects}. */
-  public static void read(Path file, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+  public static void read(Path file, Sink events, Consumer<Rejected> rejects) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String label = file.toString();
     boolean gzip = name.endsWith(".gz");
     // buffered to look at the start and go back; reads of a whole buffer pass straight through
     try (InputStream raw = Files.newInputStream(file);
-        InputStream in = new java.io.BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
+        InputStream in = new BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
       if (startsWithRecordLine(in)) { // evtx_dump -o json, whatever the file is called
         readRecords(in, label, events, rejects);
       } else if (gzip ? name.endsWith(".json.gz") : name.endsWith(".json")) {
@@ -132,9 +136,9 @@ public final class JsonEvents {
    * record as indented JSON. Each record is parsed alone, so a broken one is rejected with its
    * reason and the records after it are still read.
    */
-  private static void readRecords(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
+  private static void readRecords(InputStream in, String label, Sink events, Consumer<Rejected> rejects) throws IOException {
     LineReader lines = new LineReader(in, ReadOptions.DEFAULT_MAX_LINE_BYTES);
-    java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream(4096);
+    ByteArrayOutputStream record = new ByteArrayOutputStream(4096);
     long ordinal = 0;
     boolean inRecord = false;
     boolean tooBig = false;
@@ -169,8 +173,8 @@ public final class JsonEvents {
     }
   }
 
-  private static void record(java.io.ByteArrayOutputStream bytes, boolean tooBig, String label, long ordinal, Sink events,
-      java.util.function.Consumer<Rejected> rejects) {
+  private static void record(ByteArrayOutputStream bytes, boolean tooBig, String label, long ordinal, Sink events,
+      Consumer<Rejected> rejects) {
     if (tooBig) {
       rejects.accept(new Rejected(label, ordinal, "record longer than " + MAX_RECORD_BYTES + " bytes"));
       return;
@@ -192,7 +196,7 @@ public final class JsonEvents {
     }
   }
 
-  private static void readLines(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
+  private static void readLines(InputStream in, String label, Sink events, Consumer<Rejected> rejects) throws IOException {
     // bytes, not decoded text: Jackson's UTF-8 parser reads them directly, so a line is decoded
     // once, into the values only; and a line longer than the cap is skipped, not held in memory
     LineReader lines = new LineReader(in, ReadOptions.DEFAULT_MAX_LINE_BYTES);
@@ -230,7 +234,7 @@ public final class JsonEvents {
     }
   }
 
-  private static void readJson(InputStream in, String label, Sink events, java.util.function.Consumer<Rejected> rejects) throws IOException {
+  private static void readJson(InputStream in, String label, Sink events, Consumer<Rejected> rejects) throws IOException {
     try (JsonParser p = JSON.createParser(in)) {
       long ordinal = 0;
       JsonToken t;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A processing pipeline in the spirit of pySigma: how Sigma's field names and logsources map onto
@@ -47,7 +48,7 @@ public final class Pipeline {
   /** For a view through an additional log's names: Sigma field to that log's; else null. */
   private final Map<String, String> renames;
   /** Told each Sigma field the renames lack. */
-  private final java.util.function.Consumer<String> unrenamed;
+  private final Consumer<String> unrenamed;
 
   /**
    * How one logsource maps: conditions on Sigma fields, and/or datasets of the partition field;
@@ -73,7 +74,7 @@ public final class Pipeline {
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
       Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> renames,
-      java.util.function.Consumer<String> unrenamed) {
+      Consumer<String> unrenamed) {
     this.name = name;
     this.partitionField = partitionField;
     this.matchUnmapped = matchUnmapped;
@@ -88,7 +89,7 @@ public final class Pipeline {
    * This pipeline as an additional log names Sigma's fields: {@link #eventFields} reads the
    * renamed field, and tells {@code unrenamed} of each field the log has no name for.
    */
-  Pipeline renamedFor(LogsourceMapping log, java.util.function.Consumer<String> unrenamed) {
+  Pipeline renamedFor(LogsourceMapping log, Consumer<String> unrenamed) {
     return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, log.renames(), unrenamed);
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -239,7 +240,7 @@ final class RuleLoader {
    */
   private Node throughLog(Pipeline.LogsourceMapping log, Map<String, Object> section, YamlDocument doc, String path,
       Set<String> skip, boolean negated) {
-    Set<Integer> lacking = new java.util.HashSet<>();
+    Set<Integer> lacking = new HashSet<>();
     Pipeline names = pipeline.renamedFor(log, field -> lacking.add(slots.slot(pipeline.eventFields(field))));
     Node node = new DetectionCompiler(names, config, slots, doc, p -> { }).compile(section, path, skip);
     return node == null ? new Node.Const(negated) : LogVariant.underApproximate(node, lacking, negated);
