@@ -62,8 +62,20 @@ public final class JsonEvents {
     return "ecs";
   }
 
-  /** Reads every event of a file; rejects go to {@code rejects}. */
+  /**
+   * Reads every event of a file; rejects go to {@code rejects}, and so does a file that cannot be
+   * read at all (missing, unreadable, a {@code .gz} that is not gzip): a bad file never stops the
+   * files after it.
+   */
   public static void read(Path file, Sink events, Consumer<Rejected> rejects) throws IOException {
+    try {
+      readFile(file, events, rejects);
+    } catch (IOException e) {
+      rejects.accept(new Rejected(file.toString(), 0, "cannot read the file: " + firstLine(String.valueOf(e.getMessage()))));
+    }
+  }
+
+  private static void readFile(Path file, Sink events, Consumer<Rejected> rejects) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String label = file.toString();
     boolean gzip = name.endsWith(".gz");

@@ -93,4 +93,26 @@ class JsonEventsTest {
     assertThat(concatenated.events()).hasSize(2);
     assertThat(concatenated.rejected()).isEmpty();
   }
+
+  @Test
+  void aFileThatCannotBeRead_isOneRejection_notAnError() throws IOException {
+    Path notGzip = dir.resolve("events.jsonl.gz");
+    Files.writeString(notGzip, "{\"a\":1}\n");
+    Read r = read(notGzip);
+    assertThat(r.events()).isEmpty();
+    assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason()).startsWith("cannot read the file"));
+    Read missing = read(dir.resolve("gone.jsonl"));
+    assertThat(missing.rejected()).singleElement().satisfies(x -> assertThat(x.reason()).startsWith("cannot read the file"));
+  }
+
+  @Test
+  void aTruncatedGzip_keepsTheEventsBeforeTheBreak() throws IOException {
+    Path whole = write("whole.jsonl.gz", "{\"a\":1}\n".repeat(20_000));
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = dir.resolve("cut.jsonl.gz");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Read r = read(cut);
+    assertThat(r.events()).hasSizeBetween(1, 19_999);
+    assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason()).startsWith("cannot read further"));
+  }
 }
