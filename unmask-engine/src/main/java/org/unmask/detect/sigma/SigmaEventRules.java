@@ -8,6 +8,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -49,6 +51,9 @@ public final class SigmaEventRules implements EventRules {
   /** Where the shipped rules live on the class path. */
   static final String BUILT_IN = "/org/unmask/rules";
 
+  /** Days of reported facts kept: today and the week before, for backlogs that arrive late. */
+  public static final int REPORTED_DAYS_KEPT = 8;
+
   /** Share of points remote-access software findings keep for IT administrators. */
   static final double IT_ROLE_WEIGHT = 0.25;
 
@@ -69,21 +74,35 @@ public final class SigmaEventRules implements EventRules {
    */
   public interface Memory {
 
-    /** True the first time {@code fact} is offered, false on every later offer. */
-    boolean firstReport(String fact);
+    /** True the first time {@code fact} is offered for {@code day}, false on every later offer. */
+    boolean firstReport(LocalDate day, String fact);
+
+    /**
+     * Forgets the facts of the UTC days before {@code day}: a server that runs for months must not
+     * keep every fact it ever reported. A scan sorts its events and the job orders them by
+     * watermark, so neither is asked about a forgotten day; the server judges in arrival order, and
+     * an event that arrives more than {@link #REPORTED_DAYS_KEPT} days late (a laptop's week-old
+     * backlog) can report its rule a second time for that day.
+     */
+    void forgetDaysBefore(LocalDate day);
 
     /** Where correlation windows live. */
     StateProvider correlations();
   }
 
-  /** Memory in this process: a set and a map, as the local scan uses. */
+  /** Memory in this process: facts by day and a map of windows, as the local scan and the server use. */
   public static Memory inProcess() {
-    Set<String> reported = new HashSet<>();
+    TreeMap<LocalDate, Set<String>> reported = new TreeMap<>();
     StateProvider windows = new MapStateProvider();
     return new Memory() {
       @Override
-      public boolean firstReport(String fact) {
-        return reported.add(fact);
+      public boolean firstReport(LocalDate day, String fact) {
+        return reported.computeIfAbsent(day, d -> new HashSet<>()).add(fact);
+      }
+
+      @Override
+      public void forgetDaysBefore(LocalDate day) {
+        reported.headMap(day).clear();
       }
 
       @Override
@@ -226,6 +245,7 @@ public final class SigmaEventRules implements EventRules {
     if (hour != lastExpiryHour) {
       lastExpiryHour = hour;
       correlations.expire(event.timestamp()); // windows that went quiet free their state
+      memory.forgetDaysBefore(event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(REPORTED_DAYS_KEPT - 1));
     }
     ((List<SigmaMatch>) prematched).forEach(m -> {
       SigmaRule r = m.rule();
@@ -246,8 +266,8 @@ public final class SigmaEventRules implements EventRules {
 
   private Finding ruleFinding(SigmaRule r, Event event, Person person) {
     EntityRef entity = entityOf(event, person);
-    String day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-    if (!memory.firstReport(key(r) + "|" + entity + "|" + day)) {
+    LocalDate day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();
+    if (!memory.firstReport(day, key(r) + "|" + entity)) {
       return null;
     }
     Severity severity = Severity.parse(r.level());

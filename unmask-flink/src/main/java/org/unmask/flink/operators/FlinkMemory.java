@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,17 +34,25 @@ final class FlinkMemory implements SigmaEventRules.Memory {
   }
 
   @Override
-  public boolean firstReport(String fact) {
+  public boolean firstReport(LocalDate day, String fact) {
+    String key = day + "|" + fact;
     try {
-      if (reported.contains(fact)) {
+      if (reported.contains(key)) {
         return false;
       }
-      reported.put(fact, Boolean.TRUE);
+      reported.put(key, Boolean.TRUE);
       return true;
     } catch (Exception e) {
       throw new IllegalStateException("keyed state failed: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Nothing to do here: only the current key's state is reachable from an event, so the facts
+   * of every key expire by the state's time-to-live instead ({@link Judge}).
+   */
+  @Override
+  public void forgetDaysBefore(LocalDate day) {}
 
   @Override
   public StateProvider correlations() {

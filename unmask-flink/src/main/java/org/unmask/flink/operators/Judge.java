@@ -1,11 +1,13 @@
 package org.unmask.flink.operators;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -18,6 +20,7 @@ import org.apache.flink.util.OutputTag;
 import org.unmask.detect.DetectionContext;
 import org.unmask.detect.Detector;
 import org.unmask.detect.EventRules;
+import org.unmask.detect.sigma.SigmaEventRules;
 import org.unmask.event.Event;
 import org.unmask.event.Finding;
 import org.unmask.flink.JobSettings;
@@ -89,8 +92,11 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
     // serializer writes them in checkpoints, and the heap backend keeps them as objects in between.
     detectorState = getRuntimeContext().getState(new ValueStateDescriptor<>("detector", TypeInformation.of(Object.class)));
     latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LONG));
-    MapState<String, Boolean> reported =
-        getRuntimeContext().getMapState(new MapStateDescriptor<>("reported", Types.STRING, Types.BOOLEAN));
+    MapStateDescriptor<String, Boolean> facts = new MapStateDescriptor<>("reported", Types.STRING, Types.BOOLEAN);
+    // a reported fact matters for the days events still arrive for: expire it as the in-process
+    // memory forgets it (processing time runs as fast as event time live, and slower in a replay)
+    facts.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofDays(SigmaEventRules.REPORTED_DAYS_KEPT)).build());
+    MapState<String, Boolean> reported = getRuntimeContext().getMapState(facts);
     MapState<String, byte[]> windows =
         getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", Types.STRING, BYTES));
     ScanOptions options = settings.scanOptions();
