@@ -24,7 +24,8 @@ import org.unmask.ingest.VendorFields;
  * </ul>
  *
  * The adapter only adds ECS fields: the raw names stay, because Sigma's evtx and Winlogbeat field
- * mappings match on them. Mapped onto the contract: Sysmon 1 -> {@code endpoint.process}, Sysmon
+ * mappings match on them. Mapped onto the contract: Sysmon 1 and Security 4688 (for fleets
+ * without Sysmon) -> {@code endpoint.process}, Sysmon
  * 3 -> {@code network.flow}, USB arrivals (Kernel-PnP, DriverFrameworks-UserMode, Security 6416,
  * UserPnp) whose device id holds {@code VID_xxxx&PID_xxxx} -> {@code endpoint.usb}. Everything
  * else keeps a dataset named after its channel: {@code windows.sysmon} (Sysmon 22 gains
@@ -60,6 +61,8 @@ public final class WindowsAdapter implements VendorAdapter {
       process(f, s);
     } else if (sysmon && s.eventId == 3) {
       flow(f, s);
+    } else if (channel.equals("security") && s.eventId == 4688) {
+      securityProcess(f, s);
     } else if (usb(f, s, channel)) {
       return;
     } else {
@@ -111,6 +114,35 @@ public final class WindowsAdapter implements VendorAdapter {
     add(f, "process.parent.pid", number(s.raw("ParentProcessId")));
     user(f, s.data("User"));
     hashes(f, s.data("Hashes"));
+  }
+
+  /**
+   * Security 4688, process creation as the Security log has it: the new process's path, its
+   * command line (when the "include command line" audit policy is on), its parent (Windows 10 and
+   * later), and ids in hexadecimal. The account is the new process's ({@code Target*}, Windows 10
+   * and later) or else its creator's ({@code Subject*}); no hashes or PE metadata.
+   */
+  private static void securityProcess(Map<String, Object> f, Shape s) {
+    dataset(f, "endpoint.process");
+    add(f, "event.action", "start");
+    String image = s.data("NewProcessName");
+    add(f, "process.executable", image);
+    add(f, "process.name", baseName(image));
+    add(f, "process.command_line", s.data("CommandLine"));
+    add(f, "process.pid", number(s.raw("NewProcessId")));
+    String parent = s.data("ParentProcessName");
+    add(f, "process.parent.executable", parent);
+    add(f, "process.parent.name", baseName(parent));
+    add(f, "process.parent.pid", number(s.raw("ProcessId")));
+    String target = account(s.data("TargetUserName"));
+    boolean byTarget = target != null;
+    add(f, "user.name", byTarget ? target : account(s.data("SubjectUserName")));
+    add(f, "user.domain", account(s.data(byTarget ? "TargetDomainName" : "SubjectDomainName")));
+  }
+
+  /** An account field's value, or null for the Security log's "-" (not applicable). */
+  private static String account(String v) {
+    return v == null || v.isBlank() || v.equals("-") ? null : v;
   }
 
   private static void flow(Map<String, Object> f, Shape s) {

@@ -115,6 +115,37 @@ class WindowsAdapterTest {
   }
 
   @Test
+  void security4688_becomesEndpointProcess_forFleetsWithoutSysmon() {
+    String evtx = """
+        {"Event":{"System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Security-Auditing"}},"EventID":4688,\
+        "TimeCreated":{"#attributes":{"SystemTime":"2026-05-04T19:00:03Z"}},"Channel":"Security","Computer":"LT-ANA-01"},\
+        "EventData":{"SubjectUserName":"LT-ANA-01$","SubjectDomainName":"CORP","NewProcessId":"0x1a2c",\
+        "NewProcessName":"C:\\\\Users\\\\ana\\\\AppData\\\\Local\\\\Temp\\\\AnyDesk.exe","ProcessId":"0x9f0",\
+        "CommandLine":"AnyDesk.exe --silent","TargetUserName":"ana","TargetDomainName":"CORP",\
+        "ParentProcessName":"C:\\\\Windows\\\\explorer.exe","MandatoryLabel":"S-1-16-8192"}}}""";
+    String older = """
+        {"Event":{"System":{"EventID":4688,"TimeCreated":{"#attributes":{"SystemTime":"2026-05-04T19:00:04Z"}},\
+        "Channel":"Security"},"EventData":{"SubjectUserName":"LT-ANA-01$","SubjectDomainName":"CORP",\
+        "NewProcessId":"0x1a2d","NewProcessName":"C:\\\\Windows\\\\System32\\\\cmd.exe","TargetUserName":"-"}}}""";
+    AdapterHarness h = AdapterHarness.read(dir, "security.jsonl", List.of(evtx, older));
+    Event e = h.events.get(0);
+    assertThat(e.dataset()).isEqualTo("endpoint.process");
+    assertThat(e.fields())
+        .containsEntry("process.executable", "C:\\Users\\ana\\AppData\\Local\\Temp\\AnyDesk.exe")
+        .containsEntry("process.name", "AnyDesk.exe")
+        .containsEntry("process.command_line", "AnyDesk.exe --silent")
+        .containsEntry("process.pid", 0x1a2cL)
+        .containsEntry("process.parent.name", "explorer.exe")
+        .containsEntry("process.parent.pid", 0x9f0L)
+        .containsEntry("user.name", "ana")
+        .containsEntry("user.domain", "CORP")
+        .containsEntry("Event.EventData.NewProcessName", e.text("process.executable"));
+    Event old = h.events.get(1);
+    assertThat(old.fields()).as("before Windows 10: the creator's account, no parent path")
+        .containsEntry("user.name", "LT-ANA-01$").doesNotContainKey("process.parent.executable");
+  }
+
+  @Test
   void pnpDeviceArrival_withVidPid_becomesEndpointUsb() {
     String evtx = """
         {"Event":{"System":{"Provider":{"#attributes":{"Name":"Microsoft-Windows-Kernel-PnP"}},"EventID":400,\
