@@ -33,6 +33,30 @@ public interface EventRules {
     match(event, reference, out);
   }
 
+  /**
+   * Where the rule matches that correlations read go when correlations are judged elsewhere: the
+   * Flink job judges rules per entity, in parallel, and correlations in one place, because a
+   * correlation's group (a source address, a host) can span the entities.
+   */
+  interface CorrelationFeed {
+    void accept(String ruleId, String ruleName, Event event);
+  }
+
+  /**
+   * As {@link #match(Event, ReferenceData, Object, Consumer)}, except that the matches any
+   * correlation reads go to {@code feed} instead of being correlated here; {@link #correlate}
+   * judges them where the feed leads. Default: correlated here (a set without correlations).
+   */
+  default void match(Event event, ReferenceData reference, Object prematched, Consumer<Finding> out, CorrelationFeed feed) {
+    match(event, reference, prematched, out);
+  }
+
+  /**
+   * Judges one fed match (see {@link CorrelationFeed}) against the correlations: their findings
+   * go to {@code out}. Called in event-time order, as {@link #match} is. Default: no correlations.
+   */
+  default void correlate(String ruleId, String ruleName, Event event, ReferenceData reference, Consumer<Finding> out) {}
+
   /** Traits of a rule this set owns, or null when the id is not one of its rules. */
   RuleTraits traits(String ruleId);
 

@@ -86,6 +86,59 @@ class FlinkEquivalenceIT {
         .satisfies(r -> assertThat(r.value()).contains("\"file\":\"feed/x.jsonl\"").contains("missing @timestamp"));
   }
 
+  /**
+   * A correlation whose group spans people (sign-ins of several people from one address within a
+   * day, as a laptop farm's): the job judges correlations in one place, so it finds what the scan
+   * finds, though its rules run keyed by person.
+   */
+  @Test
+  void aCorrelationAcrossPeople_findsWhatTheScanFinds() throws Exception {
+    Path rules = java.nio.file.Files.createDirectories(dir.resolve("cross-rules"));
+    java.nio.file.Files.writeString(rules.resolve("signin.yml"), """
+        title: Successful sign-in
+        id: 8a1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a03
+        name: successful_signin
+        logsource:
+          product: unmask
+          category: signin
+        detection:
+          selection:
+            event.outcome: success
+          condition: selection
+        level: informational
+        """);
+    java.nio.file.Files.writeString(rules.resolve("shared_address.yml"), """
+        title: Several people sign in from one address
+        id: 9a1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a04
+        correlation:
+          type: value_count
+          rules:
+            - successful_signin
+          group-by:
+            - source.ip
+          timespan: 1d
+          condition:
+            gte: 2
+            field: user.email
+        level: medium
+        """);
+    World expected = world.scannedWith(dir.resolve("scan-cross"), List.of(rules));
+    assertThat(expected.scan().findings()).as("the scan finds shared addresses")
+        .anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("9a1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a04"));
+
+    String prefix = "cross";
+    KafkaLoad.createTopics(kafka.bootstrapServers(), prefix, 2);
+    KafkaLoad.replay(world.dataset(), kafka.bootstrapServers(), prefix);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    UnmaskJob.build(env, new UnmaskJob.Kafka(kafka.bootstrapServers(), prefix, "cross-test", true, 0),
+        JobSettings.defaults(world.dataset()).withRules(List.of(rules.toString()), true).withPublishEvery(Duration.ofDays(2)));
+    env.execute("cross-entity correlation");
+
+    assertThat(kafka.table(prefix + ".findings")).containsExactlyInAnyOrderEntriesOf(expected.findings());
+    assertThat(kafka.table(prefix + ".persons")).containsExactlyInAnyOrderEntriesOf(expected.persons());
+  }
+
   @Test
   void main_runsTheJobFromItsFlags_exactlyOnce_intoTheStore_pseudonymised_withTheStoresSuppressions() throws Exception {
     String prefix = "cli";

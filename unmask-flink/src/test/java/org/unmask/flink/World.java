@@ -1,6 +1,7 @@
 package org.unmask.flink;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.unmask.Unmask;
@@ -35,6 +36,12 @@ record World(Path dataset, ScanResult scan, long events) {
     ScanOptions options = ScanOptions.defaults(out);
     ScanResult again = Unmask.scan(dataset, options.withSuppressed(options.suppressed().or(suppressions::suppresses)),
         ScanListener.SILENT, pseudonyms);
+    return new World(dataset, again, events);
+  }
+
+  /** The same world through {@code unmask scan --rules PATH...}: the shipped rules and these. */
+  World scannedWith(Path out, List<Path> rules) throws java.io.IOException {
+    ScanResult again = Unmask.scan(dataset, ScanOptions.defaults(out).withRulePaths(rules), ScanListener.SILENT);
     return new World(dataset, again, events);
   }
 

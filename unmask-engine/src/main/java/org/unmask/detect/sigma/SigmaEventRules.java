@@ -235,33 +235,53 @@ public final class SigmaEventRules implements EventRules {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void match(Event event, ReferenceData reference, Object prematched, Consumer<Finding> out) {
+    match(event, reference, prematched, out, null);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void match(Event event, ReferenceData reference, Object prematched, Consumer<Finding> out, CorrelationFeed feed) {
     if (prematched == null) {
-      match(event, reference, out);
-      return;
+      prematched = prematch(event);
     }
-    long hour = event.timestamp().getEpochSecond() / 3600;
-    if (hour != lastExpiryHour) {
-      lastExpiryHour = hour;
-      correlations.expire(event.timestamp()); // windows that went quiet free their state
-      memory.forgetDaysBefore(event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(REPORTED_DAYS_KEPT - 1));
-    }
+    expireHourly(event);
     ((List<SigmaMatch>) prematched).forEach(m -> {
       SigmaRule r = m.rule();
       Person person = Subjects.personOf(event, reference);
       if (allowed(event, person, reference)) {
         return; // a sanctioned tool counts nowhere, not even toward "several tools"
       }
-      correlations.onMatch(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name(), event,
-          c -> out.accept(correlationFinding(c, reference)));
-      if (correlations.reportsBaseRule(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name())) {
+      String id = r.id().isEmpty() ? null : r.id();
+      String name = r.name().isEmpty() ? null : r.name();
+      if (feed == null) {
+        correlations.onMatch(id, name, event, c -> out.accept(correlationFinding(c, reference)));
+      } else if (correlations.references(id, name)) {
+        feed.accept(id, name, event);
+      }
+      if (correlations.reportsBaseRule(id, name)) {
         Finding f = ruleFinding(r, event, person);
         if (f != null) {
           out.accept(f);
         }
       }
     });
+  }
+
+  @Override
+  public void correlate(String ruleId, String ruleName, Event event, ReferenceData reference, Consumer<Finding> out) {
+    expireHourly(event);
+    correlations.onMatch(ruleId, ruleName, event, c -> out.accept(correlationFinding(c, reference)));
+  }
+
+  /** Once per hour of event time: windows that went quiet free their state, old days' facts go. */
+  private void expireHourly(Event event) {
+    long hour = event.timestamp().getEpochSecond() / 3600;
+    if (hour != lastExpiryHour) {
+      lastExpiryHour = hour;
+      correlations.expire(event.timestamp());
+      memory.forgetDaysBefore(event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(REPORTED_DAYS_KEPT - 1));
+    }
   }
 
   private Finding ruleFinding(SigmaRule r, Event event, Person person) {

@@ -62,12 +62,17 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
   private final JobSettings settings;
   private transient ListState<byte[]> findings;
   private transient ListState<byte[]> links;
+  /** Rule matches correlations read, waiting for the watermark to pass them (see {@link #correlate}). */
+  private transient ListState<byte[]> feeds;
   private transient ValueState<Long> clock;
   private transient MapState<String, Long> published;
   private transient ReferenceData reference;
   private transient LiveReference live;
   private transient Conclusions conclusions;
-  /** The rules whose traits (weights, sources) the risk model reads; they follow the reference set's. */
+  /**
+   * The rules whose traits (weights, sources) the risk model reads, and whose correlations are
+   * judged here, with their windows in this operator's state; they follow the reference set's.
+   */
   private transient LiveRules liveRules;
   private transient org.unmask.detect.EventRules rulesInUse;
   private transient ApplicantStage applicantStage;
@@ -91,6 +96,12 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
         new ListStateDescriptor<>("findings", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     links = getRuntimeContext().getListState(
         new ListStateDescriptor<>("links", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    feeds = getRuntimeContext().getListState(
+        new ListStateDescriptor<>("feeds", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    MapState<String, Boolean> reported =
+        getRuntimeContext().getMapState(new MapStateDescriptor<>("reported", Types.STRING, Types.BOOLEAN));
+    MapState<String, byte[]> windows = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("windows", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.LONG));
     published = getRuntimeContext().getMapState(new MapStateDescriptor<>("published", Types.STRING, Types.LONG));
     live = new LiveReference(settings);
@@ -98,7 +109,7 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     ApplicantStage applicants = options.withVetting()
         ? Unmask.vetting(java.nio.file.Path.of(settings.referenceDir()), r -> {})
         : ApplicantStage.none();
-    liveRules = new LiveRules(options, null);
+    liveRules = new LiveRules(options, new FlinkMemory(reported, windows));
     applicantStage = applicants;
     rulesInUse = liveRules.current();
     suppressions = Suppressions.none();
@@ -132,6 +143,7 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     switch (fact.kind) {
       case Fact.FINDING -> findings.add(fact.body);
       case Fact.LINK -> links.add(fact.body);
+      case Fact.FEED -> feeds.add(fact.body);
       case Fact.CLOCK -> {
         Long now = clock.value();
         if (now == null || fact.timestamp > now) {
@@ -161,6 +173,7 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     if (store != null) {
       suppressions = store.suppressionsNow();
     }
+    correlate(timestamp == END ? END : ctx.timerService().currentWatermark());
     List<Finding> all = new ArrayList<>();
     for (byte[] b : findings.get()) {
       all.add(Wire.finding(b));
@@ -179,6 +192,40 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     if (store != null && changed > 0) {
       store.save(settings.referenceDir(), c, reference, now == null ? Instant.EPOCH : Instant.ofEpochMilli(now));
     }
+  }
+
+  /**
+   * Judges, in event-time order as a scan does, the fed matches the watermark has passed against
+   * every correlation: one place for all of them, because a correlation's group (a source address
+   * shared by several people) spans the entities the judges are keyed by. Their findings join the
+   * others; matches still ahead of the watermark wait.
+   */
+  private void correlate(long watermark) throws Exception {
+    List<Wire.Fed> ready = new ArrayList<>();
+    List<byte[]> waiting = new ArrayList<>();
+    for (byte[] b : feeds.get()) {
+      Wire.Fed fed = Wire.fed(b);
+      if (fed.event().timestamp().toEpochMilli() <= watermark) {
+        ready.add(fed);
+      } else {
+        waiting.add(b);
+      }
+    }
+    if (ready.isEmpty()) {
+      return;
+    }
+    ready.sort(Comparator.comparing((Wire.Fed f) -> f.event().timestamp()).thenComparing(f -> f.event().source().file())
+        .thenComparingLong(f -> f.event().source().line()));
+    for (Wire.Fed fed : ready) {
+      rulesInUse.correlate(fed.ruleId(), fed.ruleName(), fed.event(), reference, f -> {
+        try {
+          findings.add(Wire.finding(f));
+        } catch (Exception e) {
+          throw new IllegalStateException("operator state failed: " + e.getMessage(), e);
+        }
+      });
+    }
+    feeds.update(waiting);
   }
 
   /**

@@ -102,6 +102,8 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
     ScanOptions options = settings.scanOptions();
     liveRules = new LiveRules(options, new FlinkMemory(reported, windows));
     rules = liveRules.current();
+    feed = (ruleId, ruleName, event) ->
+        out.collect(new Fact(Fact.FEED, event.timestamp().toEpochMilli(), Wire.fed(ruleId, ruleName, event)));
     detectors = ScanPipeline.detectors();
     live = new LiveReference(settings);
     lateJudged = getRuntimeContext().getMetricGroup().counter("unmaskLateJudged");
@@ -191,7 +193,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
     out = collector;
     if (isRules(key)) {
       for (Event e : events) {
-        rules.match(e, reference, context::emit);
+        rules.match(e, reference, null, context::emit, feed);
         long t = e.timestamp().toEpochMilli();
         Long last = latest.value();
         if (last == null || t > last) {
@@ -209,6 +211,12 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
       onEvent(detector, e);
     }
   }
+
+  /**
+   * Matches that correlations read go on to Conclude, which judges every correlation in one place:
+   * a correlation's group (a source address, a host) may span the entities this operator is keyed by.
+   */
+  private transient EventRules.CorrelationFeed feed;
 
   private Detector<?> detectorOf(String key) {
     return detectors.get(Integer.parseInt(key, 0, key.indexOf('|'), 10));

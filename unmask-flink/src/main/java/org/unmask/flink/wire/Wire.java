@@ -96,6 +96,26 @@ public final class Wire {
     });
   }
 
+  /** A rule match a correlation reads: the rule's id and name (either may be null) and the event. */
+  public record Fed(String ruleId, String ruleName, Event event) {}
+
+  public static byte[] fed(String ruleId, String ruleName, Event e) {
+    return write(out -> {
+      text(out, ruleId == null ? "" : ruleId);
+      text(out, ruleName == null ? "" : ruleName);
+      out.write(event(e));
+    });
+  }
+
+  public static Fed fed(byte[] b) {
+    return read(b, in -> {
+      String id = text(in);
+      String name = text(in);
+      int offset = 8 + id.getBytes(StandardCharsets.UTF_8).length + name.getBytes(StandardCharsets.UTF_8).length;
+      return new Fed(id.isEmpty() ? null : id, name.isEmpty() ? null : name, event(Arrays.copyOfRange(b, offset, b.length)));
+    });
+  }
+
   public static byte[] link(LinkObservation o) {
     return write(out -> {
       IdentityLink l = o.link();

@@ -53,6 +53,15 @@ class WireTest {
   }
 
   @Test
+  void aFedMatch_roundTrips_withAbsentIdOrName() {
+    Event e = new Event(Instant.ofEpochSecond(7), "idp.signin", new HashMap<>(Map.of("source.ip", "203.0.113.7", "ü", "ß")),
+        new SourceRef("events/s.jsonl", 3));
+
+    assertThat(Wire.fed(Wire.fed("6f1c2a8e-rule", null, e))).isEqualTo(new Wire.Fed("6f1c2a8e-rule", null, e));
+    assertThat(Wire.fed(Wire.fed(null, "named_rule", e))).isEqualTo(new Wire.Fed(null, "named_rule", e));
+  }
+
+  @Test
   void truncatedRecord_failsWithAReason() {
     byte[] whole = Wire.event(new Event(Instant.EPOCH, "x", new HashMap<>(Map.of("k", "v")), new SourceRef("f", 1)));
     byte[] cut = Arrays.copyOf(whole, whole.length - 3);
