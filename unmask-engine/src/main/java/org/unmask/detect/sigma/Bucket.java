@@ -274,14 +274,14 @@ final class Bucket {
         }
       } else if (value instanceof List<?> list) {
         for (Object item : list) {
-          String s = item instanceof String text ? text : item != null && index.mayBeInScalarText() ? String.valueOf(item) : null;
+          String s = item instanceof String text ? text : index.mayBeInScalarText() ? EventView.keywordText(item) : null;
           if (s != null && index.mayContainAny(s)) {
             memo.scan(index, s, scratch.chars(s.length()), scratch, true);
           }
         }
       } else if (value != null && index.mayBeInScalarText()) {
-        String s = String.valueOf(value);
-        if (index.mayContainAny(s)) {
+        String s = EventView.keywordText(value);
+        if (s != null && index.mayContainAny(s)) {
           memo.scan(index, s, scratch.chars(s.length()), scratch, true);
         }
       }

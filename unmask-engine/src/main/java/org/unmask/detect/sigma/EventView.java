@@ -257,8 +257,9 @@ final class EventView {
   }
 
   /**
-   * Every value of the event as text (list elements included, numbers and booleans as written),
-   * for keyword search: the specification searches keywords in the whole event.
+   * Every value of the event as text ({@link #keywordText}: list elements included, numbers and
+   * booleans as Java writes them), for keyword search: the specification searches keywords in the
+   * whole event.
    */
   List<String> allLower() {
     loadAll();
@@ -285,14 +286,31 @@ final class EventView {
     for (Object value : event.fields().values()) {
       if (value instanceof List<?> list) {
         for (Object item : list) {
-          if (item != null) {
-            allOriginal.add(String.valueOf(item));
+          String text = keywordText(item);
+          if (text != null) {
+            allOriginal.add(text);
           }
         }
-      } else if (value != null) {
-        allOriginal.add(String.valueOf(value));
+      } else {
+        String text = keywordText(value);
+        if (text != null) {
+          allOriginal.add(text);
+        }
       }
     }
+  }
+
+  /**
+   * A value as keyword search reads it: a string as it is, a number or boolean as Java writes it
+   * ({@code 4688}, {@code 1.0E10}, {@code true}); null for anything else (null, a list nested in a
+   * list). The literal index ({@code Bucket.scanKeywords}) reads values through this same method,
+   * so the two never disagree.
+   */
+  static String keywordText(Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : null;
   }
 
   /** The value of one field in the current event; mutable and reused. */

@@ -71,7 +71,7 @@ public final class JsonEvents {
     try {
       readFile(file, events, rejects);
     } catch (IOException e) {
-      rejects.accept(new Rejected(file.toString(), 0, "cannot read the file: " + firstLine(String.valueOf(e.getMessage()))));
+      rejects.accept(new Rejected(file.toString(), 0, "cannot read the file: " + reason(e)));
     }
   }
 
@@ -95,7 +95,12 @@ public final class JsonEvents {
   /** Whether the stream (whose position is kept) opens, after blanks, with evtx_dump's {@code Record <id>}. */
   private static boolean startsWithRecordLine(InputStream in) throws IOException {
     in.mark(256);
-    byte[] head = in.readNBytes(256);
+    byte[] head;
+    try {
+      head = in.readNBytes(256);
+    } catch (IOException e) {
+      head = new byte[0]; // a broken stream: the reader after this reports it, with the lines before the break
+    }
     in.reset();
     int i = 0;
     if (head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
@@ -149,7 +154,7 @@ public final class JsonEvents {
    * reason and the records after it are still read.
    */
   private static void readRecords(InputStream in, String label, Sink events, Consumer<Rejected> rejects) throws IOException {
-    LineReader lines = new LineReader(in, ReadOptions.DEFAULT_MAX_LINE_BYTES);
+    LineReader lines = new LineReader(in, MAX_RECORD_BYTES); // a record's one line may be as long as a record
     ByteArrayOutputStream record = new ByteArrayOutputStream(4096);
     long ordinal = 0;
     boolean inRecord = false;
@@ -157,7 +162,10 @@ public final class JsonEvents {
     LineReader.Kind kind;
     while ((kind = lines.next()) != LineReader.Kind.END) {
       if (kind == LineReader.Kind.FAILED) {
-        rejects.accept(new Rejected(label, Math.max(ordinal, 1), "cannot read further: " + lines.failure().getMessage()));
+        if (inRecord) { // the complete lines read before the break may hold the whole record
+          record(record, tooBig, label, ordinal, events, rejects);
+        }
+        rejects.accept(new Rejected(label, Math.max(ordinal, 1), "cannot read further: " + reason(lines.failure())));
         return;
       }
       if (kind == LineReader.Kind.LINE && isRecordLine(lines.bytes(), lines.offset(), lines.length())) {
@@ -216,7 +224,7 @@ public final class JsonEvents {
     while ((kind = lines.next()) != LineReader.Kind.END) {
       long n = lines.lineNumber();
       if (kind == LineReader.Kind.FAILED) {
-        rejects.accept(new Rejected(label, n, "cannot read further: " + lines.failure().getMessage()));
+        rejects.accept(new Rejected(label, n, "cannot read further: " + reason(lines.failure())));
         return;
       }
       if (kind == LineReader.Kind.TOO_LONG) {
@@ -389,6 +397,12 @@ public final class JsonEvents {
       return Instant.ofEpochMilli(l);
     }
     return Instant.EPOCH;
+  }
+
+  /** An I/O failure in words: its message, or its kind when it has none (a truncated gzip's EOF). */
+  private static String reason(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : firstLine(m);
   }
 
   private static String firstLine(String s) {

@@ -11,11 +11,13 @@ import java.util.Set;
  *
  * <p>Every test of a lacking field is replaced by the constant that can only make the rule match
  * less: false where the test counts for the match, true where it sits under a {@code not} (a
- * filter). The condition's other operators are monotone, so the variant matches an event only if
- * the rule would match it whatever the lacking fields held: a selection with an
- * {@code OriginalFileName} alternative keeps its {@code Image} one, and a filter on
- * {@code ParentCommandLine} keeps excluding (everything) rather than silently letting its false
- * positives through.
+ * filter). Keyword searches count as such tests, since they read every field. The condition's
+ * other operators are monotone, so the variant matches an event only if the rule would match it
+ * whatever the lacking fields held: a selection with an {@code OriginalFileName} alternative keeps
+ * its {@code Image} one, and a filter on {@code ParentCommandLine} keeps excluding (everything)
+ * rather than silently letting its false positives through. Fields the other log has by name but
+ * may leave empty (4688's command line without the audit policy, its parent before Windows 10) are
+ * guarded where the variant is compiled ({@code RuleLoader.throughLog}).
  */
 final class LogVariant {
 
@@ -64,8 +66,15 @@ final class LogVariant {
     return reads(node, lacking) ? new Node.Const(negated) : node;
   }
 
-  /** Whether a test reads one of the slots, directly or through a field reference. */
+  /**
+   * Whether a test reads one of the slots, directly or through a field reference. A keyword search
+   * reads every field, those the other log lacks included (a keyword that Sysmon would find in
+   * {@code ParentCommandLine}), so it counts as reading a lacking field whatever the rule names.
+   */
   private static boolean reads(Node test, Set<Integer> slots) {
+    if (test instanceof Node.Keyword) {
+      return true;
+    }
     if (test instanceof Node.Field f) {
       if (slots.contains(f.slot)) {
         return true;

@@ -49,6 +49,8 @@ public final class Pipeline {
   private final Map<String, String> renames;
   /** Told each Sigma field the renames lack. */
   private final Consumer<String> unrenamed;
+  /** Told each Sigma field the renames have. */
+  private final Consumer<String> renamedRead;
 
   /**
    * How one logsource maps: conditions on Sigma fields, and/or datasets of the partition field;
@@ -69,12 +71,12 @@ public final class Pipeline {
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
       Map<String, List<String>> fields, List<LogsourceMapping> logsources) {
-    this(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, null, f -> { });
+    this(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, null, f -> { }, f -> { });
   }
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
       Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> renames,
-      Consumer<String> unrenamed) {
+      Consumer<String> unrenamed, Consumer<String> renamedRead) {
     this.name = name;
     this.partitionField = partitionField;
     this.matchUnmapped = matchUnmapped;
@@ -83,14 +85,17 @@ public final class Pipeline {
     this.logsources = logsources;
     this.renames = renames;
     this.unrenamed = unrenamed;
+    this.renamedRead = renamedRead;
   }
 
   /**
    * This pipeline as an additional log names Sigma's fields: {@link #eventFields} reads the
-   * renamed field, and tells {@code unrenamed} of each field the log has no name for.
+   * renamed field, and tells {@code unrenamed} of each field the log has no name for and
+   * {@code renamedRead} of each it has.
    */
-  Pipeline renamedFor(LogsourceMapping log, Consumer<String> unrenamed) {
-    return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, log.renames(), unrenamed);
+  Pipeline renamedFor(LogsourceMapping log, Consumer<String> unrenamed, Consumer<String> renamedRead) {
+    return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, log.renames(), unrenamed,
+        renamedRead);
   }
 
   /**
@@ -191,6 +196,7 @@ public final class Pipeline {
     if (renames != null) {
       String renamed = renames.get(sigmaField);
       if (renamed != null) {
+        renamedRead.accept(sigmaField);
         sigmaField = renamed;
       } else if (!fields.containsKey(sigmaField)) {
         unrenamed.accept(sigmaField); // the pipeline's own fields (EventID, Channel, Computer) are every log's

@@ -241,9 +241,26 @@ final class RuleLoader {
   private Node throughLog(Pipeline.LogsourceMapping log, Map<String, Object> section, YamlDocument doc, String path,
       Set<String> skip, boolean negated) {
     Set<Integer> lacking = new HashSet<>();
-    Pipeline names = pipeline.renamedFor(log, field -> lacking.add(slots.slot(pipeline.eventFields(field))));
+    Set<String> named = new java.util.TreeSet<>();
+    Pipeline names = pipeline.renamedFor(log, field -> lacking.add(slots.slot(pipeline.eventFields(field))), named::add);
     Node node = new DetectionCompiler(names, config, slots, doc, p -> { }).compile(section, path, skip);
-    return node == null ? new Node.Const(negated) : LogVariant.underApproximate(node, lacking, negated);
+    if (node == null) {
+      return new Node.Const(negated);
+    }
+    Node variant = LogVariant.underApproximate(node, lacking, negated);
+    if (variant instanceof Node.Const || named.isEmpty()) {
+      return variant;
+    }
+    // a field the log has by name may still be empty in an event (4688's command line without the
+    // audit policy, its parent before Windows 10): the variant needs each one it reads to hold a
+    // value, and a filter excludes when one is empty, as it could not say otherwise
+    YamlDocument guard = new YamlDocument(doc.file(), doc.line(), Map.of(), Map.of());
+    List<Node> parts = new ArrayList<>(List.of(variant));
+    for (String field : named) {
+      Node present = new DetectionCompiler(names, config, slots, guard, p -> { }).selection(Map.of(field, "?*"));
+      parts.add(negated ? new Node.Not(present) : present);
+    }
+    return negated ? Node.or(parts) : Node.and(parts);
   }
 
   /** Adds a compiled rule, guarded by what its logsource maps to in the pipeline ({@code mapping}). */

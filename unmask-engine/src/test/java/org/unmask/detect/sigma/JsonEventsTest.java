@@ -115,4 +115,26 @@ class JsonEventsTest {
     assertThat(r.events()).hasSizeBetween(1, 19_999);
     assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason()).startsWith("cannot read further"));
   }
+
+  @Test
+  void aGzipCutInItsTrailer_keepsEveryCompleteRecordAndLine() throws IOException {
+    for (String name : List.of("records.json.gz", "lines.jsonl.gz")) {
+      String text = name.startsWith("records") ? EVTX_DUMP : "{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n";
+      byte[] whole = Files.readAllBytes(write(name, text));
+      Path cut = dir.resolve("cut-" + name);
+      Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 8)); // the CRC and length are gone
+      Read r = read(cut);
+      assertThat(r.events()).as(name + ": the last record too").hasSize(name.startsWith("records") ? 2 : 3);
+      assertThat(r.rejected()).as(name).last().satisfies(x -> assertThat(x.reason()).startsWith("cannot read further")
+          .doesNotContain("null"));
+    }
+  }
+
+  @Test
+  void aRecordWithALineOfTwoMebibytes_isRead() throws IOException {
+    String big = "x".repeat(2 << 20);
+    Read r = read(write("big.json", "Record 1\n{\"Event\": {\"EventData\": {\"Blob\": \"" + big + "\"}}}\n"));
+    assertThat(r.rejected()).isEmpty();
+    assertThat(r.events()).singleElement().satisfies(e -> assertThat(e.text("Event.EventData.Blob")).hasSize(2 << 20));
+  }
 }

@@ -71,6 +71,31 @@ class SecurityProcessCreationTest {
   }
 
   @Test
+  void aKeywordFilter_keepsExcludingOn4688_forItCouldHaveBeenInAFieldThe4688LogLacks() throws IOException {
+    SigmaRuleSet set = rules(rule("Whoami", 7, "    selection:\n        Image|endswith: '\\whoami.exe'\n"
+        + "    agent:\n        - 'inventory-agent'\n    condition: selection and not agent\n"), "evtx");
+    assertThat(set.matches(security4688("C:\\Windows\\System32\\whoami.exe", "C:\\Windows\\System32\\cmd.exe", "whoami")))
+        .as("Sysmon could have found the keyword in ParentCommandLine").isEmpty();
+    assertThat(set.matches(sysmon1("C:\\Windows\\System32\\whoami.exe", "C:\\Windows\\System32\\cmd.exe", "whoami", "whoami.exe")))
+        .hasSize(1);
+  }
+
+  @Test
+  void aFieldThe4688LogLeavesEmpty_orOmits_cannotLetAFilterSlipEither() throws IOException {
+    SigmaRuleSet set = rules(rule("Rundll32", 8, "    selection:\n        Image|endswith: '\\rundll32.exe'\n"
+        + "    filter_cpl:\n        CommandLine|contains: 'Control_RunDLL'\n"
+        + "    filter_msi:\n        ParentImage|endswith: '\\msiexec.exe'\n"
+        + "    condition: selection and not 1 of filter_*\n"), "evtx");
+    String rundll = "C:\\Windows\\System32\\rundll32.exe";
+    assertThat(set.matches(security4688(rundll, "C:\\Windows\\explorer.exe", "rundll32.exe evil.dll,Start"))).hasSize(1);
+    assertThat(set.matches(security4688(rundll, "C:\\Windows\\explorer.exe", "")))
+        .as("no command line (the audit policy is off): the filter cannot be read").isEmpty();
+    assertThat(set.matches(json("{\"Event\":{\"System\":{\"EventID\":4688,\"Channel\":\"Security\"},"
+        + "\"EventData\":{\"NewProcessName\":\"C:\\\\Windows\\\\System32\\\\rundll32.exe\",\"CommandLine\":\"rundll32.exe evil.dll,Start\"}}}")))
+        .as("no parent (before Windows 10): the filter cannot be read").isEmpty();
+  }
+
+  @Test
   void aFilterOnAFieldThe4688LogHas_isReadThere() throws IOException {
     SigmaRuleSet set = rules(rule("Whoami", 3, "    selection:\n        Image|endswith: '\\whoami.exe'\n"
         + "    filter:\n        ParentImage|endswith: '\\inventory-agent.exe'\n    condition: selection and not filter\n"), "evtx");

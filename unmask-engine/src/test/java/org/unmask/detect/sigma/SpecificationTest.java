@@ -108,6 +108,10 @@ class SpecificationTest {
     var word = rule("    keywords:\n        - 'evil'\n    condition: keywords\n");
     assertThat(fires(word, event("Message", "an evil thing", "EventID", 4688L))).isTrue();
     assertThat(fires(word, event("EventID", 4688L))).isFalse();
+    // a list inside a list (objects in arrays, flattened) is not a value keywords read, with or without the index
+    var nested = event("a.b", List.of(List.of("x", "evil")));
+    assertThat(word.matches(nested)).isEmpty();
+    assertThat(word.matchesWithoutIndex(nested)).isEmpty();
   }
 
   @Test

@@ -24,7 +24,7 @@ final class OpenApi {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
     doc.put("info", Map.of("title", "Unmask API", "version", version,
-        "description", "Live ingestion, cases and the analysts' console. Roles: viewer < analyst < admin; send"
+        "description", "Live ingestion, cases and the analysts' console. Roles: metrics < viewer < analyst < admin; send"
             + " Authorization: Bearer TOKEN (unmask tokens create). Errors: {\"error\":{\"status\",\"code\",\"message\"}}."
             + " Identities are pseudonymised everywhere except the reveal response."));
     Map<String, Object> paths = new LinkedHashMap<>();
