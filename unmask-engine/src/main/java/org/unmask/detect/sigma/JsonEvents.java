@@ -354,15 +354,20 @@ public final class JsonEvents {
   @SuppressWarnings("unchecked")
   private static void addToList(Map<String, Object> out, String key, Object v) {
     Object old = out.get(key);
+    List<Object> list;
     if (old instanceof List<?> l) {
-      ((List<Object>) l).add(v);
+      list = (List<Object>) l;
     } else {
-      List<Object> list = new ArrayList<>();
+      list = new ArrayList<>();
       if (old != null) {
         list.add(old);
       }
-      list.add(v);
       out.put(key, list);
+    }
+    if (v instanceof List<?> values) {
+      list.addAll(values); // an array inside an object inside an array: its values, not a list of lists
+    } else {
+      list.add(v);
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,5 +137,13 @@ class JsonEventsTest {
     Read r = read(write("big.json", "Record 1\n{\"Event\": {\"EventData\": {\"Blob\": \"" + big + "\"}}}\n"));
     assertThat(r.rejected()).isEmpty();
     assertThat(r.events()).singleElement().satisfies(e -> assertThat(e.text("Event.EventData.Blob")).hasSize(2 << 20));
+  }
+
+  @Test
+  void arraysInsideObjectsInsideArrays_flattenToOneListOfValues() throws IOException {
+    Map<String, Object> fields = JsonEvents.parse("{\"a\":[{\"b\":[\"x\",\"y\"]},{\"b\":\"z\"}]}");
+    assertThat(fields).containsEntry("a.b", List.of("x", "y", "z"));
+    SigmaRuleSet rule = SigmaTesting.rule("    s:\n        a.b: 'y'\n    condition: s\n");
+    assertThat(rule.matches(SigmaTesting.event(fields))).hasSize(1);
   }
 }
