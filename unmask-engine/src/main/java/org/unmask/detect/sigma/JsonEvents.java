@@ -210,7 +210,9 @@ public final class JsonEvents {
         rejects.accept(new Rejected(label, ordinal, "text after the record's JSON object"));
         return;
       }
-      events.accept(toEvent(fields, new SourceRef(label, ordinal)));
+      deliver(events, toEvent(fields, new SourceRef(label, ordinal)));
+    } catch (SinkFailed e) {
+      throw e.getCause();
     } catch (IOException | RuntimeException e) {
       rejects.accept(new Rejected(label, ordinal, "invalid JSON: " + firstLine(e.getMessage())));
     }
@@ -247,8 +249,10 @@ public final class JsonEvents {
           rejects.accept(new Rejected(label, n, "text after the JSON object"));
           continue;
         }
-        events.accept(toEvent(fields, new SourceRef(label, n)));
-      } catch (IOException | RuntimeException e) {
+        deliver(events, toEvent(fields, new SourceRef(label, n)));
+      } catch (SinkFailed e) {
+      throw e.getCause();
+    } catch (IOException | RuntimeException e) {
         rejects.accept(new Rejected(label, n, "invalid JSON: " + firstLine(e.getMessage())));
       }
     }
@@ -264,7 +268,7 @@ public final class JsonEvents {
           while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             index++;
             if (t == JsonToken.START_OBJECT) {
-              events.accept(toEvent(flatten(p), new SourceRef(label, index)));
+              deliver(events, toEvent(flatten(p), new SourceRef(label, index)));
             } else {
               p.skipChildren();
               rejects.accept(new Rejected(label, index, "array element is not a JSON object"));
@@ -272,14 +276,41 @@ public final class JsonEvents {
           }
         } else if (t == JsonToken.START_OBJECT) {
           ordinal++;
-          events.accept(toEvent(flatten(p), new SourceRef(label, ordinal)));
+          deliver(events, toEvent(flatten(p), new SourceRef(label, ordinal)));
         } else {
           rejects.accept(new Rejected(label, ordinal + 1, "not a JSON object or array"));
           return;
         }
       }
+    } catch (SinkFailed e) {
+      throw e.getCause();
     } catch (IOException | RuntimeException e) {
       rejects.accept(new Rejected(label, 0, "invalid JSON: " + firstLine(e.getMessage())));
+    }
+  }
+
+  /**
+   * Hands an event on. What the receiver throws (an output that cannot be written) is its own
+   * failure, not this line's: it leaves the reading instead of being reported as invalid JSON.
+   */
+  private static void deliver(Sink events, Event event) {
+    try {
+      events.accept(event);
+    } catch (RuntimeException e) {
+      throw new SinkFailed(e);
+    }
+  }
+
+  private static final class SinkFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SinkFailed(RuntimeException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized RuntimeException getCause() {
+      return (RuntimeException) super.getCause();
     }
   }
 

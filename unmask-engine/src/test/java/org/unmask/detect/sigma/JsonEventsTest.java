@@ -146,4 +146,16 @@ class JsonEventsTest {
     SigmaRuleSet rule = SigmaTesting.rule("    s:\n        a.b: 'y'\n    condition: s\n");
     assertThat(rule.matches(SigmaTesting.event(fields))).hasSize(1);
   }
+
+  @Test
+  void whatTheReceiverThrows_leavesTheReading_insteadOfPassingForInvalidJson() throws IOException {
+    for (String name : List.of("e.jsonl", "e.json", "r.json")) {
+      Path file = write(name, name.startsWith("r") ? EVTX_DUMP : name.endsWith(".json") ? "[{\"a\":1},{\"a\":2}]" : "{\"a\":1}\n{\"a\":2}\n");
+      List<JsonEvents.Rejected> rejected = new ArrayList<>();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonEvents.read(file, e -> {
+        throw new java.io.UncheckedIOException(new IOException("stdout closed"));
+      }, rejected::add)).as(name).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("stdout closed");
+      assertThat(rejected).as(name).isEmpty();
+    }
+  }
 }
