@@ -136,7 +136,14 @@ final class ValueMatchers {
     }
     try {
       if (t.startsWith("0x") || t.startsWith("0X")) {
-        return (double) Long.parseLong(t.substring(2), 16);
+        String digits = t.substring(2);
+        // hexadecimal digits only (Long.parseLong takes a sign too), up to 64 bits: logon ids and
+        // flags such as 0xFFFFFFFFFFFFFFFF are unsigned
+        if (digits.isEmpty() || digits.length() > 16 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+          return null;
+        }
+        long bits = Long.parseUnsignedLong(digits, 16);
+        return bits >= 0 ? (double) bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
       }
       return decimal(t) ? Double.parseDouble(t) : null;
     } catch (NumberFormatException e) {

@@ -205,6 +205,10 @@ class ModifierTest {
     var lt = rule("    s:\n        Size|lt: 0\n    condition: s\n");
     assertThat(fires(lt, event("Size", "-Infinity"))).isFalse();
     assertThat(fires(lt, event("Size", "-3"))).isTrue();
+    assertThat(fires(lt, event("Size", "0x-5"))).as("a sign is not a hexadecimal digit").isFalse();
+    var big = rule("    s:\n        Flags|gt: 9000000000000000000\n    condition: s\n");
+    assertThat(fires(big, event("Flags", "0xFFFFFFFFFFFFFFFF"))).as("64 unsigned bits").isTrue();
+    assertThat(fires(big, event("Flags", "0x10000000000000000"))).as("more than 64 bits").isFalse();
   }
 
   @Test
