@@ -136,19 +136,28 @@ final class ValueMatchers {
     }
     try {
       if (t.startsWith("0x") || t.startsWith("0X")) {
-        String digits = t.substring(2);
-        // hexadecimal digits only (Long.parseLong takes a sign too), up to 64 bits: logon ids and
-        // flags such as 0xFFFFFFFFFFFFFFFF are unsigned
-        if (digits.isEmpty() || digits.length() > 16 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        int start = 2;
+        while (start < t.length() - 1 && t.charAt(start) == '0') {
+          start++; // leading zeros do not count toward the 64 bits
+        }
+        String digits = t.substring(start);
+        // ASCII hexadecimal digits only (Long.parseLong takes a sign and other scripts' digits
+        // too), up to 64 bits: logon ids and flags such as 0xFFFFFFFFFFFFFFFF are unsigned
+        if (digits.isEmpty() || digits.length() > 16 || !digits.chars().allMatch(ValueMatchers::isHexDigit)) {
           return null;
         }
         long bits = Long.parseUnsignedLong(digits, 16);
-        return bits >= 0 ? (double) bits : (double) (bits >>> 1) * 2.0 + (bits & 1);
+        // above 2^63: halve keeping the lowest bit as a sticky bit, so the double rounds once, right
+        return bits >= 0 ? (double) bits : (double) ((bits >>> 1) | (bits & 1)) * 2.0;
       }
       return decimal(t) ? Double.parseDouble(t) : null;
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  private static boolean isHexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /**

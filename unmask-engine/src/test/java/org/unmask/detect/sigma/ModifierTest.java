@@ -209,6 +209,11 @@ class ModifierTest {
     var big = rule("    s:\n        Flags|gt: 9000000000000000000\n    condition: s\n");
     assertThat(fires(big, event("Flags", "0xFFFFFFFFFFFFFFFF"))).as("64 unsigned bits").isTrue();
     assertThat(fires(big, event("Flags", "0x10000000000000000"))).as("more than 64 bits").isFalse();
+    assertThat(fires(big, event("Flags", "0x0000000000000000FFFFFFFFFFFFFFFF"))).as("leading zeros").isTrue();
+    assertThat(fires(gt, event("Size", "0x\u0661\u0662"))).as("Arabic-Indic digits are not hexadecimal").isFalse();
+    // 2^63 + 1025 rounds to 2^63 + 2048, as the same number written in decimal does
+    assertThat(ValueMatchers.number("0x8000000000000401")).isEqualTo(ValueMatchers.number("9223372036854776833"))
+        .isEqualTo(new java.math.BigInteger("8000000000000401", 16).doubleValue());
   }
 
   @Test

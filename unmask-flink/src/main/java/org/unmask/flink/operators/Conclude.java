@@ -62,8 +62,11 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
   private final JobSettings settings;
   private transient ListState<byte[]> findings;
   private transient ListState<byte[]> links;
-  /** Rule matches correlations read, waiting for the watermark to pass them (see {@link #correlate}). */
-  private transient ListState<byte[]> feeds;
+  /**
+   * Rule matches correlations read, by the time of the judge's timer that sent them (the end of
+   * the minute they were judged in), waiting for the watermark to pass it (see {@link #correlate}).
+   */
+  private transient MapState<Long, List<byte[]>> feeds;
   private transient ValueState<Long> clock;
   private transient MapState<String, Long> published;
   private transient ReferenceData reference;
@@ -96,8 +99,8 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
         new ListStateDescriptor<>("findings", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     links = getRuntimeContext().getListState(
         new ListStateDescriptor<>("links", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    feeds = getRuntimeContext().getListState(
-        new ListStateDescriptor<>("feeds", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    feeds = getRuntimeContext().getMapState(new MapStateDescriptor<>("feeds", Types.LONG,
+        Types.LIST(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)));
     MapState<String, Boolean> reported =
         getRuntimeContext().getMapState(new MapStateDescriptor<>("reported", Types.STRING, Types.BOOLEAN));
     MapState<String, byte[]> windows = getRuntimeContext().getMapState(
@@ -143,7 +146,17 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     switch (fact.kind) {
       case Fact.FINDING -> findings.add(fact.body);
       case Fact.LINK -> links.add(fact.body);
-      case Fact.FEED -> feeds.add(fact.body);
+      case Fact.FEED -> {
+        // a judge sends a minute's feeds when its timer for that minute fires, and that is the
+        // record's time; the watermark passes it only once every judge has sent that minute's
+        long sentAt = ctx.timestamp() == null ? fact.timestamp : ctx.timestamp();
+        List<byte[]> waiting = feeds.get(sentAt);
+        if (waiting == null) {
+          waiting = new ArrayList<>(2);
+        }
+        waiting.add(fact.body);
+        feeds.put(sentAt, waiting);
+      }
       case Fact.CLOCK -> {
         Long now = clock.value();
         if (now == null || fact.timestamp > now) {
@@ -195,24 +208,27 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
   }
 
   /**
-   * Judges, in event-time order as a scan does, the fed matches the watermark has passed against
-   * every correlation: one place for all of them, because a correlation's group (a source address
-   * shared by several people) spans the entities the judges are keyed by. Their findings join the
-   * others; matches still ahead of the watermark wait.
+   * Judges, in event-time order as a scan does, the fed matches of every minute the watermark has
+   * passed against every correlation: one place for all of them, because a correlation's group (a
+   * source address shared by several people) spans the entities the judges are keyed by. A minute
+   * is complete once the watermark passes its end, since each judge sends a minute's feeds at its
+   * timer for that minute and forwards the watermark only after; draining by the events' own
+   * times instead let a fast judge's later match overtake a slow judge's earlier one
+   * ({@code ConcludeFeedOrderTest}). Their findings join the others; later minutes wait.
    */
   private void correlate(long watermark) throws Exception {
+    List<Long> sent = new ArrayList<>();
     List<Wire.Fed> ready = new ArrayList<>();
-    List<byte[]> waiting = new ArrayList<>();
-    for (byte[] b : feeds.get()) {
-      Wire.Fed fed = Wire.fed(b);
-      if (fed.event().timestamp().toEpochMilli() <= watermark) {
-        ready.add(fed);
-      } else {
-        waiting.add(b);
+    for (Map.Entry<Long, List<byte[]>> e : feeds.entries()) {
+      if (e.getKey() <= watermark) {
+        sent.add(e.getKey());
+        for (byte[] b : e.getValue()) {
+          ready.add(Wire.fed(b));
+        }
       }
     }
-    if (ready.isEmpty()) {
-      return;
+    for (Long at : sent) {
+      feeds.remove(at);
     }
     ready.sort(Comparator.comparing((Wire.Fed f) -> f.event().timestamp()).thenComparing(f -> f.event().source().file())
         .thenComparingLong(f -> f.event().source().line()));
@@ -225,7 +241,6 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
         }
       });
     }
-    feeds.update(waiting);
   }
 
   /**
