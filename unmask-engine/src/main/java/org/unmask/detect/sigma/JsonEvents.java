@@ -251,8 +251,8 @@ public final class JsonEvents {
         }
         deliver(events, toEvent(fields, new SourceRef(label, n)));
       } catch (SinkFailed e) {
-      throw e.getCause();
-    } catch (IOException | RuntimeException e) {
+        throw e.getCause();
+      } catch (IOException | RuntimeException e) {
         rejects.accept(new Rejected(label, n, "invalid JSON: " + firstLine(e.getMessage())));
       }
     }

@@ -274,15 +274,29 @@ public final class SigmaEventRules implements EventRules {
     correlations.onMatch(ruleId, ruleName, event, c -> out.accept(correlationFinding(c, reference)));
   }
 
-  /** Once per hour of event time: windows that went quiet free their state, old days' facts go. */
+  /**
+   * Once per hour of event time: windows that went quiet free their state, and the facts of days
+   * older than the horizon go. The horizon follows the events' days but moves at most one day per
+   * hour seen, so one event from a device whose clock is a month ahead (the server judges in
+   * arrival order) cannot make it forget today's facts and report every rule again.
+   */
   private void expireHourly(Event event) {
     long hour = event.timestamp().getEpochSecond() / 3600;
     if (hour != lastExpiryHour) {
       lastExpiryHour = hour;
       correlations.expire(event.timestamp());
-      memory.forgetDaysBefore(event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(REPORTED_DAYS_KEPT - 1));
+      LocalDate day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();
+      if (horizon == null) {
+        horizon = day;
+      } else if (day.isAfter(horizon)) {
+        horizon = day.isAfter(horizon.plusDays(1)) ? horizon.plusDays(1) : day;
+      }
+      memory.forgetDaysBefore(horizon.minusDays(REPORTED_DAYS_KEPT - 1));
     }
   }
+
+  /** The latest day the reported facts are kept for (see {@link #expireHourly}). */
+  private LocalDate horizon;
 
   private Finding ruleFinding(SigmaRule r, Event event, Person person) {
     EntityRef entity = entityOf(event, person);

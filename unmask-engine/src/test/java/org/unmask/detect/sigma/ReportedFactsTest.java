@@ -78,4 +78,24 @@ class ReportedFactsTest {
     assertThat(findings).as("one per day").hasSize(20);
     assertThat(forgotten).last().isEqualTo(LocalDate.parse("2026-05-23").minusDays(SigmaEventRules.REPORTED_DAYS_KEPT - 1));
   }
+
+  @Test
+  void oneEventFromAClockAMonthAhead_doesNotMakeTheRulesForgetToday() throws IOException {
+    Path rule = dir.resolve("anydesk.yml");
+    Files.writeString(rule, "title: AnyDesk\nid: 61111111-2222-4333-8444-555555555556\nlevel: high\n"
+        + "logsource:\n    product: unmask\n    category: process\n"
+        + "detection:\n    selection:\n        process.name: 'anydesk.exe'\n    condition: selection\n");
+    SigmaEventRules rules = SigmaEventRules.load(List.of(rule), false, RiskPolicy.defaults());
+    List<Finding> findings = new ArrayList<>();
+    Instant nine = Instant.parse("2026-05-04T09:00:00Z");
+    rules.match(process("d1", "anydesk.exe", nine, 1), ReferenceData.empty(), findings::add);
+    rules.match(process("d2", "notepad.exe", nine.plusSeconds(30 * 86_400L), 2), ReferenceData.empty(), findings::add);
+    rules.match(process("d1", "anydesk.exe", nine.plusSeconds(600), 3), ReferenceData.empty(), findings::add);
+    assertThat(findings).as("still reported today").hasSize(1);
+  }
+
+  private static Event process(String host, String name, Instant at, long line) {
+    return new Event(at, "endpoint.process", Map.of("event.dataset", "endpoint.process", "host.id", host, "process.name", name),
+        new SourceRef("p.jsonl", line));
+  }
 }

@@ -171,8 +171,8 @@ public final class CorrelationEngine {
   /**
    * Drops group windows that can no longer contribute: every group whose newest match is more than
    * its correlation's timespan before {@code watermark}. Call it now and then with the event time
-   * reached (the local scan does so every hour of event time and at the end). Only state providers
-   * that list their groups are swept; Flink uses state TTL instead.
+   * reached (the local scan and the Flink job's Conclude do so every hour of event time, the scan
+   * also at the end). Only state providers that list their groups are swept.
    */
   public void expire(Instant watermark) {
     long millis = watermark.toEpochMilli();
