@@ -8,6 +8,8 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -276,27 +278,29 @@ public final class SigmaEventRules implements EventRules {
 
   /**
    * Once per hour of event time: windows that went quiet free their state, and the facts of days
-   * older than the horizon go. The horizon follows the events' days but moves at most one day per
-   * hour seen, so one event from a device whose clock is a month ahead (the server judges in
-   * arrival order) cannot make it forget today's facts and report every rule again.
+   * older than a week go. Both follow a horizon that trails the events' time but moves at most a
+   * day per hour seen, and windows are freed a day behind it: one event from a device whose clock
+   * is a month ahead (the server judges in arrival order) can neither make the rules forget
+   * today's facts, and report every rule again, nor drop the correlation windows in progress.
    */
   private void expireHourly(Event event) {
     long hour = event.timestamp().getEpochSecond() / 3600;
     if (hour != lastExpiryHour) {
       lastExpiryHour = hour;
-      correlations.expire(event.timestamp());
-      LocalDate day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();
+      Instant t = event.timestamp();
       if (horizon == null) {
-        horizon = day;
-      } else if (day.isAfter(horizon)) {
-        horizon = day.isAfter(horizon.plusDays(1)) ? horizon.plusDays(1) : day;
+        horizon = t;
+      } else if (t.isAfter(horizon)) {
+        Instant step = horizon.plus(Duration.ofDays(1));
+        horizon = t.isAfter(step) ? step : t;
       }
-      memory.forgetDaysBefore(horizon.minusDays(REPORTED_DAYS_KEPT - 1));
+      correlations.expire(horizon.minus(Duration.ofDays(1)));
+      memory.forgetDaysBefore(horizon.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(REPORTED_DAYS_KEPT - 1));
     }
   }
 
-  /** The latest day the reported facts are kept for (see {@link #expireHourly}). */
-  private LocalDate horizon;
+  /** How far the events' time has come, moved carefully (see {@link #expireHourly}). */
+  private Instant horizon;
 
   private Finding ruleFinding(SigmaRule r, Event event, Person person) {
     EntityRef entity = entityOf(event, person);

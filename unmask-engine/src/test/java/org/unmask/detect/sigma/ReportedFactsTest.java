@@ -94,6 +94,24 @@ class ReportedFactsTest {
     assertThat(findings).as("still reported today").hasSize(1);
   }
 
+  @Test
+  void oneEventFromAClockAMonthAhead_doesNotDropTheCorrelationWindowsInProgress() throws IOException {
+    Files.writeString(dir.resolve("tool.yml"), "title: Remote tool\nid: 61111111-2222-4333-8444-555555555557\n"
+        + "name: remote_tool\nlevel: low\nlogsource:\n    product: unmask\n    category: process\n"
+        + "detection:\n    selection:\n        process.name: 'anydesk.exe'\n    condition: selection\n");
+    Files.writeString(dir.resolve("twice.yml"), "title: Remote tool twice in an hour\nid: 61111111-2222-4333-8444-555555555558\n"
+        + "level: high\ncorrelation:\n    type: event_count\n    rules:\n        - remote_tool\n"
+        + "    group-by:\n        - host.id\n    timespan: 1h\n    condition:\n        gte: 2\n");
+    SigmaEventRules rules = SigmaEventRules.load(List.of(dir.resolve("tool.yml"), dir.resolve("twice.yml")), false,
+        RiskPolicy.defaults());
+    List<Finding> findings = new ArrayList<>();
+    Instant nine = Instant.parse("2026-05-04T09:00:00Z");
+    rules.match(process("d1", "anydesk.exe", nine, 1), ReferenceData.empty(), findings::add);
+    rules.match(process("d2", "notepad.exe", nine.plusSeconds(30 * 86_400L), 2), ReferenceData.empty(), findings::add);
+    rules.match(process("d1", "anydesk.exe", nine.plusSeconds(600), 3), ReferenceData.empty(), findings::add);
+    assertThat(findings).extracting(Finding::ruleId).contains("61111111-2222-4333-8444-555555555558");
+  }
+
   private static Event process(String host, String name, Instant at, long line) {
     return new Event(at, "endpoint.process", Map.of("event.dataset", "endpoint.process", "host.id", host, "process.name", name),
         new SourceRef("p.jsonl", line));
