@@ -159,7 +159,7 @@ public final class RmmCatalog {
     List<RmmTool> exact = byProcess.getOrDefault(name, List.of());
     Set<RmmTool> found = null;
     for (Map.Entry<String, RmmTool> glob : processGlobs) {
-      if (Glob.matches(glob.getKey(), name)) {
+      if (StarPattern.matches(glob.getKey(), name)) {
         if (found == null) {
           found = new LinkedHashSet<>(exact);
         }
@@ -222,7 +222,7 @@ public final class RmmCatalog {
       i = dot + 1;
     }
     for (Map.Entry<String, RmmTool> glob : domainGlobs) {
-      if (Glob.matches(glob.getKey(), d)) {
+      if (StarPattern.matches(glob.getKey(), d)) {
         found.add(glob.getValue());
       }
     }

@@ -1,13 +1,14 @@
 package org.unmask.enrich;
 
 /**
- * {@code *}-only wildcard matching, case-sensitive (callers lower-case both sides). The greedy
- * two-pointer walk backtracks only to the last star, so it runs in O(text × pattern) at worst
- * with no recursion: safe for attacker-controlled text.
+ * {@code *}-only wildcard matching for the LOLRMM catalogue's names and domains (Sigma's own
+ * wildcards, with {@code ?} and escapes, are {@code detect.sigma.Glob}), case-sensitive (callers
+ * lower-case both sides). The greedy two-pointer walk backtracks only to the last star, so it runs
+ * in O(text × pattern) at worst with no recursion: safe for attacker-controlled text.
  */
-final class Glob {
+final class StarPattern {
 
-  private Glob() {}
+  private StarPattern() {}
 
   static boolean matches(String pattern, String text) {
     int p = 0;
