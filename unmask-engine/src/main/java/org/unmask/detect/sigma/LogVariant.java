@@ -1,8 +1,11 @@
 package org.unmask.detect.sigma;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A rule's condition as it can be judged on another log of the same activity, which lacks some of
@@ -17,11 +20,41 @@ import java.util.Set;
  * its {@code Image} one, and a filter on {@code ParentCommandLine} keeps excluding (everything)
  * rather than silently letting its false positives through. Fields the other log has by name but
  * may leave empty (4688's command line without the audit policy, its parent before Windows 10) are
- * guarded where the variant is compiled ({@code RuleLoader.throughLog}).
+ * guarded too ({@link #compile}).
  */
 final class LogVariant {
 
   private LogVariant() {}
+
+  /**
+   * A detection (or a filter's, {@code negated}) compiled through an additional log's field
+   * names, as {@link #underApproximate} makes it. A field the log has by name may still be empty
+   * in an event (4688's command line without the audit policy, its parent before Windows 10): the
+   * variant needs each one it reads to hold a value, and a filter excludes when one is empty, as
+   * it could not say otherwise. Problems were reported when the detection was compiled as
+   * written; they are not repeated.
+   */
+  static Node compile(Pipeline pipeline, SigmaConfig config, Slots slots, Pipeline.LogsourceMapping log,
+      Map<String, Object> section, YamlDocument doc, String path, Set<String> skip, boolean negated) {
+    Set<Integer> lacking = new HashSet<>();
+    Set<String> named = new TreeSet<>();
+    Pipeline names = pipeline.renamedFor(log, field -> lacking.add(slots.slot(pipeline.eventFields(field))), named::add);
+    Node node = new DetectionCompiler(names, config, slots, doc, p -> { }).compile(section, path, skip);
+    if (node == null) {
+      return new Node.Const(negated);
+    }
+    Node variant = underApproximate(node, lacking, negated);
+    if (variant instanceof Node.Const || named.isEmpty()) {
+      return variant;
+    }
+    YamlDocument guard = new YamlDocument(doc.file(), doc.line(), Map.of(), Map.of());
+    List<Node> parts = new ArrayList<>(List.of(variant));
+    for (String field : named) {
+      Node present = new DetectionCompiler(names, config, slots, guard, p -> { }).selection(Map.of(field, "?*"));
+      parts.add(negated ? new Node.Not(present) : present);
+    }
+    return negated ? Node.or(parts) : Node.and(parts);
+  }
 
   /**
    * The condition with the tests of the {@code lacking} slots replaced as above; constants are

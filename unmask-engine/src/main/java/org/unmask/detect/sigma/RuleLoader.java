@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -199,7 +198,7 @@ final class RuleLoader {
     LegacyAggregation legacy = compiler.legacyAggregation();
     if (legacy == null) {
       for (Pipeline.LogsourceMapping log : pipeline.additionalMappings(meta.logsource())) {
-        Node variant = throughLog(log, detection, doc, "detection", Set.of(), false);
+        Node variant = LogVariant.compile(pipeline, config, slots, log, detection, doc, "detection", Set.of(), false);
         if (!(variant instanceof Node.Const never && !never.value)) {
           add(doc, meta, variant, log, log);
         }
@@ -231,36 +230,6 @@ final class RuleLoader {
     }
     return new SigmaRule(r.id(), name, r.title(), r.status(), r.level(), r.description(), r.author(), r.references(),
         r.falsepositives(), r.tags(), r.logsource(), r.file(), r.line());
-  }
-
-  /**
-   * A detection (or filter) compiled through an additional log's field names, with the tests of
-   * the fields that log lacks replaced so that it can only match less ({@link LogVariant}).
-   * Problems were reported when the detection was compiled as written; they are not repeated.
-   */
-  private Node throughLog(Pipeline.LogsourceMapping log, Map<String, Object> section, YamlDocument doc, String path,
-      Set<String> skip, boolean negated) {
-    Set<Integer> lacking = new HashSet<>();
-    Set<String> named = new java.util.TreeSet<>();
-    Pipeline names = pipeline.renamedFor(log, field -> lacking.add(slots.slot(pipeline.eventFields(field))), named::add);
-    Node node = new DetectionCompiler(names, config, slots, doc, p -> { }).compile(section, path, skip);
-    if (node == null) {
-      return new Node.Const(negated);
-    }
-    Node variant = LogVariant.underApproximate(node, lacking, negated);
-    if (variant instanceof Node.Const || named.isEmpty()) {
-      return variant;
-    }
-    // a field the log has by name may still be empty in an event (4688's command line without the
-    // audit policy, its parent before Windows 10): the variant needs each one it reads to hold a
-    // value, and a filter excludes when one is empty, as it could not say otherwise
-    YamlDocument guard = new YamlDocument(doc.file(), doc.line(), Map.of(), Map.of());
-    List<Node> parts = new ArrayList<>(List.of(variant));
-    for (String field : named) {
-      Node present = new DetectionCompiler(names, config, slots, guard, p -> { }).selection(Map.of(field, "?*"));
-      parts.add(negated ? new Node.Not(present) : present);
-    }
-    return negated ? Node.or(parts) : Node.and(parts);
   }
 
   /** Adds a compiled rule, guarded by what its logsource maps to in the pipeline ({@code mapping}). */
@@ -322,7 +291,7 @@ final class RuleLoader {
     if (node != null) {
       Map<Pipeline.LogsourceMapping, Node> variants = new HashMap<>();
       for (Pipeline.LogsourceMapping log : pipeline.additionalMappings()) {
-        variants.put(log, throughLog(log, section, doc, "filter", Set.of("rules"), true));
+        variants.put(log, LogVariant.compile(pipeline, config, slots, log, section, doc, "filter", Set.of("rules"), true));
       }
       filters.add(new Filter(targets, logsource(root.get("logsource")), node, variants, doc.file(), doc.line()));
     }
