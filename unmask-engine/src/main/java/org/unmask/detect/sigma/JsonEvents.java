@@ -200,21 +200,31 @@ public final class JsonEvents {
       return;
     }
     byte[] b = bytes.toByteArray();
-    try (JsonParser p = JSON.createParser(b)) {
+    oneObject(b, 0, b.length, new SourceRef(label, ordinal), "record is not a JSON object",
+        "text after the record's JSON object", events, rejects);
+  }
+
+  /**
+   * Parses the bytes as exactly one JSON object and hands its event on; a line or a record that is
+   * anything else is rejected with its reason.
+   */
+  private static void oneObject(byte[] b, int off, int len, SourceRef where, String notAnObject, String textAfter,
+      Sink events, Consumer<Rejected> rejects) {
+    try (JsonParser p = JSON.createParser(b, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        rejects.accept(new Rejected(label, ordinal, "record is not a JSON object"));
+        rejects.accept(new Rejected(where.file(), where.line(), notAnObject));
         return;
       }
       Map<String, Object> fields = flatten(p);
       if (p.nextToken() != null) {
-        rejects.accept(new Rejected(label, ordinal, "text after the record's JSON object"));
+        rejects.accept(new Rejected(where.file(), where.line(), textAfter));
         return;
       }
-      deliver(events, toEvent(fields, new SourceRef(label, ordinal)));
+      deliver(events, toEvent(fields, where));
     } catch (SinkFailed e) {
       throw e.getCause();
     } catch (IOException | RuntimeException e) {
-      rejects.accept(new Rejected(label, ordinal, "invalid JSON: " + firstLine(e.getMessage())));
+      rejects.accept(new Rejected(where.file(), where.line(), "invalid JSON: " + firstLine(e.getMessage())));
     }
   }
 
@@ -239,22 +249,7 @@ public final class JsonEvents {
       if (LineReader.isBlank(b, off, len)) {
         continue;
       }
-      try (JsonParser p = JSON.createParser(b, off, len)) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-          rejects.accept(new Rejected(label, n, "not a JSON object"));
-          continue;
-        }
-        Map<String, Object> fields = flatten(p);
-        if (p.nextToken() != null) {
-          rejects.accept(new Rejected(label, n, "text after the JSON object"));
-          continue;
-        }
-        deliver(events, toEvent(fields, new SourceRef(label, n)));
-      } catch (SinkFailed e) {
-        throw e.getCause();
-      } catch (IOException | RuntimeException e) {
-        rejects.accept(new Rejected(label, n, "invalid JSON: " + firstLine(e.getMessage())));
-      }
+      oneObject(b, off, len, new SourceRef(label, n), "not a JSON object", "text after the JSON object", events, rejects);
     }
   }
 

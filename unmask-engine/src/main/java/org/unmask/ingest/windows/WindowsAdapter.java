@@ -69,8 +69,7 @@ public final class WindowsAdapter implements VendorAdapter {
       dataset(f, datasetFor(channel));
       if (sysmon && s.eventId == 22) {
         add(f, "dns.question.name", s.data("QueryName"));
-        add(f, "process.executable", s.data("Image"));
-        add(f, "process.name", baseName(s.data("Image")));
+        executable(f, "process", s.data("Image"));
       } else if (channel.equals("security") && (s.eventId == 4624 || s.eventId == 4625)) {
         logon(f, s);
       }
@@ -97,9 +96,7 @@ public final class WindowsAdapter implements VendorAdapter {
   private static void process(Map<String, Object> f, Shape s) {
     dataset(f, "endpoint.process");
     add(f, "event.action", "start");
-    String image = s.data("Image");
-    add(f, "process.executable", image);
-    add(f, "process.name", baseName(image));
+    executable(f, "process", s.data("Image"));
     add(f, "process.command_line", s.data("CommandLine"));
     add(f, "process.pid", number(s.raw("ProcessId")));
     add(f, "process.working_directory", s.data("CurrentDirectory"));
@@ -107,9 +104,7 @@ public final class WindowsAdapter implements VendorAdapter {
     add(f, "process.pe.company", s.data("Company"));
     add(f, "process.pe.description", s.data("Description"));
     add(f, "process.pe.product", s.data("Product"));
-    String parent = s.data("ParentImage");
-    add(f, "process.parent.executable", parent);
-    add(f, "process.parent.name", baseName(parent));
+    executable(f, "process.parent", s.data("ParentImage"));
     add(f, "process.parent.command_line", s.data("ParentCommandLine"));
     add(f, "process.parent.pid", number(s.raw("ParentProcessId")));
     user(f, s.data("User"));
@@ -125,19 +120,21 @@ public final class WindowsAdapter implements VendorAdapter {
   private static void securityProcess(Map<String, Object> f, Shape s) {
     dataset(f, "endpoint.process");
     add(f, "event.action", "start");
-    String image = s.data("NewProcessName");
-    add(f, "process.executable", image);
-    add(f, "process.name", baseName(image));
+    executable(f, "process", s.data("NewProcessName"));
     add(f, "process.command_line", s.data("CommandLine"));
     add(f, "process.pid", number(s.raw("NewProcessId")));
-    String parent = s.data("ParentProcessName");
-    add(f, "process.parent.executable", parent);
-    add(f, "process.parent.name", baseName(parent));
+    executable(f, "process.parent", s.data("ParentProcessName"));
     add(f, "process.parent.pid", number(s.raw("ProcessId")));
     String target = account(s.data("TargetUserName"));
     boolean byTarget = target != null;
     add(f, "user.name", byTarget ? target : account(s.data("SubjectUserName")));
     add(f, "user.domain", account(s.data(byTarget ? "TargetDomainName" : "SubjectDomainName")));
+  }
+
+  /** A process's path as {@code <prefix>.executable}, and its file name as {@code <prefix>.name}. */
+  private static void executable(Map<String, Object> f, String prefix, String path) {
+    add(f, prefix + ".executable", path);
+    add(f, prefix + ".name", baseName(path));
   }
 
   /** An account field's value, or null for the Security log's "-" (not applicable). */
@@ -154,8 +151,7 @@ public final class WindowsAdapter implements VendorAdapter {
     add(f, "destination.domain", s.data("DestinationHostname"));
     String protocol = s.data("Protocol");
     add(f, "network.transport", protocol == null ? null : protocol.toLowerCase(Locale.ROOT));
-    add(f, "process.executable", s.data("Image"));
-    add(f, "process.name", baseName(s.data("Image")));
+    executable(f, "process", s.data("Image"));
     user(f, s.data("User"));
   }
 

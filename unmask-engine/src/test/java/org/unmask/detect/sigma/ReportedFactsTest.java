@@ -70,9 +70,7 @@ class ReportedFactsTest {
     for (int day = 0; day < 20; day++) {
       for (int hour = 9; hour < 12; hour++) {
         Instant at = Instant.parse("2026-05-04T00:00:00Z").plusSeconds(day * 86_400L + hour * 3_600L);
-        Event e = new Event(at, "endpoint.process", Map.of("event.dataset", "endpoint.process", "host.id", "d1", "process.name", "anydesk.exe"),
-            new SourceRef("p.jsonl", day * 10L + hour));
-        rules.match(e, ReferenceData.empty(), findings::add);
+        rules.match(process("d1", "anydesk.exe", at, day * 10L + hour), ReferenceData.empty(), findings::add);
       }
     }
     assertThat(findings).as("one per day").hasSize(20);

@@ -40,22 +40,26 @@ public final class Wire {
   private Wire() {}
 
   public static byte[] event(Event e) {
-    return write(out -> {
-      out.writeLong(e.timestamp().getEpochSecond());
-      out.writeInt(e.timestamp().getNano());
-      text(out, e.dataset());
-      source(out, e.source());
-      map(out, e.fields());
-    });
+    return write(out -> event(out, e));
   }
 
   public static Event event(byte[] b) {
-    return read(b, in -> {
-      Instant t = Instant.ofEpochSecond(in.readLong(), in.readInt());
-      String dataset = text(in);
-      SourceRef source = source(in);
-      return new Event(t, dataset, map(in), source);
-    });
+    return read(b, Wire::event);
+  }
+
+  private static void event(Out out, Event e) throws IOException {
+    out.writeLong(e.timestamp().getEpochSecond());
+    out.writeInt(e.timestamp().getNano());
+    text(out, e.dataset());
+    source(out, e.source());
+    map(out, e.fields());
+  }
+
+  private static Event event(In in) throws IOException {
+    Instant t = Instant.ofEpochSecond(in.readLong(), in.readInt());
+    String dataset = text(in);
+    SourceRef source = source(in);
+    return new Event(t, dataset, map(in), source);
   }
 
   public static byte[] finding(Finding f) {
@@ -103,7 +107,7 @@ public final class Wire {
     return write(out -> {
       text(out, ruleId == null ? "" : ruleId);
       text(out, ruleName == null ? "" : ruleName);
-      out.write(event(e));
+      event(out, e);
     });
   }
 
@@ -111,8 +115,7 @@ public final class Wire {
     return read(b, in -> {
       String id = text(in);
       String name = text(in);
-      int offset = 8 + id.getBytes(StandardCharsets.UTF_8).length + name.getBytes(StandardCharsets.UTF_8).length;
-      return new Fed(id.isEmpty() ? null : id, name.isEmpty() ? null : name, event(Arrays.copyOfRange(b, offset, b.length)));
+      return new Fed(id.isEmpty() ? null : id, name.isEmpty() ? null : name, event(in));
     });
   }
 

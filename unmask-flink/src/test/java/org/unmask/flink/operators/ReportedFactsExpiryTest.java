@@ -2,21 +2,16 @@ package org.unmask.flink.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.unmask.detect.sigma.SigmaEventRules;
-import org.unmask.event.Event;
-import org.unmask.event.SourceRef;
 import org.unmask.flink.JobSettings;
 import org.unmask.flink.wire.Fact;
 import org.unmask.flink.wire.ReferenceFile;
@@ -30,7 +25,6 @@ import org.unmask.flink.wire.Wire;
 class ReportedFactsExpiryTest {
 
   private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
-  private static final String KEY = "s|device:h-1";
   private static final String RULE = """
       title: Fictional exfiltration tool
       id: 7f1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a02
@@ -42,16 +36,6 @@ class ReportedFactsExpiryTest {
         condition: selection
       level: high
       """;
-
-  private static Routed process(Instant at, long line) {
-    Map<String, Object> fields = new HashMap<>();
-    fields.put("@timestamp", at.toString());
-    fields.put("event.dataset", "endpoint.process");
-    fields.put("host.id", "h-1");
-    fields.put("process.name", "exfil-o-matic.exe");
-    return new Routed(KEY, at.toEpochMilli(),
-        Wire.event(new Event(at, "endpoint.process", fields, new SourceRef("events/process.jsonl", line))));
-  }
 
   private static List<Long> firedLines(KeyedBroadcastOperatorTestHarness<String, Routed, ReferenceFile, Fact> h) {
     return h.extractOutputValues().stream().filter(f -> f.kind == Fact.FINDING)
@@ -65,18 +49,15 @@ class ReportedFactsExpiryTest {
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new Judge(settings), r -> r.key, Types.STRING,
             LiveReference.FILES)) {
       h.processBroadcastWatermark(Long.MAX_VALUE);
-      byte[] rule = RULE.getBytes(StandardCharsets.UTF_8);
-      h.processBroadcastElement(new ReferenceFile("rules/custom/exfil.yml", rule), 0);
-      h.processBroadcastElement(new ReferenceFile(LiveReference.MANIFEST,
-          (LiveReference.sha256(rule) + "  rules/custom/exfil.yml\n").getBytes(StandardCharsets.UTF_8)), 0);
+      RuleUpdateTest.send(h, "rules/custom/exfil.yml", RULE);
 
-      h.processElement(new StreamRecord<>(process(T, 1)));
-      h.processElement(new StreamRecord<>(process(T.plusSeconds(60), 2)));
+      h.processElement(new StreamRecord<>(RuleUpdateTest.process(T, 1)));
+      h.processElement(new StreamRecord<>(RuleUpdateTest.process(T.plusSeconds(60), 2)));
       h.processWatermark(T.plusSeconds(300).toEpochMilli());
       assertThat(firedLines(h)).as("once that day").containsExactly(1L);
 
       h.setStateTtlProcessingTime(Duration.ofDays(SigmaEventRules.REPORTED_DAYS_KEPT).plusHours(1).toMillis());
-      h.processElement(new StreamRecord<>(process(T.plusSeconds(600), 3)));
+      h.processElement(new StreamRecord<>(RuleUpdateTest.process(T.plusSeconds(600), 3)));
       h.processWatermark(T.plusSeconds(900).toEpochMilli());
       assertThat(firedLines(h)).as("the fact expired: reported again").containsExactly(1L, 3L);
     }

@@ -46,7 +46,8 @@ class RuleUpdateTest {
         - attack.t1048
       """;
 
-  private static Routed process(Instant at, long line) {
+  /** An exfil-o-matic.exe start on host h-1, as Ingest routes it to the rules. */
+  static Routed process(Instant at, long line) {
     Map<String, Object> fields = new HashMap<>();
     fields.put("@timestamp", at.toString());
     fields.put("event.dataset", "endpoint.process");
@@ -61,7 +62,8 @@ class RuleUpdateTest {
         .map(f -> Wire.finding(f.body).ruleId()).toList();
   }
 
-  private static void send(KeyedBroadcastOperatorTestHarness<String, Routed, ReferenceFile, Fact> h, String path,
+  /** A rule file on the reference stream, with the manifest naming it. */
+  static void send(KeyedBroadcastOperatorTestHarness<String, Routed, ReferenceFile, Fact> h, String path,
       String content) throws Exception {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     h.processBroadcastElement(new ReferenceFile(path, bytes), 0);
