@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -176,11 +177,48 @@ final class ReferenceReader {
     if (!Files.exists(path)) {
       return;
     }
-    long line = 1;
-    try (Reader reader = strictUtf8(path); CSVParser csv = CSVParser.parse(reader, FORMAT)) {
+    CsvEncoding.Verdict encoding = null;
+    lastLine = 0;
+    try {
+      encoding = CsvEncoding.of(path);
+      if (encoding.isLegacy()) {
+        sink.reject(new Rejection(name, encoding.firstInvalidLine(), "not UTF-8: read as Windows-1252 (what"
+            + " Excel's \"CSV (Comma delimited)\" writes), every row kept; save it as \"CSV UTF-8\" to be"
+            + " sure of names and addresses"));
+      }
+      read(name, path, encoding, handler);
+    } catch (IOException | UncheckedIOException e) {
+      String why = why(e);
+      if (fatal) {
+        throw new DatasetException("cannot read " + name + ": " + why
+            + " — fix the file (UTF-8 CSV with a header row) or remove it", e);
+      }
+      sink.reject(new Rejection(name, lastLine + 1, "cannot read the rest of the file: " + why));
+    }
+  }
+
+  /** The line of the last row read, for a failure that stops the file. */
+  private long lastLine;
+
+  /**
+   * Hands each row to the handler. A file that mixes UTF-8 with another encoding is read as UTF-8
+   * with each bad byte as U+FFFD, and the rows holding one are rejected: no one encoding reads
+   * them right, and a name read wrong would pass for another person. The other rows are kept.
+   */
+  private void read(String name, Path path, CsvEncoding.Verdict encoding, java.util.function.Consumer<Row> handler)
+      throws IOException {
+    Charset charset = encoding.isMixed() ? StandardCharsets.UTF_8 : encoding.charset();
+    try (Reader reader = decoding(path, charset, !encoding.isUtf8());
+        CSVParser csv = CSVParser.parse(reader, FORMAT)) {
       Map<String, Integer> columns = columns(csv.getHeaderNames());
       for (CSVRecord record : csv) {
-        line = csv.getCurrentLineNumber();
+        long line = csv.getCurrentLineNumber();
+        lastLine = line;
+        if (encoding.isMixed() && holdsReplacement(record)) {
+          sink.reject(new Rejection(name, line, "bytes that are not UTF-8 in a file whose other lines are"
+              + " UTF-8: row skipped; re-save the file as \"CSV UTF-8\""));
+          continue;
+        }
         Row row = new Row(columns, record, line);
         try {
           handler.accept(row);
@@ -196,13 +234,6 @@ final class ReferenceReader {
           sink.reject(new Rejection(name, line, "bad row: " + EventSource.message(e)));
         }
       }
-    } catch (IOException | UncheckedIOException e) {
-      String why = why(e);
-      if (fatal) {
-        throw new DatasetException("cannot read " + name + ": " + why
-            + " — fix the file (UTF-8 CSV with a header row) or remove it", e);
-      }
-      sink.reject(new Rejection(name, line + 1, "cannot read the rest of the file: " + why));
     }
   }
 
@@ -217,12 +248,25 @@ final class ReferenceReader {
     return EventSource.message((Exception) t);
   }
 
-  private static Reader strictUtf8(Path path) throws IOException {
+  private static boolean holdsReplacement(CSVRecord record) {
+    for (String cell : record) {
+      if (cell.indexOf('\uFFFD') >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @param replacing whether a bad byte reads as U+FFFD (a mixed file; Windows-1252's five undefined
+   *     bytes, which its warning covers) rather than failing: a UTF-8 file is read strictly, so a
+   *     byte changed since {@link CsvEncoding} looked still stops it
+   */
+  private static Reader decoding(Path path, Charset charset, boolean replacing) throws IOException {
+    CodingErrorAction onError = replacing ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
     return new InputStreamReader(
         Files.newInputStream(path),
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
+        charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError));
   }
 
   private static Map<String, Integer> columns(List<String> headers) {

@@ -74,23 +74,50 @@ class ReferenceReaderTest {
   }
 
   @Test
-  void peopleCsv_notUtf8_isFatal_withOneClearLine() throws IOException {
-    Files.write(dir.resolve("people.csv"), new byte[] {'p', 'e', 'r', 's', 'o', 'n', '_', 'i', 'd', '\n', 'P', (byte) 0xFF, '\n'});
-    assertThatThrownBy(this::read)
-        .isInstanceOf(DatasetException.class)
-        .hasMessageStartingWith("cannot read people.csv: not UTF-8 text");
+  void peopleCsv_fromExcelOnWindows_isReadAsWindows1252_withOneWarning() throws IOException {
+    Files.write(dir.resolve("people.csv"), concat(
+        "person_id,full_name,home_street\nP1,Ana Ruiz,1 Elm St\nP2,Jos".getBytes(StandardCharsets.US_ASCII),
+        new byte[] {(byte) 0xE9},  // é
+        ",\"O".getBytes(StandardCharsets.US_ASCII),
+        new byte[] {(byte) 0x92},  // the right single quote Excel puts in O'Brien Rd
+        "Brien Rd\"\n".getBytes(StandardCharsets.US_ASCII)));
+
+    ReferenceData ref = read();
+
+    assertThat(ref.people()).extracting(p -> p.fullName()).containsExactly("Ana Ruiz", "José");
+    assertThat(ref.people().get(1).home().street()).isEqualTo("O\u2019Brien Rd");
+    assertThat(rejections).singleElement().satisfies(r -> {
+      assertThat(r.file()).isEqualTo("people.csv");
+      assertThat(r.line()).isEqualTo(3);
+      assertThat(r.reason()).startsWith("not UTF-8: read as Windows-1252").contains("every row kept");
+    });
   }
 
   @Test
-  void otherCsv_notUtf8_isRejected_andReadingContinues() throws IOException {
-    Files.writeString(dir.resolve("people.csv"), "person_id\nP1\n");
-    Files.write(dir.resolve("devices.csv"), new byte[] {'d', 'e', 'v', 'i', 'c', 'e', '_', 'i', 'd', '\n', 'D', (byte) 0xFF, '\n'});
+  void csvMixingUtf8AndOtherBytes_rejectsTheRowsWithBadBytes_andKeepsTheOthers() throws IOException {
+    Files.write(dir.resolve("people.csv"), concat(
+        "person_id,full_name\nP1,Jos\u00e9\nP2,Ren".getBytes(StandardCharsets.UTF_8),
+        new byte[] {(byte) 0xE9, 'e', '\n'},
+        "P3,\"Zo\u00eb\nSmith\"\n".getBytes(StandardCharsets.UTF_8)));
+    Files.write(dir.resolve("devices.csv"), concat(
+        "device_id,model\nD1,Lat\u00e9\n".getBytes(StandardCharsets.UTF_8), new byte[] {'D', '2', ',', (byte) 0xFF, '\n'},
+        "D3,x\n".getBytes(StandardCharsets.UTF_8)));
+
     ReferenceData ref = read();
-    assertThat(ref.people()).hasSize(1);
-    assertThat(rejections).singleElement().satisfies(r -> {
-      assertThat(r.file()).isEqualTo("devices.csv");
-      assertThat(r.reason()).contains("not UTF-8");
-    });
+
+    assertThat(ref.people()).extracting(p -> p.personId() + ":" + p.fullName()).containsExactly("P1:José", "P3:Zoë\nSmith");
+    assertThat(ref.devices()).extracting(d -> d.deviceId()).containsExactly("D1", "D3");
+    assertThat(rejections).extracting(Rejection::file, Rejection::line).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("people.csv", 3L), org.assertj.core.groups.Tuple.tuple("devices.csv", 3L));
+    assertThat(rejections).allSatisfy(r -> assertThat(r.reason()).startsWith("bytes that are not UTF-8"));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   @Test
