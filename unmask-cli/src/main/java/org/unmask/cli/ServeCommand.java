@@ -54,6 +54,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Events acknowledged but not yet judged before new batches get 429 (default 20000): at most about a second of detection work waits.")
   int backlog;
 
+  @Option(names = "--intake-retention-days", paramLabel = "DAYS", defaultValue = "0",
+      description = "Delete intake-log segments last written more than DAYS ago (at least 31; default 0: keep every one)."
+          + " A restart rebuilds detector state from the days kept.")
+  int intakeRetentionDays;
+
   @Option(names = "--conclude-every", paramLabel = "SECONDS", defaultValue = "2",
       description = "Re-conclude (persons, farms, cases) and save this often when something changed (default 2).")
   int concludeEvery;
@@ -71,12 +76,19 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("unmask serve: --backlog must be at least 1000 and --conclude-every at least 1");
       return 2;
     }
+    Intake.Limits limits;
+    try {
+      limits = Intake.Limits.defaults().withBacklog(backlog).withLogRetention(intakeRetentionDays);
+    } catch (IllegalArgumentException e) {
+      System.err.println("unmask serve: --intake-retention-days: " + e.getMessage());
+      return 2;
+    }
     // The server logs its own lifecycle; libraries only warn.
     System.setProperty("org.slf4j.simpleLogger.log.org.unmask", System.getProperty("org.slf4j.simpleLogger.log.org.unmask", "info"));
     StoreOptions.quietLibraries();
     System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn"));
     ServerConfig config = new ServerConfig(store, bind, port, stateDir != null ? stateDir : ServerConfig.defaultStateDir(store),
-        dataset, dataDir, rules, keyFile, Intake.Limits.defaults().withBacklog(backlog), Duration.ofSeconds(concludeEvery),
+        dataset, dataDir, rules, keyFile, limits, Duration.ofSeconds(concludeEvery),
         !noVetting, Duration.ofMinutes(5));
     Server server;
     try {

@@ -48,4 +48,12 @@ class TokensCommandTest {
     // Not run with a store here: the server itself is tested in unmask-server.
     assertThat(UnmaskCli.run("serve", "--store", "", "--port", "0")).isEqualTo(2);
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void serve_withAnIntakeRetentionShorterThanTheDuplicateWindow_refusesToStart() {
+    // a retention it accepted would start the server, and this test would time out
+    assertThat(UnmaskCli.run("serve", "--store", dir.resolve("s").toString(), "--port", "0",
+        "--intake-retention-days", "7")).isEqualTo(2);
+  }
 }

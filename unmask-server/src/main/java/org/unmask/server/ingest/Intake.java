@@ -3,6 +3,8 @@ package org.unmask.server.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,19 +38,36 @@ public final class Intake implements AutoCloseable {
 
   public static final int MAX_REJECTIONS_SHOWN = 100;
 
-  /** Limits and bounds of the intake. */
+  /**
+   * Limits and bounds of the intake.
+   *
+   * @param retainDays days of event ids remembered to recognise duplicates
+   * @param logRetentionDays days a closed intake-log segment is kept, 0 to keep every one; at least
+   *     {@code retainDays + 1} otherwise, so that a restart still knows every id it must
+   */
   public record Limits(long maxBodyBytes, long maxDecompressedBytes, int backlogEvents, int retainDays, long maxRememberedIds,
-      long segmentBytes) {
+      long segmentBytes, int logRetentionDays) {
+    public Limits {
+      if (logRetentionDays != 0 && logRetentionDays <= retainDays) {
+        throw new IllegalArgumentException("the intake log must be kept at least " + (retainDays + 1)
+            + " days (duplicates are recognised over " + retainDays + "), or for ever (0); got " + logRetentionDays);
+      }
+    }
+
     public static Limits defaults() {
-      return new Limits(64L << 20, 64L << 20, 20_000, 30, 50_000_000L, 256L << 20);
+      return new Limits(64L << 20, 64L << 20, 20_000, 30, 50_000_000L, 256L << 20, 0);
     }
 
     public Limits withBacklog(int events) {
-      return new Limits(maxBodyBytes, maxDecompressedBytes, events, retainDays, maxRememberedIds, segmentBytes);
+      return new Limits(maxBodyBytes, maxDecompressedBytes, events, retainDays, maxRememberedIds, segmentBytes, logRetentionDays);
     }
 
     public Limits withBody(long bytes, long decompressed) {
-      return new Limits(bytes, decompressed, backlogEvents, retainDays, maxRememberedIds, segmentBytes);
+      return new Limits(bytes, decompressed, backlogEvents, retainDays, maxRememberedIds, segmentBytes, logRetentionDays);
+    }
+
+    public Limits withLogRetention(int days) {
+      return new Limits(maxBodyBytes, maxDecompressedBytes, backlogEvents, retainDays, maxRememberedIds, segmentBytes, days);
     }
   }
 
@@ -70,7 +89,8 @@ public final class Intake implements AutoCloseable {
   private final java.util.concurrent.locks.ReentrantReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   public Intake(Path folder, Limits limits, Metrics metrics) {
-    this.log = new IntakeLog(folder, limits.segmentBytes());
+    this.log = new IntakeLog(folder, limits.segmentBytes(),
+        limits.logRetentionDays() == 0 ? null : Duration.ofDays(limits.logRetentionDays()), Clock.systemUTC());
     this.limits = limits;
     this.metrics = metrics;
     this.seen = new SeenIds(limits.retainDays(), limits.maxRememberedIds());

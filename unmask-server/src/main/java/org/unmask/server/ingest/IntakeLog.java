@@ -7,6 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * A crash can leave a torn record at the end of the last segment; it was never acknowledged, so
  * {@link #replay} stops there and truncates it. Segments roll at {@code segmentBytes}.
+ *
+ * <p>With a retention, a segment closed longer ago than that is deleted, before the replay at
+ * start and whenever a segment rolls: the next start rebuilds detector state from the days kept.
+ * A segment's age is its file's last change, the time of its last batch. The newest segment is
+ * never deleted.
  */
 final class IntakeLog implements AutoCloseable {
 
@@ -52,9 +60,19 @@ final class IntakeLog implements AutoCloseable {
   private volatile long durable;
   private long records;
 
+  /** How long a closed segment is kept, or null to keep every one. */
+  private final Duration retention;
+  private final Clock clock;
+
   IntakeLog(Path folder, long segmentBytes) {
+    this(folder, segmentBytes, null, Clock.systemUTC());
+  }
+
+  IntakeLog(Path folder, long segmentBytes, Duration retention, Clock clock) {
     this.folder = folder;
     this.segmentBytes = segmentBytes;
+    this.retention = retention;
+    this.clock = clock;
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
@@ -67,6 +85,7 @@ final class IntakeLog implements AutoCloseable {
    * for an empty log). Call once, before the first {@link #append}.
    */
   long replay(Replay sink) throws IOException {
+    dropExpired();
     long maxSeq = 0;
     List<Path> segments = segments();
     for (int s = 0; s < segments.size(); s++) {
@@ -194,8 +213,26 @@ final class IntakeLog implements AutoCloseable {
       current.force(false); // tickets of the old segment are durable before it closes
       current.close();
       open(currentNumber + 1);
+      dropExpired();
     }
     return current;
+  }
+
+  /** Deletes the segments, all but the newest, whose last batch is older than the retention. */
+  private void dropExpired() throws IOException {
+    if (retention == null) {
+      return;
+    }
+    List<Path> segments = segments();
+    FileTime oldestKept = FileTime.from(clock.instant().minus(retention));
+    for (Path segment : segments.subList(0, Math.max(0, segments.size() - 1))) {
+      if (Files.getLastModifiedTime(segment).compareTo(oldestKept) < 0) {
+        long size = Files.size(segment);
+        Files.delete(segment);
+        LOG.info("intake log: deleted {} ({} bytes), last written more than {} days ago",
+            segment.getFileName(), size, retention.toDays());
+      }
+    }
   }
 
   private void open(long segment) throws IOException {

@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,5 +90,56 @@ class IntakeLogTest {
     try (IntakeLog log = new IntakeLog(dir, 40)) {
       assertThatThrownBy(() -> log.replay((s, l) -> { })).isInstanceOf(IOException.class).hasMessageContaining("damaged");
     }
+  }
+
+  @Test
+  void withARetention_segmentsLastWrittenBeforeIt_areDeleted_atStartAndWhenTheLogRolls() throws IOException {
+    Instant now = Instant.parse("2026-06-30T12:00:00Z");
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    Duration keep = Duration.ofDays(40);
+    try (IntakeLog log = new IntakeLog(dir, 40)) {
+      log.append(1, lines("aaaaaaaaaaaaaaaaaaaa"));
+      log.append(2, lines("bbbbbbbbbbbbbbbbbbbb"));
+      log.append(3, lines("cccccccccccccccccccc"));
+    }
+    List<Path> segments = Files.list(dir).sorted().toList();
+    assertThat(segments).hasSize(3);
+    Files.setLastModifiedTime(segments.get(0), FileTime.from(now.minus(Duration.ofDays(41))));
+    Files.setLastModifiedTime(segments.get(1), FileTime.from(now.minus(Duration.ofDays(39))));
+    Files.setLastModifiedTime(segments.get(2), FileTime.from(now.minus(Duration.ofDays(90)))); // the newest: kept
+
+    long[] max = new long[1];
+    try (IntakeLog log = new IntakeLog(dir, 40, keep, clock)) {
+      assertThat(replay(log, max)).containsExactly("2:1:bbbbbbbbbbbbbbbbbbbb", "3:1:cccccccccccccccccccc");
+      assertThat(max[0]).isEqualTo(3);
+      Files.setLastModifiedTime(segments.get(1), FileTime.from(now.minus(Duration.ofDays(45))));
+      Files.setLastModifiedTime(segments.get(2), FileTime.from(now.minus(Duration.ofDays(1))));
+      log.append(4, lines("dddddddddddddddddddd")); // rolls: the segment of batch 2 has now aged out
+    }
+    try (IntakeLog log = new IntakeLog(dir, 40)) {
+      assertThat(replay(log, max)).containsExactly("3:1:cccccccccccccccccccc", "4:1:dddddddddddddddddddd");
+    }
+  }
+
+  @Test
+  void withoutARetention_nothingIsDeleted() throws IOException {
+    try (IntakeLog log = new IntakeLog(dir, 40)) {
+      log.append(1, lines("aaaaaaaaaaaaaaaaaaaa"));
+      log.append(2, lines("bbbbbbbbbbbbbbbbbbbb"));
+    }
+    for (Path p : Files.list(dir).toList()) {
+      Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
+    }
+    long[] max = new long[1];
+    try (IntakeLog log = new IntakeLog(dir, 40)) {
+      assertThat(replay(log, max)).hasSize(2);
+    }
+  }
+
+  @Test
+  void aRetentionShorterThanTheDuplicateWindow_isRefused() {
+    assertThatThrownBy(() -> Intake.Limits.defaults().withLogRetention(30))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 31 days");
+    assertThat(Intake.Limits.defaults().withLogRetention(31).logRetentionDays()).isEqualTo(31);
   }
 }
