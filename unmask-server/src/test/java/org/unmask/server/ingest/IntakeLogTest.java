@@ -37,6 +37,15 @@ class IntakeLogTest {
     return seen;
   }
 
+  /** Batches 1, 2, ... of one line each, in a log whose segments hold one such batch. */
+  private void oneSegmentPerBatch(String... batches) throws IOException {
+    try (IntakeLog log = new IntakeLog(dir, 40)) {
+      for (int i = 0; i < batches.length; i++) {
+        log.append(i + 1, lines(batches[i]));
+      }
+    }
+  }
+
   @Test
   void replay_returnsEveryBatchInOrder_acrossSegments() throws IOException {
     try (IntakeLog log = new IntakeLog(dir, 64)) {
@@ -79,10 +88,7 @@ class IntakeLogTest {
 
   @Test
   void damageInsideAnOlderSegment_isReported_notSkipped() throws IOException {
-    try (IntakeLog log = new IntakeLog(dir, 40)) {
-      log.append(1, lines("aaaaaaaaaaaaaaaaaaaa"));
-      log.append(2, lines("bbbbbbbbbbbbbbbbbbbb"));
-    }
+    oneSegmentPerBatch("aaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbb");
     Path first = Files.list(dir).sorted().findFirst().orElseThrow();
     byte[] bytes = Files.readAllBytes(first);
     bytes[bytes.length - 3] ^= 0x55; // flip payload bits: the CRC no longer matches
@@ -97,11 +103,7 @@ class IntakeLogTest {
     Instant now = Instant.parse("2026-06-30T12:00:00Z");
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     Duration keep = Duration.ofDays(40);
-    try (IntakeLog log = new IntakeLog(dir, 40)) {
-      log.append(1, lines("aaaaaaaaaaaaaaaaaaaa"));
-      log.append(2, lines("bbbbbbbbbbbbbbbbbbbb"));
-      log.append(3, lines("cccccccccccccccccccc"));
-    }
+    oneSegmentPerBatch("aaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbb", "cccccccccccccccccccc");
     List<Path> segments = Files.list(dir).sorted().toList();
     assertThat(segments).hasSize(3);
     Files.setLastModifiedTime(segments.get(0), FileTime.from(now.minus(Duration.ofDays(41))));
@@ -123,10 +125,7 @@ class IntakeLogTest {
 
   @Test
   void withoutARetention_nothingIsDeleted() throws IOException {
-    try (IntakeLog log = new IntakeLog(dir, 40)) {
-      log.append(1, lines("aaaaaaaaaaaaaaaaaaaa"));
-      log.append(2, lines("bbbbbbbbbbbbbbbbbbbb"));
-    }
+    oneSegmentPerBatch("aaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbb");
     for (Path p : Files.list(dir).toList()) {
       Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
     }
