@@ -17,6 +17,7 @@ public final class Analytics {
         new ImpossibleTravel(),
         new WorkHours(),
         new SecondShift(),
+        new AsianWeek(),
         new DeviceLocale(),
         new DeviceCountry(),
         new AroundTheClock(),
@@ -32,6 +33,7 @@ public final class Analytics {
     all.addAll(ImpossibleTravel.rules());
     all.addAll(WorkHours.rules());
     all.addAll(SecondShift.rules());
+    all.addAll(AsianWeek.rules());
     all.addAll(DeviceLocale.rules());
     all.addAll(DeviceCountry.rules());
     all.addAll(AroundTheClock.rules());

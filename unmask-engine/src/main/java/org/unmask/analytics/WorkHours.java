@@ -121,15 +121,24 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
 
   /** Whether this event was done abroad, updating what the person's sign-ins say of where they are. */
   private static boolean abroad(Event event, Person person, Profile profile) {
+    profile.abroadUntil = abroadUntil(event, person, profile.abroadUntil);
+    return event.timestamp().toEpochMilli() <= profile.abroadUntil;
+  }
+
+  /**
+   * Until when (epoch ms) the person is taken to be abroad after this event: a sign-in from a
+   * residential, mobile or fixed-wireless address in another country than the claimed home extends
+   * it by {@link #ABROAD_HOLD_HOURS}, one from home ends it; any other event leaves it as it was.
+   */
+  static long abroadUntil(Event event, Person person, long until) {
     String home = person.home() == null ? null : person.home().country();
     String country = event.text("source.geo.country_iso_code");
-    long at = event.timestamp().toEpochMilli();
     if (home != null && country != null && DeviceCountry.positional(event.text("source.unmask.network"))
         && !Boolean.TRUE.equals(event.get("source.unmask.allow"))) {
-      profile.abroadUntil = country.equalsIgnoreCase(home.trim()) ? Long.MIN_VALUE
-          : at + ABROAD_HOLD_HOURS * 3_600_000L;
+      return country.equalsIgnoreCase(home.trim()) ? Long.MIN_VALUE
+          : event.timestamp().toEpochMilli() + ABROAD_HOLD_HOURS * 3_600_000L;
     }
-    return at <= profile.abroadUntil;
+    return until;
   }
 
   /** The result of fitting a working day to an hour histogram. */
