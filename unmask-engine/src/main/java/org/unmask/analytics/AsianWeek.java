@@ -43,7 +43,11 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
 
   static final int DAY_STARTS_AT = 6;
   static final int MIN_WORKED_HOURS = 5;
-  static final int MIN_SPAN_DAYS = 21;
+  /**
+   * Three Sundays need fifteen days at least; a new hire seen for three weeks is judged on them,
+   * as the first weeks are when a worker is caught (THREAT.md S24).
+   */
+  static final int MIN_SPAN_DAYS = 15;
   static final int MIN_SUNDAYS = 3;
   static final double MIN_SUNDAY_SHARE = 0.6;
   static final double MAX_SATURDAY_SHARE = 0.25;

@@ -73,6 +73,18 @@ class AsianWeekTest {
   }
 
   @Test
+  void aNewHire_seenForThreeWeeks_isJudgedOnThem() {
+    // Vladivostok's week from Denver (17 hours behind): 08:30 Monday there is 15:30 Sunday here
+    ReferenceData denver = People.of(
+        List.of(People.person("p1", "Nick Thomas", "Denver", "7 Adams Rd", "America/Denver")), List.of());
+    List<Event> threeWeeks = days(ZoneId.of("Asia/Vladivostok"), 8.5, 10, AsianWeekTest::weekday).stream()
+        .filter(e -> e.timestamp().isBefore(FIRST.plusDays(22).atStartOfDay(LOS_ANGELES).toInstant()))
+        .toList();
+    assertThat(DetectorHarness.of(new AsianWeek(), denver).feed(threeWeeks).findings())
+        .extracting(Finding::ruleId).containsExactly("unmask.hours.asian_week");
+  }
+
+  @Test
   void aNightOwl_onTheSameHours_butTheAmericanWeek_staysQuiet() {
     // 15:30-01:30 Monday to Friday in Los Angeles: the same clock, the American week
     assertThat(findings(days(LOS_ANGELES, 15.5, 10, AsianWeekTest::weekday))).isEmpty();
