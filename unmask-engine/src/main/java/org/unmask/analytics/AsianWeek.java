@@ -31,8 +31,9 @@ import org.unmask.state.State;
  * errand or an on-call page does not. It fires once the person has been seen for
  * {@link #MIN_SPAN_DAYS} days, has worked {@link #MIN_SUNDAYS} Sundays and most Sundays, at most a
  * quarter of the Saturdays, most Mondays to Thursdays, and most working days start in the claimed
- * afternoon or later ({@link #LATE_START}). A Sunday-to-Thursday week in daytime hours (a Sabbath
- * kept on Saturday) starts in the morning and stays quiet. Activity while sign-ins place the person
+ * afternoon or evening ({@link #LATE_START} to {@link #LATEST_START}). A Sunday-to-Thursday week in
+ * daytime hours (a Sabbath kept on Saturday) starts in the morning, a night shift from Sunday
+ * night to Thursday night starts at 22:00 or later: both stay quiet. Activity while sign-ins place the person
  * abroad does not count: a traveller in Seoul keeps Seoul's week.
  */
 public final class AsianWeek implements Detector<AsianWeek.Week> {
@@ -52,8 +53,14 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
   static final double MIN_SUNDAY_SHARE = 0.6;
   static final double MAX_SATURDAY_SHARE = 0.25;
   static final double MIN_WEEKDAY_SHARE = 0.6;
-  /** A working day that starts at 13:00 claimed time or later starts late. */
+  /**
+   * A working day that starts from 13:00 to 21:59 claimed time starts the way East Asia's morning
+   * does seen from the US (09:00 in Pyongyang is 14:00 in Honolulu, 20:00 in New York in summer,
+   * an hour later from Shenyang). A night shift starts at 22:00 or later, and an American night
+   * shift often runs Sunday night to Thursday night: it would otherwise look the same.
+   */
   static final int LATE_START = 13;
+  static final int LATEST_START = 21;
   static final double MIN_LATE_SHARE = 0.6;
 
   public static List<RuleSpec> rules() {
@@ -132,7 +139,8 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
     }
     w.workedDays++;
     w.worked[LocalDate.ofEpochDay(w.workDay).getDayOfWeek().ordinal()]++;
-    if (Integer.numberOfTrailingZeros(mask) + DAY_STARTS_AT >= LATE_START) {
+    int start = Integer.numberOfTrailingZeros(mask) + DAY_STARTS_AT;
+    if (start >= LATE_START && start <= LATEST_START) {
       w.lateStarts++;
     }
   }
@@ -167,10 +175,10 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
 
   private static String summary(Person person, Week w) {
     return String.format("%s worked %d of %d Sundays and %d of %d Saturdays in %s, %d%% of working days"
-            + " starting after %d:00: the week of East Asia, where the claimed Sunday afternoon is Monday"
+            + " starting from %d:00 to %d:59: the week of East Asia, where the claimed Sunday afternoon is Monday"
             + " morning.",
         person.personId(), w.worked[DayOfWeek.SUNDAY.ordinal()], elapsed(w, DayOfWeek.SUNDAY),
         w.worked[DayOfWeek.SATURDAY.ordinal()], elapsed(w, DayOfWeek.SATURDAY), person.timezone().getId(),
-        Math.round(100.0 * w.lateStarts / w.workedDays), LATE_START);
+        Math.round(100.0 * w.lateStarts / w.workedDays), LATE_START, LATEST_START);
   }
 }

@@ -91,6 +91,12 @@ class AsianWeekTest {
   }
 
   @Test
+  void anAmericanNightShift_fromSundayNightToThursdayNight_staysQuiet() {
+    // 22:00-06:30, Sunday to Thursday nights: the week is the same shape, the start is a night's
+    assertThat(findings(days(LOS_ANGELES, 22, 8.5, d -> d != DayOfWeek.FRIDAY && d != DayOfWeek.SATURDAY))).isEmpty();
+  }
+
+  @Test
   void lateHours_everyDayOfTheWeek_staysQuiet() {
     // no day of rest at all, Saturday included: not the week of anywhere in particular
     assertThat(findings(days(LOS_ANGELES, 15.5, 10, d -> true))).isEmpty();
