@@ -23,11 +23,7 @@ import org.unmask.state.State;
  * {@link #MIN_GAP_BEFORE_ASIAN_DAY} or more: at least
  * {@link #MIN_ASIAN_HOURS} hours that fall between 09:00 and 18:00 at UTC+8 or UTC+9, starting
  * after 15:00 claimed time. (From New York, Shenyang's morning is past midnight; from Denver or
- * Anchorage it is the claimed afternoon and evening.) From the West Coast, Pyongyang's and
- * Vladivostok's morning begins an hour or two after a cover morning ends, and the two blocks merge
- * into one: a day also counts when one unbroken block of {@link #MIN_STRETCHED_HOURS} hours or
- * more starts in the claimed morning and holds {@link #MIN_ASIAN_HOURS} East Asian working hours
- * after 15:00 claimed time (a twelve-hour day, most days: two days' work). It fires once the person has
+ * Anchorage it is the claimed afternoon and evening.) It fires once the person has
  * {@link #MIN_DAYS} such days and they are most of their working days, and again every
  * {@link Refresh#DAYS} days for as long as the pattern holds on most days ({@link Refresh}). A
  * night owl works one long block that merely starts late; a parent's evening session is a couple of hours; an on-call
@@ -53,14 +49,6 @@ public final class SecondShift implements Detector<SecondShift.Days> {
   static final double MIN_SHARE = 0.5;
   /** Hours of the second block inside an East Asian working day (09:00-18:00 at UTC+8 or +9). */
   static final int MIN_ASIAN_HOURS = 4;
-  /**
-   * An unbroken block this many hour buckets long is a stretched day when it also holds an East
-   * Asian morning: an ordinary day with lunch spans 9 to 10 buckets (08:36 for 8.6 hours plus the
-   * break, with a day's jitter), and twelve mean over eleven hours of activity.
-   */
-  static final int MIN_STRETCHED_HOURS = 12;
-  /** A stretched day's block starts by noon, claimed time: the cover morning colleagues see. */
-  static final int STRETCHED_STARTS_BY = 12;
   /** The second block starts no earlier than this, claimed time: a late afternoon is not a shift. */
   static final int SECOND_BLOCK_EARLIEST = 15;
   /** Two-shift days since the last report that a further report needs. */
@@ -114,7 +102,11 @@ public final class SecondShift implements Detector<SecondShift.Days> {
     boolean first = d.reportedOn == Refresh.NEVER;
     boolean due = Refresh.due(d.reportedOn, workDay, d.twoShiftDays >= MIN_DAYS, d.twoShiftDays >= MIN_REFRESH_DAYS);
     if (due && d.twoShiftDays >= MIN_SHARE * d.workDays) {
-      context.emit(SECOND_SHIFT.finding(EntityRef.person(person.personId()), event, summary(person, d, first)));
+      context.emit(SECOND_SHIFT.finding(EntityRef.person(person.personId()), event, String.format(
+          "%s worked two shifts on %d of %d days%s: a morning in %s, then a second block after an"
+              + " hours-long gap, in the claimed evening or night (daytime in East Asia).",
+          person.personId(), d.twoShiftDays, d.workDays, first ? "" : " since the last report",
+          person.timezone().getId())));
       d.reportedOn = workDay;
       d.workDays = 0;
       d.twoShiftDays = 0;
@@ -122,64 +114,11 @@ public final class SecondShift implements Detector<SecondShift.Days> {
     state.update(d);
   }
 
-  /**
-   * Days holds no count of stretched days apart: it is the detector's state in Flink savepoints,
-   * whose serializer reads the fields a class had when the savepoint was taken.
-   */
-  private static String summary(Person person, Days d, boolean first) {
-    return String.format("%s worked two shifts on %d of %d days%s: a morning in %s, then East Asia's"
-        + " working day in the claimed afternoon, evening or night, after an hours-long gap or running"
-        + " on unbroken for %d hours or more.",
-        person.personId(), d.twoShiftDays, d.workDays, first ? "" : " since the last report",
-        person.timezone().getId(), MIN_STRETCHED_HOURS);
-  }
-
   private static void close(Days d) {
     d.workDays++;
-    if (isTwoShifts(d.hourMask, d.offsetHours) || isStretchedDay(d.hourMask, d.offsetHours)) {
+    if (isTwoShifts(d.hourMask, d.offsetHours)) {
       d.twoShiftDays++;
     }
-  }
-
-  /**
-   * One unbroken block (single idle buckets filled) of at least {@link #MIN_STRETCHED_HOURS}
-   * buckets, starting by {@link #STRETCHED_STARTS_BY} claimed time, whose hours from 15:00 on hold
-   * {@link #MIN_ASIAN_HOURS} East Asian working hours.
-   */
-  static boolean isStretchedDay(int rawMask, int offsetHours) {
-    int mask = filled(rawMask);
-    int latestStart = STRETCHED_STARTS_BY - DAY_STARTS_AT;
-    int afternoon = SECOND_BLOCK_EARLIEST - DAY_STARTS_AT;
-    for (int h = 0; h < 24; ) {
-      if ((mask & (1 << h)) == 0) {
-        h++;
-        continue;
-      }
-      int end = h;
-      while (end + 1 < 24 && (mask & (1 << (end + 1))) != 0) {
-        end++;
-      }
-      if (h <= latestStart && end - h + 1 >= MIN_STRETCHED_HOURS
-          && asianWorkingHours(Math.max(h, afternoon), end, offsetHours) >= MIN_ASIAN_HOURS) {
-        return true;
-      }
-      h = end + 1;
-    }
-    return false;
-  }
-
-  /**
-   * Activity is sampled, not continuous: an hour without an event between two busy hours is a
-   * quiet stretch of the same block, not a break.
-   */
-  private static int filled(int rawMask) {
-    int mask = rawMask;
-    for (int h = 1; h < 23; h++) {
-      if ((rawMask & (1 << (h - 1))) != 0 && (rawMask & (1 << (h + 1))) != 0) {
-        mask |= 1 << h;
-      }
-    }
-    return mask;
   }
 
   /**
@@ -189,7 +128,14 @@ public final class SecondShift implements Detector<SecondShift.Days> {
    * bucket between two active ones is filled first.
    */
   static boolean isTwoShifts(int rawMask, int offsetHours) {
-    int mask = filled(rawMask);
+    // Activity is sampled, not continuous: an hour without an event between two busy hours is a
+    // quiet stretch of the same block, not a break.
+    int mask = rawMask;
+    for (int h = 1; h < 23; h++) {
+      if ((rawMask & (1 << (h - 1))) != 0 && (rawMask & (1 << (h + 1))) != 0) {
+        mask |= 1 << h;
+      }
+    }
     int first = -1;
     int firstEnd = -1;
     for (int h = 0; h < 24; h++) {
@@ -228,11 +174,7 @@ public final class SecondShift implements Detector<SecondShift.Days> {
         || (second + DAY_STARTS_AT >= SECOND_BLOCK_EARLIEST && asianWorkingHours(second, secondEnd, offsetHours) >= MIN_ASIAN_HOURS);
   }
 
-  /**
-   * Hours of the block (work-day buckets) that are 09:00-18:00 at UTC+8 or at UTC+9, whichever
-   * holds more. Not UTC+10 (Vladivostok, THREAT.md S12): seen from the West Coast in winter, its
-   * morning is the claimed afternoon, which any day with a long lunch fills.
-   */
+  /** Hours of the block (work-day buckets) that are 09:00-18:00 at UTC+8 or at UTC+9, whichever holds more. */
   static int asianWorkingHours(int from, int to, int offsetHours) {
     int best = 0;
     for (int asia = 8; asia <= 9; asia++) {

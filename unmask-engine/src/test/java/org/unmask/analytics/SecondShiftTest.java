@@ -130,29 +130,10 @@ class SecondShiftTest {
       List.of(People.person("p1", "Julia White", "Los Angeles", "4 Forest Blvd", "America/Los_Angeles")), List.of());
 
   @Test
-  void losAngelesMorning_runningIntoPyongyangsMorning_asOneTwelveHourDay_fires() {
-    // 08:00-21:00 PDT (15:00-04:00 UTC) with no break: the cover morning, then 09:00-13:00 in
-    // Pyongyang from 17:00 PDT. The two blocks of the Chicago case merge from the West Coast.
-    List<Finding> findings = DetectorHarness.of(new SecondShift(), losAngeles).feed(days(12, new int[] {15, 13})).findings();
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.ruleId()).isEqualTo("unmask.hours.second_shift");
-      assertThat(f.summary()).contains("America/Los_Angeles").contains("running on unbroken for 12 hours or more");
-    });
-  }
-
-  @Test
-  void losAngelesLongDays_ofTenOrElevenHours_stayQuiet() {
-    // 08:00-18:00 and 08:00-19:00 PDT, every day: long, but one day's work
-    assertThat(DetectorHarness.of(new SecondShift(), losAngeles).feed(days(20, new int[] {15, 10})).findings()).isEmpty();
-    assertThat(DetectorHarness.of(new SecondShift(), losAngeles).feed(days(20, new int[] {15, 11})).findings()).isEmpty();
-  }
-
-  @Test
-  void stretchedShape_needsTwelveHoursFromTheMorning_intoAnAsianDay() {
-    int eightToEight = (1 << 14) - 1 << 2; // 08:00-21:59 PDT (buckets 2..15, the day starting 06:00)
-    assertThat(SecondShift.isStretchedDay(eightToEight, -7)).isTrue();
-    assertThat(SecondShift.isStretchedDay(eightToEight & ~(0b111 << 8), -7)).isFalse(); // a three-hour break: two blocks
-    assertThat(SecondShift.isStretchedDay(eightToEight << 5, -7)).isFalse(); // 13:00-03:00: a night owl's late start
-    assertThat(SecondShift.isStretchedDay(eightToEight, 3)).isFalse(); // from UTC+3 the tail is not East Asia's day
+  void aLongDayWithoutABreak_staysQuiet_evenWhenItRunsIntoEastAsiasMorning() {
+    // 10:00-22:00 PDT (17:00-05:00 UTC): Pyongyang's 09:00-14:00 lies inside it, but one unbroken
+    // block is the shape of an ordinary long day too. A stretched day from the West Coast, whose
+    // blocks merge, is the same shape, and is left to other signals (docs/EVALUATION.md).
+    assertThat(DetectorHarness.of(new SecondShift(), losAngeles).feed(days(20, new int[] {17, 12})).findings()).isEmpty();
   }
 }
