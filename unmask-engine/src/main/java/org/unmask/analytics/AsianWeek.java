@@ -111,8 +111,12 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
     }
     ZonedDateTime local = event.timestamp().atZone(person.timezone()).minus(Duration.ofHours(DAY_STARTS_AT));
     long workDay = local.toLocalDate().toEpochDay();
+    if (w.workDay != Long.MIN_VALUE && workDay < w.workDay) {
+      state.update(w); // late by a day or more (the server judges in arrival order): its day is closed
+      return;
+    }
     if (workDay != w.workDay) {
-      if (w.workDay != Long.MIN_VALUE && workDay > w.workDay) {
+      if (w.workDay != Long.MIN_VALUE) {
         close(w);
         if (fires(w)) {
           w.reported = true;
@@ -125,9 +129,7 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
       w.workDay = workDay;
       w.hourMask = 0;
     }
-    if (workDay == w.workDay) { // an event late by a day or more is not put in today's hours
-      w.hourMask |= 1 << local.getHour();
-    }
+    w.hourMask |= 1 << local.getHour();
     state.update(w);
   }
 

@@ -90,6 +90,9 @@ public final class SecondShift implements Detector<SecondShift.Days> {
     Person person = Subjects.personOf(event, context.reference());
     ZonedDateTime local = event.timestamp().atZone(person.timezone()).minus(Duration.ofHours(DAY_STARTS_AT));
     long workDay = local.toLocalDate().toEpochDay();
+    if (d.workDay != Long.MIN_VALUE && workDay < d.workDay) {
+      return; // late by a day or more (the server judges in arrival order): its day is closed
+    }
     if (workDay != d.workDay) {
       if (d.workDay != Long.MIN_VALUE) {
         close(d);

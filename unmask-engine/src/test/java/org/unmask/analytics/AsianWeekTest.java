@@ -85,6 +85,22 @@ class AsianWeekTest {
   }
 
   @Test
+  void anEventLateByADay_neitherReopensItsDay_norLosesTheDayInProgress() {
+    // each Sunday's work, with a stray event from the Friday before arriving just before its end
+    List<Event> events = new ArrayList<>();
+    for (Event e : days(PYONGYANG, 8.5, 10, AsianWeekTest::weekday)) {
+      events.add(e);
+      ZonedDateTime local = e.timestamp().atZone(LOS_ANGELES);
+      if (local.getDayOfWeek() == DayOfWeek.MONDAY && local.getHour() == 0 && local.getMinute() < 20) {
+        events.add(Events.at(e.timestamp().minus(java.time.Duration.ofDays(2)).toString(), "proxy.http",
+            "user.email", "p1@example.com", "url.domain", "github.com"));
+      }
+    }
+    assertThat(DetectorHarness.of(new AsianWeek(), ref).feedAsArrived(events).findings()).singleElement().satisfies(f ->
+        assertThat(f.summary()).contains("worked 3 of 4 Sundays and 0 of 3 Saturdays"));
+  }
+
+  @Test
   void aNightOwl_onTheSameHours_butTheAmericanWeek_staysQuiet() {
     // 15:30-01:30 Monday to Friday in Los Angeles: the same clock, the American week
     assertThat(findings(days(LOS_ANGELES, 15.5, 10, AsianWeekTest::weekday))).isEmpty();

@@ -45,6 +45,23 @@ class SecondShiftTest {
   }
 
   @Test
+  void anEventLateByADay_doesNotCutTheDayInProgressInTwo() {
+    // each night shift gets a stray event from two days before, arriving in the middle of it
+    List<Event> events = new ArrayList<>();
+    List<Event> inTimeOrder = new ArrayList<>(days(12, new int[] {13, 5}, new int[] {0, 6}));
+    inTimeOrder.sort(java.util.Comparator.comparing(Event::timestamp));
+    for (Event e : inTimeOrder) {
+      events.add(e);
+      if (e.timestamp().atOffset(java.time.ZoneOffset.UTC).getHour() == 2 && e.timestamp().atOffset(java.time.ZoneOffset.UTC).getMinute() == 0) {
+        events.add(Events.at(e.timestamp().minus(2, ChronoUnit.DAYS).toString(), "proxy.http",
+            "user.email", "p1@example.com", "url.domain", "github.com"));
+      }
+    }
+    assertThat(DetectorHarness.of(new SecondShift(), ref).feedAsArrived(events).findings())
+        .extracting(Finding::ruleId).containsExactly("unmask.hours.second_shift");
+  }
+
+  @Test
   void aShiftKeptForWeeks_isReportedAgainEveryTwoWeeks_andOnlyWhileItLasts() {
     // 40 days of two shifts: the first report after 8 days, then one every 14 days
     List<Finding> kept = DetectorHarness.of(new SecondShift(), ref).feed(days(40, new int[] {13, 5}, new int[] {0, 6})).findings();

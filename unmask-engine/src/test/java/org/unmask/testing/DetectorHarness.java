@@ -26,6 +26,12 @@ public final class DetectorHarness {
     return this;
   }
 
+  /** Feeds the events in the order given, as the server judges them: in arrival order. */
+  public DetectorHarness feedAsArrived(List<Event> events) {
+    events.forEach(runtime::accept);
+    return this;
+  }
+
   public List<Finding> findings() {
     runtime.finish();
     return runtime.findings();
