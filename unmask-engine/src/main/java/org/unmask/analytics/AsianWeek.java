@@ -33,8 +33,10 @@ import org.unmask.state.State;
  * quarter of the Saturdays, most Mondays to Thursdays, and most working days start in the claimed
  * afternoon or evening ({@link #LATE_START} to {@link #LATEST_START}). A Sunday-to-Thursday week in
  * daytime hours (a Sabbath kept on Saturday) starts in the morning, a night shift from Sunday
- * night to Thursday night starts at 22:00 or later: both stay quiet. Activity while sign-ins place the person
- * abroad does not count: a traveller in Seoul keeps Seoul's week.
+ * night to Thursday night starts at 22:00 or later: both stay quiet. Activity while sign-ins place
+ * the person abroad does not count: a traveller in Seoul keeps Seoul's week. It fires again every
+ * {@link Refresh#DAYS} days for as long as the week is kept ({@link #MIN_REFRESH_SUNDAYS} Sundays
+ * since the last report, and the rest as above): a habit of months must not age away while it lasts.
  */
 public final class AsianWeek implements Detector<AsianWeek.Week> {
 
@@ -50,6 +52,8 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
    */
   static final int MIN_SPAN_DAYS = 15;
   static final int MIN_SUNDAYS = 3;
+  /** Sundays worked since the last report that a further report needs (two weeks hold two). */
+  static final int MIN_REFRESH_SUNDAYS = 2;
   static final double MIN_SUNDAY_SHARE = 0.6;
   static final double MAX_SATURDAY_SHARE = 0.25;
   static final double MIN_WEEKDAY_SHARE = 0.6;
@@ -78,7 +82,8 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
     public int[] worked = new int[7];
     public int workedDays;
     public int lateStarts;
-    public boolean reported;
+    /** The last closed day of the last report, or {@link Refresh#NEVER} before the first. */
+    public long reportedOn = Refresh.NEVER;
     /** Until when (epoch ms) activity is taken as done abroad. */
     public long abroadUntil = Long.MIN_VALUE;
   }
@@ -100,9 +105,6 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
   @Override
   public void onEvent(Event event, State<Week> state, DetectionContext context) {
     Week w = state.value() == null ? new Week() : state.value();
-    if (w.reported) {
-      return;
-    }
     Person person = Subjects.personOf(event, context.reference());
     w.abroadUntil = WorkHours.abroadUntil(event, person, w.abroadUntil);
     if (event.timestamp().toEpochMilli() <= w.abroadUntil) {
@@ -118,9 +120,10 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
     if (workDay != w.workDay) {
       if (w.workDay != Long.MIN_VALUE) {
         close(w);
-        if (fires(w)) {
-          w.reported = true;
-          context.emit(ASIAN_WEEK.finding(EntityRef.person(person.personId()), event, summary(person, w)));
+        boolean first = w.reportedOn == Refresh.NEVER;
+        if (Refresh.due(w.reportedOn, w.lastClosed, holds(w, MIN_SUNDAYS), holds(w, MIN_REFRESH_SUNDAYS))) {
+          context.emit(ASIAN_WEEK.finding(EntityRef.person(person.personId()), event, summary(person, w, first)));
+          startAfresh(w);
         }
       }
       if (w.firstDay == Long.MIN_VALUE) {
@@ -147,9 +150,22 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
     }
   }
 
-  static boolean fires(Week w) {
+  /**
+   * The tallies since the last report start again from the day after it: a report again needs
+   * {@link Refresh#DAYS} more days of the same week, Sundays worked and Saturdays not.
+   */
+  private static void startAfresh(Week w) {
+    w.reportedOn = w.lastClosed;
+    w.firstDay = w.lastClosed + 1;
+    w.worked = new int[7];
+    w.workedDays = 0;
+    w.lateStarts = 0;
+  }
+
+  /** Whether the days tallied keep an East Asian week, with at least {@code minSundays} Sundays worked. */
+  static boolean holds(Week w, int minSundays) {
     long span = w.lastClosed - w.firstDay + 1;
-    if (span < MIN_SPAN_DAYS) {
+    if (span < MIN_SPAN_DAYS || w.workedDays == 0) {
       return false;
     }
     int sundays = elapsed(w, DayOfWeek.SUNDAY);
@@ -161,7 +177,7 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
       workedWeekdays += w.worked[d.ordinal()];
     }
     int workedSundays = w.worked[DayOfWeek.SUNDAY.ordinal()];
-    return workedSundays >= MIN_SUNDAYS
+    return workedSundays >= minSundays
         && workedSundays >= MIN_SUNDAY_SHARE * sundays
         && w.worked[DayOfWeek.SATURDAY.ordinal()] <= MAX_SATURDAY_SHARE * saturdays
         && workedWeekdays >= MIN_WEEKDAY_SHARE * weekdays
@@ -175,12 +191,12 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
     return (int) (Math.floorDiv(w.lastClosed + shift, 7) - Math.floorDiv(w.firstDay - 1 + shift, 7));
   }
 
-  private static String summary(Person person, Week w) {
-    return String.format("%s worked %d of %d Sundays and %d of %d Saturdays in %s, %d%% of working days"
+  private static String summary(Person person, Week w, boolean first) {
+    return String.format("%s worked %d of %d Sundays and %d of %d Saturdays%s in %s, %d%% of working days"
             + " starting from %d:00 to %d:59: the week of East Asia, where the claimed Sunday afternoon is Monday"
             + " morning.",
         person.personId(), w.worked[DayOfWeek.SUNDAY.ordinal()], elapsed(w, DayOfWeek.SUNDAY),
-        w.worked[DayOfWeek.SATURDAY.ordinal()], elapsed(w, DayOfWeek.SATURDAY), person.timezone().getId(),
-        Math.round(100.0 * w.lateStarts / w.workedDays), LATE_START, LATEST_START);
+        w.worked[DayOfWeek.SATURDAY.ordinal()], elapsed(w, DayOfWeek.SATURDAY), first ? "" : " since the last report",
+        person.timezone().getId(), Math.round(100.0 * w.lateStarts / w.workedDays), LATE_START, LATEST_START);
   }
 }

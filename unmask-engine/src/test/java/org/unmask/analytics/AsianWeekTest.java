@@ -23,9 +23,9 @@ class AsianWeekTest {
 
   private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
   private static final ZoneId PYONGYANG = ZoneId.of("Asia/Pyongyang");
-  /** Five weeks of winter, when Pyongyang's morning is 15:30 the afternoon before in Los Angeles. */
+  /** Seven weeks of winter, when Pyongyang's morning is 15:30 the afternoon before in Los Angeles. */
   private static final LocalDate FIRST = LocalDate.of(2026, 1, 5);
-  private static final int DAYS = 35;
+  private static final int DAYS = 49;
 
   private final ReferenceData ref = People.of(
       List.of(People.person("p1", "Julia White", "Los Angeles", "4 Forest Blvd", "America/Los_Angeles")), List.of());
@@ -66,10 +66,23 @@ class AsianWeekTest {
   void pyongyangsWeek_behindALosAngelesClaim_fires() {
     // 08:30-18:30 Monday to Friday in Pyongyang: 15:30-01:30 Sunday to Thursday in Los Angeles
     List<Finding> findings = findings(days(PYONGYANG, 8.5, 10, AsianWeekTest::weekday));
-    assertThat(findings).singleElement().satisfies(f -> {
+    assertThat(findings).first().satisfies(f -> {
       assertThat(f.ruleId()).isEqualTo("unmask.hours.asian_week");
       assertThat(f.summary()).contains("worked 3 of 4 Sundays and 0 of 3 Saturdays").contains("America/Los_Angeles");
     });
+  }
+
+  @Test
+  void aWeekKeptForMonths_isReportedAgainEveryTwoWeeks_andOnlyWhileItIsKept() {
+    List<Event> kept = days(PYONGYANG, 8.5, 10, AsianWeekTest::weekday); // seven weeks
+    List<Finding> findings = findings(kept);
+    assertThat(findings).hasSize(2);
+    assertThat(findings.get(1).summary()).contains("since the last report");
+    // three weeks and a day of Pyongyang's week, then the American week: one report only
+    Instant switched = FIRST.plusDays(22).atStartOfDay(LOS_ANGELES).toInstant();
+    List<Event> stopped = new ArrayList<>(kept.stream().filter(e -> e.timestamp().isBefore(switched)).toList());
+    stopped.addAll(days(LOS_ANGELES, 9, 8.5, AsianWeekTest::weekday).stream().filter(e -> !e.timestamp().isBefore(switched)).toList());
+    assertThat(findings(stopped)).hasSize(1);
   }
 
   @Test
@@ -96,7 +109,7 @@ class AsianWeekTest {
             "user.email", "p1@example.com", "url.domain", "github.com"));
       }
     }
-    assertThat(DetectorHarness.of(new AsianWeek(), ref).feedAsArrived(events).findings()).singleElement().satisfies(f ->
+    assertThat(DetectorHarness.of(new AsianWeek(), ref).feedAsArrived(events).findings()).first().satisfies(f ->
         assertThat(f.summary()).contains("worked 3 of 4 Sundays and 0 of 3 Saturdays"));
   }
 
