@@ -60,6 +60,9 @@ public final class AroundTheClock implements Detector<AroundTheClock.Days> {
     }
     var utc = event.timestamp().atOffset(ZoneOffset.UTC);
     long day = utc.toLocalDate().toEpochDay();
+    if (day < d.day) {
+      return; // late by a day or more (the server judges in arrival order): its day is over
+    }
     if (day != d.day) {
       d.day = day;
       d.hourMask = 0;

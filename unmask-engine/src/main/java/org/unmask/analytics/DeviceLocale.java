@@ -141,6 +141,9 @@ public final class DeviceLocale implements Detector<DeviceLocale.Snapshots> {
     hoursApart = Math.min(hoursApart, 24 - hoursApart);
     boolean mismatched = hoursApart >= MIN_HOURS_APART;
     long day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    if (s.lastDay != Long.MIN_VALUE && day < s.lastDay) {
+      return; // a snapshot late by a day or more (the server judges in arrival order): its day is closed
+    }
     if (day != s.lastDay) {
       if (s.lastDay != Long.MIN_VALUE) {
         closeDay(s);

@@ -98,7 +98,7 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
     profile.byUtcHour[hour]++;
     profile.events++;
     long day = event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-    boolean newDay = day != profile.lastDay;
+    boolean newDay = day > profile.lastDay; // an event late by a day (arrival order) is not a new day
     if (newDay) {
       profile.activeDays++;
       profile.lastDay = day;

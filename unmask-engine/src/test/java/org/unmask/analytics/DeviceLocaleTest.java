@@ -37,6 +37,19 @@ class DeviceLocaleTest {
   }
 
   @Test
+  void lateSnapshots_areNotCountedAsDaysAgain() {
+    // eight days on Seoul time (ten are needed), each day's snapshot followed by a late one from two
+    // days before, as a server receiving a delayed batch would see them
+    List<Event> arrived = new ArrayList<>();
+    for (Event e : snapshots(8, "Asia/Seoul", "en-US")) {
+      arrived.add(e);
+      arrived.add(Events.at(e.timestamp().minus(2, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS).toString(),
+          "endpoint.inventory", "host.id", "d1", "host.locale.timezone", "Asia/Seoul"));
+    }
+    assertThat(DetectorHarness.of(new DeviceLocale(), ref).feedAsArrived(arrived).findings()).isEmpty();
+  }
+
+  @Test
   void oneWeekTrip_amongMonthsAtHome_staysQuiet() {
     List<Event> events = new ArrayList<>(snapshots(30, "America/Chicago", "en-US"));
     for (Event e : snapshots(6, "Asia/Tokyo", "en-US")) {

@@ -74,6 +74,22 @@ class DeviceSignalsTest {
   }
 
   @Test
+  void laptopUsedTwentyHoursADay_stillFires_whenLateEventsArriveInTheMiddleOfItsDays() {
+    List<Event> arrived = new ArrayList<>();
+    for (int d = 0; d < 4; d++) {
+      for (int h = 0; h < 20; h++) {
+        Instant t = Instant.parse("2026-05-04T00:10:00Z").plus(d, ChronoUnit.DAYS).plus(h, ChronoUnit.HOURS);
+        arrived.add(Events.at(t.toString(), "endpoint.process", "host.id", "d1", "process.name", "code.exe"));
+        if (h == 10) { // a late batch from the day before: its day is over, this one goes on
+          arrived.add(Events.at(t.minus(1, ChronoUnit.DAYS).toString(), "endpoint.process", "host.id", "d1",
+              "process.name", "code.exe"));
+        }
+      }
+    }
+    assertThat(DetectorHarness.of(new AroundTheClock(), ref).feedAsArrived(arrived).findings()).hasSize(1);
+  }
+
+  @Test
   void longDayOnCall_staysQuiet() {
     List<Event> events = new ArrayList<>();
     for (int d = 0; d < 10; d++) {

@@ -113,4 +113,20 @@ class WorkHoursTest {
     assertThat(DetectorHarness.of(new WorkHours(), ref).feed(events).findings())
         .extracting(Finding::ruleId).containsExactly("unmask.hours.foreign_workday");
   }
+
+  @Test
+  void eventsLateByADay_areNotNewDays() {
+    // eleven days of Shanghai hours (12 are needed), each day's events followed by a stray one from
+    // two days before, as a server receiving a late batch would see them
+    List<Event> arrived = new ArrayList<>();
+    for (Event e : days(11, 1, 9, 12)) {
+      arrived.add(e);
+      if (e.timestamp().atOffset(java.time.ZoneOffset.UTC).getHour() == 5) {
+        arrived.add(Events.at(e.timestamp().minus(2, ChronoUnit.DAYS).toString(), "proxy.http",
+            "user.email", "p1@example.com", "url.domain", "github.com"));
+      }
+    }
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feedAsArrived(arrived).findings()).isEmpty();
+    assertThat(DetectorHarness.of(new WorkHours(), ref).feedAsArrived(days(12, 1, 9, 12)).findings()).hasSize(1);
+  }
 }
