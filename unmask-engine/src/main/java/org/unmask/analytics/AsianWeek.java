@@ -95,11 +95,7 @@ public final class AsianWeek implements Detector<AsianWeek.Week> {
 
   @Override
   public String key(Event event, DetectionContext context) {
-    if (!WorkHours.isInteractive(event)) {
-      return null;
-    }
-    Person p = Subjects.personOf(event, context.reference());
-    return p == null || p.timezone() == null ? null : p.personId();
+    return WorkHours.personWithClaimedClock(event, context);
   }
 
   @Override

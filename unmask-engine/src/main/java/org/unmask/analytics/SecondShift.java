@@ -77,11 +77,7 @@ public final class SecondShift implements Detector<SecondShift.Days> {
 
   @Override
   public String key(Event event, DetectionContext context) {
-    if (!WorkHours.isInteractive(event)) {
-      return null;
-    }
-    Person p = Subjects.personOf(event, context.reference());
-    return p == null || p.timezone() == null ? null : p.personId();
+    return WorkHours.personWithClaimedClock(event, context);
   }
 
   @Override

@@ -70,6 +70,14 @@ public final class WorkHours implements Detector<WorkHours.Profile> {
 
   @Override
   public String key(Event event, DetectionContext context) {
+    return personWithClaimedClock(event, context);
+  }
+
+  /**
+   * The person an interactive event shows at work, when they claimed a time zone to compare it
+   * with; null otherwise. The key of every detector that reads work hours against the claim.
+   */
+  static String personWithClaimedClock(Event event, DetectionContext context) {
     if (!isInteractive(event)) {
       return null;
     }
