@@ -36,18 +36,26 @@ final class CsvEncoding {
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   /** What a file's bytes turned out to be. */
-  record Verdict(Charset charset, long invalidBytes, long firstInvalidLine) {
+  enum Kind { UTF8, LEGACY, MIXED }
+
+  /** How to read a file: its kind, and where its bytes that are not UTF-8 are. */
+  record Verdict(Kind kind, long invalidBytes, long firstInvalidLine) {
+    /** The encoding to read with: a mixed file is read as UTF-8, its bad bytes replaced. */
+    Charset charset() {
+      return kind == Kind.LEGACY ? WINDOWS_1252 : StandardCharsets.UTF_8;
+    }
+
     boolean isUtf8() {
-      return charset == StandardCharsets.UTF_8;
+      return kind == Kind.UTF8;
     }
 
     boolean isLegacy() {
-      return charset == WINDOWS_1252;
+      return kind == Kind.LEGACY;
     }
 
     /** Neither encoding reads the file right: it has valid UTF-8 characters and invalid bytes. */
     boolean isMixed() {
-      return charset == null;
+      return kind == Kind.MIXED;
     }
   }
 
@@ -103,8 +111,8 @@ final class CsvEncoding {
       bytes.compact();
     }
     if (invalid == 0) {
-      return new Verdict(StandardCharsets.UTF_8, 0, 0);
+      return new Verdict(Kind.UTF8, 0, 0);
     }
-    return new Verdict(multiByteCharacters == 0 ? WINDOWS_1252 : null, invalid, firstInvalidLine);
+    return new Verdict(multiByteCharacters == 0 ? Kind.LEGACY : Kind.MIXED, invalid, firstInvalidLine);
   }
 }

@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -172,68 +171,60 @@ final class ReferenceReader {
     }
   }
 
+  /**
+   * Hands each row of a file to the handler. A file that mixes UTF-8 with another encoding is read
+   * as UTF-8 with each bad byte as U+FFFD, and the rows holding one are rejected: no one encoding
+   * reads them right, and a name read wrong would pass for another person. The other rows are kept.
+   */
   private void readFile(String name, boolean fatal, java.util.function.Consumer<Row> handler) {
     Path path = folder.resolve(name);
     if (!Files.exists(path)) {
       return;
     }
-    CsvEncoding.Verdict encoding = null;
-    lastLine = 0;
+    long line = 0;
     try {
-      encoding = CsvEncoding.of(path);
+      CsvEncoding.Verdict encoding = CsvEncoding.of(path);
       if (encoding.isLegacy()) {
         sink.reject(new Rejection(name, encoding.firstInvalidLine(), "not UTF-8: read as Windows-1252 (what"
             + " Excel's \"CSV (Comma delimited)\" writes), every row kept; save it as \"CSV UTF-8\" to be"
             + " sure of names and addresses"));
       }
-      read(name, path, encoding, handler);
+      try (Reader reader = decoding(path, encoding); CSVParser csv = CSVParser.parse(reader, FORMAT)) {
+        Map<String, Integer> columns = columns(csv.getHeaderNames());
+        for (CSVRecord record : csv) {
+          line = csv.getCurrentLineNumber();
+          if (encoding.isMixed() && holdsReplacement(record)) {
+            sink.reject(new Rejection(name, line, "bytes that are not UTF-8 in a file whose other lines are"
+                + " UTF-8: row skipped; re-save the file as \"CSV UTF-8\""));
+          } else {
+            accept(name, new Row(columns, record, line), handler);
+          }
+        }
+      }
     } catch (IOException | UncheckedIOException e) {
       String why = why(e);
       if (fatal) {
         throw new DatasetException("cannot read " + name + ": " + why
             + " — fix the file (UTF-8 CSV with a header row) or remove it", e);
       }
-      sink.reject(new Rejection(name, lastLine + 1, "cannot read the rest of the file: " + why));
+      sink.reject(new Rejection(name, line + 1, "cannot read the rest of the file: " + why));
     }
   }
 
-  /** The line of the last row read, for a failure that stops the file. */
-  private long lastLine;
-
-  /**
-   * Hands each row to the handler. A file that mixes UTF-8 with another encoding is read as UTF-8
-   * with each bad byte as U+FFFD, and the rows holding one are rejected: no one encoding reads
-   * them right, and a name read wrong would pass for another person. The other rows are kept.
-   */
-  private void read(String name, Path path, CsvEncoding.Verdict encoding, java.util.function.Consumer<Row> handler)
-      throws IOException {
-    Charset charset = encoding.isMixed() ? StandardCharsets.UTF_8 : encoding.charset();
-    try (Reader reader = decoding(path, charset, !encoding.isUtf8());
-        CSVParser csv = CSVParser.parse(reader, FORMAT)) {
-      Map<String, Integer> columns = columns(csv.getHeaderNames());
-      for (CSVRecord record : csv) {
-        long line = csv.getCurrentLineNumber();
-        lastLine = line;
-        if (encoding.isMixed() && holdsReplacement(record)) {
-          sink.reject(new Rejection(name, line, "bytes that are not UTF-8 in a file whose other lines are"
-              + " UTF-8: row skipped; re-save the file as \"CSV UTF-8\""));
-          continue;
-        }
-        Row row = new Row(columns, record, line);
-        try {
-          handler.accept(row);
-          for (String problem : row.cellProblems()) {
-            sink.reject(new Rejection(name, line, problem + "; read as unknown, the rest of the row kept"));
-          }
-        } catch (BadRow e) {
-          sink.reject(new Rejection(name, line, e.getMessage()));
-        } catch (RuntimeException e) {
-          if (e instanceof UncheckedIOException) {
-            throw e;
-          }
-          sink.reject(new Rejection(name, line, "bad row: " + EventSource.message(e)));
-        }
+  /** One row to its handler; a bad row or bad cells are rejected with the line, the file goes on. */
+  private void accept(String name, Row row, java.util.function.Consumer<Row> handler) {
+    try {
+      handler.accept(row);
+      for (String problem : row.cellProblems()) {
+        sink.reject(new Rejection(name, row.line, problem + "; read as unknown, the rest of the row kept"));
       }
+    } catch (BadRow e) {
+      sink.reject(new Rejection(name, row.line, e.getMessage()));
+    } catch (RuntimeException e) {
+      if (e instanceof UncheckedIOException) {
+        throw e;
+      }
+      sink.reject(new Rejection(name, row.line, "bad row: " + EventSource.message(e)));
     }
   }
 
@@ -258,15 +249,15 @@ final class ReferenceReader {
   }
 
   /**
-   * @param replacing whether a bad byte reads as U+FFFD (a mixed file; Windows-1252's five undefined
-   *     bytes, which its warning covers) rather than failing: a UTF-8 file is read strictly, so a
-   *     byte changed since {@link CsvEncoding} looked still stops it
+   * A UTF-8 file is read strictly, so a byte changed since {@link CsvEncoding} looked still stops
+   * it; in the others a bad byte reads as U+FFFD (a mixed file's, whose rows are then rejected;
+   * Windows-1252's five undefined bytes, which its warning covers).
    */
-  private static Reader decoding(Path path, Charset charset, boolean replacing) throws IOException {
-    CodingErrorAction onError = replacing ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+  private static Reader decoding(Path path, CsvEncoding.Verdict encoding) throws IOException {
+    CodingErrorAction onError = encoding.isUtf8() ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
     return new InputStreamReader(
         Files.newInputStream(path),
-        charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError));
+        encoding.charset().newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError));
   }
 
   private static Map<String, Integer> columns(List<String> headers) {
