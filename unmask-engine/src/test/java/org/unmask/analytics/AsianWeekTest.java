@@ -3,6 +3,7 @@ package org.unmask.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -105,7 +106,7 @@ class AsianWeekTest {
       events.add(e);
       ZonedDateTime local = e.timestamp().atZone(LOS_ANGELES);
       if (local.getDayOfWeek() == DayOfWeek.MONDAY && local.getHour() == 0 && local.getMinute() < 20) {
-        events.add(Events.at(e.timestamp().minus(java.time.Duration.ofDays(2)).toString(), "proxy.http",
+        events.add(Events.at(e.timestamp().minus(Duration.ofDays(2)).toString(), "proxy.http",
             "user.email", "p1@example.com", "url.domain", "github.com"));
       }
     }

@@ -3,8 +3,11 @@ package org.unmask.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.unmask.event.Event;
@@ -49,10 +52,11 @@ class SecondShiftTest {
     // each night shift gets a stray event from two days before, arriving in the middle of it
     List<Event> events = new ArrayList<>();
     List<Event> inTimeOrder = new ArrayList<>(days(12, new int[] {13, 5}, new int[] {0, 6}));
-    inTimeOrder.sort(java.util.Comparator.comparing(Event::timestamp));
+    inTimeOrder.sort(Comparator.comparing(Event::timestamp));
     for (Event e : inTimeOrder) {
       events.add(e);
-      if (e.timestamp().atOffset(java.time.ZoneOffset.UTC).getHour() == 2 && e.timestamp().atOffset(java.time.ZoneOffset.UTC).getMinute() == 0) {
+      OffsetDateTime utc = e.timestamp().atOffset(ZoneOffset.UTC);
+      if (utc.getHour() == 2 && utc.getMinute() == 0) {
         events.add(Events.at(e.timestamp().minus(2, ChronoUnit.DAYS).toString(), "proxy.http",
             "user.email", "p1@example.com", "url.domain", "github.com"));
       }

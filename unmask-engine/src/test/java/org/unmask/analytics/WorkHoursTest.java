@@ -3,6 +3,7 @@ package org.unmask.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +122,7 @@ class WorkHoursTest {
     List<Event> arrived = new ArrayList<>();
     for (Event e : days(11, 1, 9, 12)) {
       arrived.add(e);
-      if (e.timestamp().atOffset(java.time.ZoneOffset.UTC).getHour() == 5) {
+      if (e.timestamp().atOffset(ZoneOffset.UTC).getHour() == 5) {
         arrived.add(Events.at(e.timestamp().minus(2, ChronoUnit.DAYS).toString(), "proxy.http",
             "user.email", "p1@example.com", "url.domain", "github.com"));
       }
