@@ -94,19 +94,7 @@ class FlinkEquivalenceIT {
   @Test
   void aCorrelationAcrossPeople_findsWhatTheScanFinds() throws Exception {
     Path rules = java.nio.file.Files.createDirectories(dir.resolve("cross-rules"));
-    java.nio.file.Files.writeString(rules.resolve("signin.yml"), """
-        title: Successful sign-in
-        id: 8a1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a03
-        name: successful_signin
-        logsource:
-          product: unmask
-          category: signin
-        detection:
-          selection:
-            event.outcome: success
-          condition: selection
-        level: informational
-        """);
+    java.nio.file.Files.writeString(rules.resolve("signin.yml"), SigninRules.SUCCESSFUL_SIGNIN);
     java.nio.file.Files.writeString(rules.resolve("shared_address.yml"), """
         title: Several people sign in from one address
         id: 9a1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a04

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
 import org.unmask.flink.JobSettings;
+import org.unmask.flink.SigninRules;
 import org.unmask.flink.wire.Fact;
 import org.unmask.flink.wire.Publication;
 import org.unmask.flink.wire.ReferenceFile;
@@ -32,19 +33,6 @@ class ConcludeFeedOrderTest {
 
   @TempDir Path dir;
 
-  static final String BASE = """
-      title: Successful sign-in
-      id: 8a1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a03
-      name: successful_signin
-      logsource:
-        product: unmask
-        category: signin
-      detection:
-        selection:
-          event.outcome: success
-        condition: selection
-      level: informational
-      """;
   static final String CORR = """
       title: Two sign-ins from one address
       id: 9a1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a04
@@ -78,7 +66,7 @@ class ConcludeFeedOrderTest {
 
   List<String> run(boolean interleaved) throws Exception {
     Path rules = Files.createDirectories(dir.resolve("rules" + interleaved));
-    Files.writeString(rules.resolve("base.yml"), BASE);
+    Files.writeString(rules.resolve("base.yml"), SigninRules.SUCCESSFUL_SIGNIN);
     Files.writeString(rules.resolve("corr.yml"), CORR);
     JobSettings settings = JobSettings.defaults(Path.of("../examples/demo"))
         .withRules(List.of(rules.toString()), true).withPublishEvery(Duration.ofHours(1));
