@@ -25,17 +25,6 @@ import org.unmask.flink.wire.Wire;
 class ReportedFactsExpiryTest {
 
   private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
-  private static final String RULE = """
-      title: Fictional exfiltration tool
-      id: 7f1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a02
-      logsource:
-        category: process_creation
-      detection:
-        selection:
-          process.name: exfil-o-matic.exe
-        condition: selection
-      level: high
-      """;
 
   private static List<Long> firedLines(KeyedBroadcastOperatorTestHarness<String, Routed, ReferenceFile, Fact> h) {
     return h.extractOutputValues().stream().filter(f -> f.kind == Fact.FINDING)
@@ -49,7 +38,7 @@ class ReportedFactsExpiryTest {
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new Judge(settings), r -> r.key, Types.STRING,
             LiveReference.FILES)) {
       h.processBroadcastWatermark(Long.MAX_VALUE);
-      RuleUpdateTest.send(h, "rules/custom/exfil.yml", RULE);
+      RuleUpdateTest.send(h, "rules/custom/exfil.yml", RuleUpdateTest.RULE);
 
       h.processElement(new StreamRecord<>(RuleUpdateTest.process(T, 1)));
       h.processElement(new StreamRecord<>(RuleUpdateTest.process(T.plusSeconds(60), 2)));

@@ -30,7 +30,8 @@ class RuleUpdateTest {
 
   private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
   private static final String KEY = "s|device:h-1";
-  private static final String RULE = """
+  /** A custom rule over a fictional tool, which no shipped rule knows. */
+  static final String RULE = """
       title: Fictional exfiltration tool
       id: 6f1c2a8e-7d3b-4c1e-9f00-2b8e5d7c1a01
       status: experimental
