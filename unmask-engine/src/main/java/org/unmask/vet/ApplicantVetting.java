@@ -99,7 +99,7 @@ public final class ApplicantVetting {
       links.add(new IdentityLink(EntityRef.applicant(m.applicantA()), EntityRef.applicant(m.applicantB()),
           new SharedAttribute("photo", m.cluster()), round(photoWeight(m.similarity())),
           "applicants " + m.applicantA() + " and " + m.applicantB()
-              + " sent copies of one photo (detail correlation after alignment "
+              + " sent copies of one photo (pHash " + m.hashDistance() + " of 64 bits apart, detail correlation after alignment "
               + String.format("%.3f", m.similarity()) + ")"));
     }
     for (PhotoMatcher.Problem p : photos.problems()) {

@@ -16,7 +16,9 @@ import org.unmask.vet.files.DatasetFiles;
  * <p>Two stages. The hashes pick candidates: pHashes within {@link #PHASH_CANDIDATE} of 64 bits or
  * dHashes within {@link #DHASH_CANDIDATE}. A {@link Thumbnail} then confirms a candidate when, at
  * the best crop alignment, the luminance correlation reaches {@link #CORRELATION_MIN} and the
- * detail (high-pass) correlation reaches {@link #DETAIL_MIN}. The thresholds come from the
+ * detail (high-pass) correlation reaches {@link #DETAIL_MIN} ({@link #FAR_DETAIL_MIN} for pHashes
+ * more than {@link #PHASH_FAR} apart); or, for near-duplicate pHashes (within {@link #PHASH_NEAR}),
+ * when they reach {@link #NEAR_CORRELATION_MIN} and {@link #NEAR_DETAIL_MIN}. The thresholds come from the
  * measurement in docs/EVALUATION.md ("Photo matcher"). The candidate scan is all-pairs over two
  * longs, cheap to tens of thousands of applicants; only candidates pay for the alignment, and
  * rows of the comparison run in parallel on the common fork-join pool.
@@ -28,13 +30,35 @@ public final class PhotoMatcher {
   static final double CORRELATION_MIN = 0.93;
   /** Public so scoring can grade a match between the threshold and an exact copy. */
   public static final double DETAIL_MIN = 0.86;
+  /**
+   * pHashes this close (of 64 bits) are near-duplicates: no unrelated pair of the evaluation's
+   * portraits came closer than 6, nor any of about 1.5 million unrelated pairs in simulated
+   * applicant pools, while re-encoded, resized and lightly cropped copies mostly sit at 0 to 4.
+   * Such a pair is confirmed on a lower detail correlation ({@link #NEAR_DETAIL_MIN}): a copy
+   * saved as a small JPEG loses the fine detail the confirmation compares (a ring's copy of 5 KB
+   * reached 0.83), but not its luminance layout ({@link #NEAR_CORRELATION_MIN}).
+   */
+  static final int PHASH_NEAR = 4;
+  static final double NEAR_CORRELATION_MIN = 0.95;
+  static final double NEAR_DETAIL_MIN = 0.60;
+  /**
+   * Past this pHash distance a pair is confirmed only on {@link #FAR_DETAIL_MIN}: unrelated
+   * portraits of one layout reach a detail correlation of 0.86 there (pHash 16), while copies
+   * that far apart are large crops, whose detail, once aligned, stays high.
+   */
+  static final int PHASH_FAR = 12;
+  static final double FAR_DETAIL_MIN = 0.88;
 
   /** Default refusal limits: 40 megapixels, 25 MB. */
   public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
   public static final long DEFAULT_MAX_BYTES = 25L * 1024 * 1024;
 
-  /** Two applicants' photos that show one image; {@code cluster} names the group of copies. */
-  public record Match(String applicantA, String applicantB, double similarity, String cluster) {}
+  /**
+   * Two applicants' photos that show one image; {@code cluster} names the group of copies,
+   * {@code similarity} is the detail correlation after alignment and {@code hashDistance} the
+   * pHash distance (bits of 64).
+   */
+  public record Match(String applicantA, String applicantB, double similarity, int hashDistance, String cluster) {}
 
   /** A photo that could not be used, and why (the caller turns it into a rejection). */
   public record Problem(String applicantId, String file, String reason) {}
@@ -92,7 +116,16 @@ public final class PhotoMatcher {
       return 0;
     }
     Thumbnail.Alignment al = x.thumbnail().align(y.thumbnail());
-    return al.raw() >= CORRELATION_MIN && al.detail() >= DETAIL_MIN ? al.detail() : 0;
+    return confirmed(x.hash().phashDistance(y.hash()), al) ? al.detail() : 0;
+  }
+
+  /** Whether an aligned candidate pair, its pHashes this many bits apart, shows one image. */
+  static boolean confirmed(int hashDistance, Thumbnail.Alignment al) {
+    if (hashDistance <= PHASH_NEAR && al.raw() >= NEAR_CORRELATION_MIN && al.detail() >= NEAR_DETAIL_MIN) {
+      return true;
+    }
+    double detailMin = hashDistance > PHASH_FAR ? FAR_DETAIL_MIN : DETAIL_MIN;
+    return al.raw() >= CORRELATION_MIN && al.detail() >= detailMin;
   }
 
   private static List<Match> pairs(Map<String, Fingerprint> hashes) {
@@ -127,7 +160,8 @@ public final class PhotoMatcher {
     for (int k = 0; k < found.size(); k++) {
       String root = clusters.root(found.get(k)[0]);
       String cluster = "phash:" + String.format("%016x", hashes.get(root).hash().phash());
-      out.add(new Match(found.get(k)[0], found.get(k)[1], sims.get(k), cluster));
+      int distance = hashes.get(found.get(k)[0]).hash().phashDistance(hashes.get(found.get(k)[1]).hash());
+      out.add(new Match(found.get(k)[0], found.get(k)[1], sims.get(k), distance, cluster));
     }
     return out;
   }

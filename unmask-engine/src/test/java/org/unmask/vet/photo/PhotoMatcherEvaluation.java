@@ -30,6 +30,7 @@ class PhotoMatcherEvaluation {
       originals.add(SyntheticPortraits.hash(img));
     }
     Random r = new Random(42);
+    Random smallJpegs = new Random(43);
     Map<SyntheticPortraits.Edit, int[]> perEdit = new EnumMap<>(SyntheticPortraits.Edit.class);
     int tp = 0;
     int total = 0;
@@ -45,7 +46,9 @@ class PhotoMatcherEvaluation {
     for (int i = 0; i < 100; i++) {
       for (SyntheticPortraits.Edit edit : SyntheticPortraits.Edit.values()) {
         for (int v = 0; v < VARIANTS_PER_EDIT; v++) {
-          PhotoMatcher.Fingerprint copy = SyntheticPortraits.hash(SyntheticPortraits.variant(images.get(i), edit, r));
+          // small JPEGs draw from a generator of their own, so the other edits' copies stay those of the figures before it
+          Random draws = edit == SyntheticPortraits.Edit.SMALL_JPEG ? smallJpegs : r;
+          PhotoMatcher.Fingerprint copy = SyntheticPortraits.hash(SyntheticPortraits.variant(images.get(i), edit, draws));
           boolean hit = PhotoMatcher.similarity(originals.get(i), copy) > 0;
           pDist[originals.get(i).hash().phashDistance(copy.hash())]++;
           Thumbnail.Alignment al = originals.get(i).thumbnail().align(copy.thumbnail());
@@ -96,7 +99,11 @@ class PhotoMatcherEvaluation {
     report.append("  straight x100, unrelated candidates: ").append(hist(straightUnrelated)).append('\n');
     report.append("  highest detail among unrelated with raw >= 0.9: ").append(detailUnrelatedHighRaw).append('\n');
     System.out.print(report);
-    assertThat(tpr).as(report.toString()).isGreaterThanOrEqualTo(0.96);
+    int[] small = perEdit.get(SyntheticPortraits.Edit.SMALL_JPEG);
+    double classic = (tp - small[0]) / (double) (total - small[1]);
+    assertThat(classic).as("edits other than small JPEGs\n" + report).isGreaterThanOrEqualTo(0.96);
+    // the near-duplicate rule's case: a pHash match whose fine detail the compression smeared
+    assertThat(small[0] / (double) small[1]).as("small JPEGs\n" + report).isGreaterThanOrEqualTo(0.8);
     assertThat(fpr).as(report.toString()).isLessThanOrEqualTo(0.0005);
   }
 

@@ -54,6 +54,37 @@ class PhotoMatcherTest {
   }
 
   @Test
+  void match_firesOnASmallLowQualityCopy_whoseDetailTheCompressionSmeared() throws IOException {
+    Path files = files();
+    var original = SyntheticPortraits.portrait(5);
+    SyntheticPortraits.write(original, "png", files.resolve("a.png"));
+    // a thumbnail of the photo, 30% of its size, saved at JPEG quality 0.1: a few KB
+    var small = SyntheticPortraits.reencode(SyntheticPortraits.resize(SyntheticPortraits.crop(original, 0.03, new Random(5)), 0.3), 0.1f);
+    SyntheticPortraits.write(small, "png", files.resolve("b.png"));
+    PhotoMatcher.Result r = run(withPhoto("A1", "a.png"), withPhoto("A2", "b.png"));
+    assertThat(r.matches()).singleElement().satisfies(m -> {
+      assertThat(m.hashDistance()).isLessThanOrEqualTo(PhotoMatcher.PHASH_NEAR);
+      assertThat(m.similarity()).isLessThan(PhotoMatcher.DETAIL_MIN); // the usual bar would have missed it
+    });
+  }
+
+  @Test
+  void confirmed_acceptsANearDuplicateHash_onLessDetail_andAFarOneOnlyOnMore() {
+    // near-duplicate pHashes: the luminance layout must still agree, and some detail survive
+    assertThat(PhotoMatcher.confirmed(4, new Thumbnail.Alignment(0.9, 0.97, 0.70))).isTrue();
+    assertThat(PhotoMatcher.confirmed(6, new Thumbnail.Alignment(0.9, 0.97, 0.70))).isFalse();
+    assertThat(PhotoMatcher.confirmed(4, new Thumbnail.Alignment(0.9, 0.94, 0.70))).isFalse();
+    assertThat(PhotoMatcher.confirmed(4, new Thumbnail.Alignment(0.9, 0.97, 0.55))).isFalse();
+    // the usual bar in between
+    assertThat(PhotoMatcher.confirmed(12, new Thumbnail.Alignment(0.9, 0.954, 0.861))).isTrue();
+    assertThat(PhotoMatcher.confirmed(12, new Thumbnail.Alignment(0.9, 0.92, 0.95))).isFalse();
+    // far-apart pHashes: two unrelated simulated portraits scored this (pHash 16); a copy that far
+    // apart is a large crop, whose detail stays high once aligned
+    assertThat(PhotoMatcher.confirmed(16, new Thumbnail.Alignment(0.7, 0.954, 0.861))).isFalse();
+    assertThat(PhotoMatcher.confirmed(16, new Thumbnail.Alignment(0.7, 0.96, 0.90))).isTrue();
+  }
+
+  @Test
   void match_staysQuiet_forDifferentPeople() throws IOException {
     Path files = files();
     for (int i = 0; i < 6; i++) {

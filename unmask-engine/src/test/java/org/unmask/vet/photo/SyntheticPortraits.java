@@ -122,8 +122,12 @@ public final class SyntheticPortraits {
     return img;
   }
 
-  /** The kinds of edit a reused photo goes through. */
-  public enum Edit { JPEG, CROP, BRIGHTNESS, RESIZE, ROTATE, LIGHT_EDIT, COMBINED }
+  /**
+   * The kinds of edit a reused photo goes through. {@code SMALL_JPEG} is a thumbnail saved at low
+   * quality (a crop of up to 4%, scaled to 25-45%, JPEG quality 0.08-0.25): a few KB whose fine
+   * detail the compression has smeared.
+   */
+  public enum Edit { JPEG, CROP, BRIGHTNESS, RESIZE, ROTATE, LIGHT_EDIT, COMBINED, SMALL_JPEG }
 
   /** One edited copy; {@code r} picks the edit's strength within the stated bounds. */
   public static BufferedImage variant(BufferedImage src, Edit edit, Random r) {
@@ -136,6 +140,8 @@ public final class SyntheticPortraits {
       case ROTATE -> rotate(src, r.nextBoolean() ? 1.0 : -1.0);
       case LIGHT_EDIT -> lightEdit(src, r);
       case COMBINED -> reencode(brightness(resize(crop(src, 0.05, r), 0.9), 1.1f, 5), 0.75f);
+      case SMALL_JPEG -> reencode(resize(crop(src, r.nextDouble() * 0.04, r), 0.25 + r.nextDouble() * 0.2),
+          0.08f + r.nextFloat() * 0.17f);
     };
   }
 
