@@ -256,7 +256,7 @@ final class ReferenceReader {
   private static Reader decoding(Path path, CsvEncoding.Verdict encoding) throws IOException {
     CodingErrorAction onError = encoding.isUtf8() ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
     return new InputStreamReader(
-        Files.newInputStream(path),
+        ByteOrderMark.skipped(Files.newInputStream(path)),
         encoding.charset().newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError));
   }
 

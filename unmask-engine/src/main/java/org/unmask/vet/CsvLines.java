@@ -1,6 +1,7 @@
 package org.unmask.vet;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.unmask.ingest.ByteOrderMark;
 
 /**
  * Line numbers of CSV records by id, for evidence pointers. A record's line is where it starts in
@@ -31,7 +33,7 @@ final class CsvLines {
     if (csv == null || !Files.isRegularFile(csv)) {
       return lines;
     }
-    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+    try (Reader r = new InputStreamReader(ByteOrderMark.skipped(Files.newInputStream(csv)), StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(r, format())) {
       long next = parser.getCurrentLineNumber() + 1;
       for (CSVRecord rec : parser) {

@@ -36,6 +36,26 @@ class ReferenceReaderTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeAQuotedHeader_doesNotHideTheFirstColumn() throws IOException {
+    // what Excel's "CSV UTF-8" and Python's utf-8-sig with every field quoted write: the mark
+    // comes before the first quote, CRLF ends the lines, the columns are in another order
+    Files.write(dir.resolve("payroll.csv"), ("\uFEFF\"changed_at\",\"field\",\"person_id\",\"old_value\",\"new_value\"\r\n"
+        + "\"2026-03-02T10:00:00Z\",\"bank_account_id\",\"P1\",\"ba_1\",\"ba_2\"\r\n").getBytes(StandardCharsets.UTF_8));
+    Files.createDirectories(dir.resolve("watchlists"));
+    Files.write(dir.resolve("watchlists/intel.csv"), ("\uFEFF\"type\",\"value\",\"label\",\"source\"\r\n"
+        + "\"process_name\",\"AnyDesk.exe\",\"allow:sanctioned remote support\",\"IT\"\r\n").getBytes(StandardCharsets.UTF_8));
+
+    ReferenceData ref = read();
+
+    assertThat(rejections).isEmpty();
+    assertThat(ref.payroll()).singleElement().satisfies(c -> {
+      assertThat(c.changedAt()).isEqualTo(java.time.Instant.parse("2026-03-02T10:00:00Z"));
+      assertThat(c.personId()).isEqualTo("P1");
+    });
+    assertThat(ref.watchlist()).singleElement().satisfies(w -> assertThat(w.label()).isEqualTo("allow:sanctioned remote support"));
+  }
+
+  @Test
   void emptyFolder_readsAsEmpty() {
     ReferenceData ref = read();
     assertThat(ref.people()).isEmpty();
