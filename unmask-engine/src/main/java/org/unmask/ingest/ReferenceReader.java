@@ -189,7 +189,13 @@ final class ReferenceReader {
             + " Excel's \"CSV (Comma delimited)\" writes), every row kept; save it as \"CSV UTF-8\" to be"
             + " sure of names and addresses"));
       }
-      try (Reader reader = decoding(path, encoding); CSVParser csv = CSVParser.parse(reader, FORMAT)) {
+      char delimiter = CsvDelimiter.of(path);
+      if (delimiter != ',') {
+        sink.reject(new Rejection(name, 1, "columns separated by " + CsvDelimiter.name(delimiter) + ", not commas"
+            + " (what Excel writes where the decimal mark is a comma): read that way, every row kept"));
+      }
+      CSVFormat format = delimiter == ',' ? FORMAT : FORMAT.builder().setDelimiter(delimiter).get();
+      try (Reader reader = decoding(path, encoding); CSVParser csv = CSVParser.parse(reader, format)) {
         Map<String, Integer> columns = columns(csv.getHeaderNames());
         for (CSVRecord record : csv) {
           line = csv.getCurrentLineNumber();

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.unmask.ingest.ByteOrderMark;
+import org.unmask.ingest.CsvDelimiter;
 
 /**
  * Line numbers of CSV records by id, for evidence pointers. A record's line is where it starts in
@@ -34,7 +35,7 @@ final class CsvLines {
       return lines;
     }
     try (Reader r = new InputStreamReader(ByteOrderMark.skipped(Files.newInputStream(csv)), StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(r, format())) {
+        CSVParser parser = CSVParser.parse(r, format().builder().setDelimiter(CsvDelimiter.of(csv)).get())) {
       long next = parser.getCurrentLineNumber() + 1;
       for (CSVRecord rec : parser) {
         if (rec.isMapped(idColumn) && rec.isSet(idColumn) && !rec.get(idColumn).isBlank()) {

@@ -56,6 +56,37 @@ class ReferenceReaderTest {
   }
 
   @Test
+  void semicolonAndTabSeparatedFiles_areReadThatWay_withOneWarningEach() throws IOException {
+    // Excel writes semicolons where the decimal mark is a comma; some HR exports write tabs
+    Files.write(dir.resolve("people.csv"), ("person_id;full_name;email;home_street;timezone\r\n"
+        + "P1;\"Ruiz; Ana\";ana@example.com;\"12 Oak St, Apt 4\";America/Chicago\r\n"
+        + "P2;Bo Li;bo@example.com;;\r\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("devices.csv"), ("device_id\thostname\tperson_id\n"
+        + "d1\tLT-ANA\tP1\n").getBytes(StandardCharsets.UTF_8));
+
+    ReferenceData ref = read();
+
+    assertThat(ref.people()).extracting(p -> p.personId()).containsExactly("P1", "P2");
+    assertThat(ref.people().get(0).fullName()).isEqualTo("Ruiz; Ana");
+    assertThat(ref.people().get(0).home().street()).isEqualTo("12 Oak St, Apt 4");
+    assertThat(ref.people().get(0).timezone()).isEqualTo(ZoneId.of("America/Chicago"));
+    assertThat(ref.device("d1")).hasValueSatisfying(d -> assertThat(d.personId()).isEqualTo("P1"));
+    assertThat(rejections).extracting(Rejection::file, Rejection::line, Rejection::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("people.csv", 1L, "columns separated by semicolons, not commas (what Excel"
+            + " writes where the decimal mark is a comma): read that way, every row kept"),
+        org.assertj.core.groups.Tuple.tuple("devices.csv", 1L, "columns separated by tabs, not commas (what Excel"
+            + " writes where the decimal mark is a comma): read that way, every row kept"));
+  }
+
+  @Test
+  void aHeaderWithACommaIsReadWithCommas_evenWithSemicolonsInItsNames() {
+    assertThat(CsvDelimiter.ofHeader("person_id,\"notes; misc\",email")).isEqualTo(',');
+    assertThat(CsvDelimiter.ofHeader("person_id")).isEqualTo(',');
+    assertThat(CsvDelimiter.ofHeader("person_id;\"a, b\";email")).isEqualTo(';');
+    assertThat(CsvDelimiter.ofHeader("type\tvalue\tlabel\tsource")).isEqualTo('\t');
+  }
+
+  @Test
   void emptyFolder_readsAsEmpty() {
     ReferenceData ref = read();
     assertThat(ref.people()).isEmpty();
