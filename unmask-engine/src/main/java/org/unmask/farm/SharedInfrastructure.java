@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.unmask.detect.DetectionContext;
 import org.unmask.detect.Detector;
 import org.unmask.detect.Subjects;
+import org.unmask.enrich.HomeNetwork;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
@@ -22,18 +23,20 @@ import org.unmask.verdict.LinkObservation;
 import org.unmask.verdict.SharedAttribute;
 
 /**
- * Laptops of different people behind one residential address or one Wi-Fi network (THREAT.md
- * S15, S16): the signature of a laptop farm. Keyed by the shared attribute, so it runs as a keyed
- * operator anywhere. A link between two people is reported once both have used the attribute on
- * {@link #MIN_DAYS} distinct days (one visit is not a farm), weighted by how telling the attribute
- * is and discounted for a co-working space (both claim the same city). Households (same claimed
- * home) are never linked. Addresses many strangers share by design (carrier NAT of mobile,
- * satellite and fixed-wireless carriers, VPN and hosting exits), allow-listed networks and private
- * addresses never reach it. An attribute used by more than {@link #MAX_PEOPLE} people is public
- * infrastructure, not a home, and is dropped. Two laptops behind one address but always on
- * different Wi-Fi networks (no access point in common, not even two radios of one router) are in
- * different rooms: an ISP's shared NAT or a building's line, not a farm's shelf. That address link
- * is discounted like a co-working space; a farm's laptops on one Wi-Fi are linked by it anyway.
+ * Laptops of different people behind one residential address or one Wi-Fi network (THREAT.md S15,
+ * S16): the signature of a laptop farm. An IPv6 address counts by its /64, the home network every
+ * device behind one router picks its own address in ({@link HomeNetwork}). Keyed by the shared
+ * attribute, so it runs as a keyed operator anywhere. A link between two people is reported once
+ * both have used the attribute on {@link #MIN_DAYS} distinct days (one visit is not a farm),
+ * weighted by how telling the attribute is and discounted for a co-working space (both claim the
+ * same city). Households (same claimed home) are never linked. Addresses many strangers share by
+ * design (carrier NAT of mobile, satellite and fixed-wireless carriers, VPN and hosting exits),
+ * allow-listed networks and private addresses never reach it. An attribute used by more than
+ * {@link #MAX_PEOPLE} people is public infrastructure, not a home, and is dropped. Two laptops
+ * behind one address but always on different Wi-Fi networks (no access point in common, not even
+ * two radios of one router) are in different rooms: an ISP's shared NAT or a building's line, not
+ * a farm's shelf. That address link is discounted like a co-working space; a farm's laptops on one
+ * Wi-Fi are linked by it anyway.
  */
 public final class SharedInfrastructure implements Detector<SharedInfrastructure.Users> {
 
@@ -124,7 +127,8 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
     if (ip == null || !isResidential(event, prefix)) {
       return null;
     }
-    return ip;
+    String network = HomeNetwork.of(ip);
+    return network == null ? ip : network; // text that is no address stays itself, as it always did
   }
 
   /** True when the address plausibly belongs to one home: not shared by design, not allowed, not private. */
@@ -200,7 +204,7 @@ public final class SharedInfrastructure implements Detector<SharedInfrastructure
       double w = coworking ? weight * COWORKING_DISCOUNT : weight;
       w = separateWifi ? w * SEPARATE_WIFI_DISCOUNT : w;
       String what = switch (attributeType) {
-        case "ip" -> "residential internet address " + value;
+        case "ip" -> value.endsWith("/64") ? "residential IPv6 network " + value : "residential internet address " + value;
         case "bssid" -> "Wi-Fi network " + value;
         default -> "authenticator device " + value + " for MFA";
       };

@@ -76,6 +76,47 @@ class FarmDiscoveryTest {
   }
 
   @Test
+  void laptopsOnIpv6_eachWithItsOwnDailyAddress_inOneHomeNetwork_formAFarm() {
+    // no NAT on IPv6: each laptop picks its own address in the home's /64, a new one every day
+    ReferenceData ref = ref(ANA, BO, CY);
+    List<Event> events = new ArrayList<>();
+    int n = 0;
+    for (Person p : List.of(ANA, BO, CY)) {
+      for (int d = 0; d < 4; d++) {
+        String ip = "2601:1c0:4e01:9b20:" + Integer.toHexString(0x1000 + n++) + ":5eff:fe12:3456";
+        events.add(Events.at(Instant.parse("2026-05-04T15:00:00Z").plus(d, ChronoUnit.DAYS).toString(), "endpoint.inventory",
+            "host.id", "d-" + p.personId(), "host.public_ip", ip, "host.public.unmask.network", "residential"));
+      }
+    }
+    List<LinkObservation> links = DetectorHarness.of(SharedInfrastructure.egressAddress(), ref).feed(events).links();
+    assertThat(links).hasSize(3).allSatisfy(l -> {
+      assertThat(l.link().attribute().value()).isEqualTo("2601:1c0:4e01:9b20::/64");
+      assertThat(l.link().explanation()).contains("residential IPv6 network 2601:1c0:4e01:9b20::/64");
+    });
+    assertThat(FarmGraph.build(ref, links).farms()).singleElement()
+        .satisfies(f -> assertThat(f.persons()).containsExactly("p1", "p2", "p3"));
+  }
+
+  @Test
+  void ipv6AddressesInDifferentHomeNetworks_ofOneProvider_areNotLinked() {
+    ReferenceData ref = ref(ANA, BO);
+    List<Event> events = new ArrayList<>();
+    events.addAll(inventoryDays("p1", "2601:1c0:4e01:9b20::10", "aa:bb:cc:00:00:01", 4, null));
+    events.addAll(inventoryDays("p2", "2601:1c0:4e01:9b21::10", "aa:bb:cc:00:00:02", 4, null));
+    assertThat(DetectorHarness.of(SharedInfrastructure.egressAddress(), ref).feed(events).links()).isEmpty();
+  }
+
+  @Test
+  void anIpv4MappedSpelling_isTheSameAddress() {
+    ReferenceData ref = ref(ANA, BO);
+    List<Event> events = new ArrayList<>();
+    events.addAll(inventoryDays("p1", "73.10.10.10", "aa:bb:cc:00:00:01", 3, null));
+    events.addAll(inventoryDays("p2", "::ffff:73.10.10.10", "aa:bb:cc:00:00:01", 3, null));
+    assertThat(DetectorHarness.of(SharedInfrastructure.egressAddress(), ref).feed(events).links()).singleElement()
+        .satisfies(l -> assertThat(l.link().attribute().value()).isEqualTo("73.10.10.10"));
+  }
+
+  @Test
   void oneAuthenticatorApprovingTwoPeoplesSignIns_linksThem() {
     ReferenceData ref = ref(ANA, BO);
     List<Event> events = new ArrayList<>();
