@@ -22,6 +22,7 @@ public final class ReferenceData {
   private final Map<String, Person> personByEmail = new HashMap<>();
   private final Map<String, Person> personByUserName = new HashMap<>();
   private final Map<String, Device> deviceById = new HashMap<>();
+  private final Map<String, Device> deviceByLowerCaseId = new HashMap<>();
   private final Map<String, Device> deviceByHostname = new HashMap<>();
 
   public ReferenceData(
@@ -48,6 +49,7 @@ public final class ReferenceData {
     }
     for (Device d : this.devices) {
       deviceById.putIfAbsent(d.deviceId(), d);
+      deviceByLowerCaseId.putIfAbsent(d.deviceId().toLowerCase(Locale.ROOT), d);
       if (d.hostname() != null) {
         deviceByHostname.putIfAbsent(d.hostname().toLowerCase(Locale.ROOT), d);
       }
@@ -89,11 +91,16 @@ public final class ReferenceData {
 
   /**
    * The person whose work email starts with this local part (endpoint events carry
-   * {@code user.name}, e.g. {@code ana.ruiz}, or a {@code DOMAIN\\user} form).
+   * {@code user.name}, e.g. {@code ana.ruiz}, or a {@code DOMAIN\\user} form). A user name that
+   * is an e-mail address (an Entra or Okta login) must be the work e-mail itself: the same local
+   * part at another domain is someone else.
    */
   public Optional<Person> personByUserName(String userName) {
     if (userName == null) {
       return Optional.empty();
+    }
+    if (userName.indexOf('@') >= 0) {
+      return personByEmail(userName.trim());
     }
     String name = userName.toLowerCase(Locale.ROOT);
     int slash = name.lastIndexOf('\\');
@@ -103,8 +110,16 @@ public final class ReferenceData {
     return Optional.ofNullable(personByUserName.get(name));
   }
 
+  /**
+   * The device with this id; an id that differs only in case is the same device (one tool writes
+   * an agent id in upper case, another in lower).
+   */
   public Optional<Device> device(String deviceId) {
-    return Optional.ofNullable(deviceId == null ? null : deviceById.get(deviceId));
+    if (deviceId == null) {
+      return Optional.empty();
+    }
+    Device d = deviceById.get(deviceId);
+    return Optional.ofNullable(d != null ? d : deviceByLowerCaseId.get(deviceId.toLowerCase(Locale.ROOT)));
   }
 
   /**
