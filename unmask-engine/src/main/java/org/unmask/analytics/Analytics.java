@@ -23,7 +23,8 @@ public final class Analytics {
         new AroundTheClock(),
         new RemoteControlAfterDelivery(),
         new DisplayIdentity(),
-        new Exfiltration());
+        new Exfiltration(),
+        new AfterDeparture());
   }
 
   /** Every rule the behavioural detectors can emit. */
@@ -40,6 +41,7 @@ public final class Analytics {
     all.addAll(RemoteControlAfterDelivery.rules());
     all.addAll(DisplayIdentity.rules());
     all.addAll(Exfiltration.rules());
+    all.addAll(AfterDeparture.rules());
     return all;
   }
 }
