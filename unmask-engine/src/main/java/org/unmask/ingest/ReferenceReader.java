@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -279,6 +280,8 @@ final class ReferenceReader {
     return columns;
   }
 
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+");
+
   /** One CSV row addressed by column name, with typed cell readers that note bad cells. */
   private static final class Row {
     private final Map<String, Integer> columns;
@@ -323,18 +326,33 @@ final class ReferenceReader {
       return problems.values();
     }
 
+    /**
+     * A date; an RFC 3339 time in a date column (what exports of date fields often write) gives
+     * the date it was written with.
+     */
     LocalDate date(String column) {
-      return typed(column, Timestamps::date, "is not a date (YYYY-MM-DD)");
+      return typed(column, s -> {
+        LocalDate d = Timestamps.date(s);
+        return d != null || s.length() <= 10 || Timestamps.lenient(s) == null ? d : Timestamps.date(s.substring(0, 10));
+      }, "is not a date (YYYY-MM-DD)");
     }
 
     Instant dateOrTime(String column) {
       return typed(column, Timestamps::dateOrTime, "is not a date (YYYY-MM-DD) or RFC 3339 time");
     }
 
+    /**
+     * A count; thousands separators ({@code 1,204}) and a trailing plus (LinkedIn's {@code 500+},
+     * read as 500: at least that many) are accepted, as profile pages and their exports show them.
+     */
     Integer integer(String column) {
       return typed(column, s -> {
+        String digits = s.endsWith("+") ? s.substring(0, s.length() - 1) : s;
+        if (THOUSANDS.matcher(digits).matches()) {
+          digits = digits.replace(",", "");
+        }
         try {
-          return Integer.valueOf(s);
+          return Integer.valueOf(digits);
         } catch (NumberFormatException e) {
           return null;
         }

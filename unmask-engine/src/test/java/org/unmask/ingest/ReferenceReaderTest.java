@@ -87,6 +87,28 @@ class ReferenceReaderTest {
   }
 
   @Test
+  void profileCounts_andDates_areReadAsProfilePagesAndExportsWriteThem() throws IOException {
+    Files.write(dir.resolve("applicants.csv"), ("applicant_id,applied_at,linkedin_created,linkedin_connections,"
+        + "github_created,github_followers,github_public_repos\n"
+        + "A1,2026-03-01T10:00:00Z,2025-11-18T09:30:00Z,500+,2025-12-01,\"1,204\",12\n"
+        + "A2,2026-03-02T10:00:00Z,18/11/2025,lots,2025-12-01 junk,\"12,34\",\n").getBytes(StandardCharsets.UTF_8));
+
+    ReferenceData ref = read();
+
+    var a1 = ref.applicants().get(0);
+    assertThat(a1.linkedinCreated()).isEqualTo(LocalDate.of(2025, 11, 18));
+    assertThat(a1.linkedinConnections()).isEqualTo(500);
+    assertThat(a1.githubFollowers()).isEqualTo(1204);
+    assertThat(a1.githubPublicRepos()).isEqualTo(12);
+    var a2 = ref.applicants().get(1);
+    assertThat(a2.linkedinCreated()).isNull(); // day and month order cannot be told: unknown
+    assertThat(a2.linkedinConnections()).isNull();
+    assertThat(a2.githubCreated()).isNull();
+    assertThat(a2.githubFollowers()).isNull(); // not a thousands separator
+    assertThat(rejections).extracting(Rejection::line).containsOnly(3L).hasSize(4);
+  }
+
+  @Test
   void emptyFolder_readsAsEmpty() {
     ReferenceData ref = read();
     assertThat(ref.people()).isEmpty();
