@@ -24,7 +24,8 @@ public final class Analytics {
         new RemoteControlAfterDelivery(),
         new DisplayIdentity(),
         new Exfiltration(),
-        new AfterDeparture());
+        new AfterDeparture(),
+        new WatchlistHits());
   }
 
   /** Every rule the behavioural detectors can emit. */
@@ -42,6 +43,7 @@ public final class Analytics {
     all.addAll(DisplayIdentity.rules());
     all.addAll(Exfiltration.rules());
     all.addAll(AfterDeparture.rules());
+    all.addAll(WatchlistHits.rules());
     return all;
   }
 }
