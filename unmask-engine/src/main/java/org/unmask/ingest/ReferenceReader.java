@@ -79,7 +79,11 @@ final class ReferenceReader {
     readFile("payroll.csv", false, row -> payroll.add(payrollChange(row)));
     List<WatchlistEntry> watchlist = new ArrayList<>();
     for (String name : watchlistFiles()) {
-      readFile(name, false, row -> watchlist.add(watchlistEntry(row)));
+      if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+        watchlist.addAll(IndicatorFeeds.read(folder.resolve(name), name, sink::reject));
+      } else {
+        readFile(name, false, row -> watchlist.add(watchlistEntry(row)));
+      }
     }
     return new ReferenceData(people, devices, applicants, payroll, watchlist);
   }
@@ -161,7 +165,8 @@ final class ReferenceReader {
       return List.of();
     }
     try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+      // CSV rows, and threat-intelligence feeds (STIX 2.1 bundles, MISP events) as JSON
+      return list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|json)"))
           .filter(Files::isRegularFile)
           .map(p -> "watchlists/" + p.getFileName())
           .sorted()

@@ -109,6 +109,24 @@ class ReferenceReaderTest {
   }
 
   @Test
+  void threatIntelFeeds_inTheWatchlistsFolder_addRowsOfConcern_besideTheCsvRows() throws IOException {
+    Files.createDirectories(dir.resolve("watchlists"));
+    Files.writeString(dir.resolve("watchlists/allow.csv"), "type,value,label,source\nprocess_name,TeamViewer.exe,allow:it,\n");
+    Files.writeString(dir.resolve("watchlists/fbi.json"), "{\"type\":\"bundle\",\"objects\":[{\"type\":\"indicator\","
+        + "\"id\":\"indicator--1\",\"name\":\"farm\",\"pattern\":\"[ipv4-addr:value = '63.75.253.223']\"}]}");
+    Files.writeString(dir.resolve("watchlists/misp.JSON"), "{\"Event\":{\"uuid\":\"u1\",\"info\":\"ring\","
+        + "\"Attribute\":[{\"type\":\"domain\",\"value\":\"kvm.example\"}]}}");
+
+    ReferenceData ref = read();
+
+    assertThat(ref.watchlist()).extracting(w -> w.type().name(), w -> w.value()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("PROCESS_NAME", "TeamViewer.exe"),
+        org.assertj.core.groups.Tuple.tuple("IP", "63.75.253.223"),
+        org.assertj.core.groups.Tuple.tuple("DOMAIN", "kvm.example"));
+    assertThat(rejections).isEmpty();
+  }
+
+  @Test
   void emptyFolder_readsAsEmpty() {
     ReferenceData ref = read();
     assertThat(ref.people()).isEmpty();
