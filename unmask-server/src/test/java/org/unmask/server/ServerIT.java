@@ -134,6 +134,13 @@ class ServerIT {
     assertThat(t.send("PUT", "/api/v1/reference/watchlists/..%2Fescape", t.admin, "text/csv", csv).statusCode())
         .isIn(400, 404);
     assertThat(t.send("PUT", "/api/v1/reference/nothing", t.admin, "text/csv", csv).statusCode()).isEqualTo(404);
+    // a threat-intelligence feed goes in the same way, as JSON
+    byte[] stix = ("{\"type\":\"bundle\",\"objects\":[{\"type\":\"indicator\",\"id\":\"indicator--1\",\"name\":\"farm\","
+        + "\"pattern\":\"[ipv4-addr:value = '198.51.100.8' OR domain-name:value = 'kvm.example']\"}]}").getBytes();
+    HttpResponse<String> feed = t.send("PUT", "/api/v1/reference/watchlists/fbi", t.admin, "application/json", stix);
+    assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
+    assertThat(TestServer.json(feed).get("rows").asInt()).isEqualTo(2);
+    assertThat(TestServer.json(feed).get("rejected").asInt()).isEqualTo(0);
   }
 
   @Test

@@ -46,7 +46,7 @@ final class AdminRoutes {
             "NDJSON", "{accepted, rejected, duplicates, rejections:[{line, reason}]}", this::events),
         Route.put("/api/v1/reference/{kind}", ADMIN, "Replace people, devices, applicants or payroll (CSV, contract columns)",
             "CSV", "{rows, rejected, rejections}", this::reference),
-        Route.put("/api/v1/reference/watchlists/{name}", ADMIN, "Replace or add one watchlist (CSV: type,value,label,source)",
+        Route.put("/api/v1/reference/watchlists/{name}", ADMIN, "Replace or add one watchlist (CSV: type,value,label,source; or a STIX 2.1 bundle or MISP event as JSON)",
             "CSV", "{rows, rejected, rejections}", this::watchlist),
         Route.post("/api/v1/conclude", ADMIN, "Conclude and save now instead of at the next periodic publication", "{}",
             "{persons, farms, applicants, findings}", this::conclude),

@@ -100,14 +100,29 @@ public final class ReferenceFolder {
     return replace(kind.file, csv, rows(kind));
   }
 
-  /** Replaces (or adds) one watchlist after checking that it reads. */
-  public synchronized Update replaceWatchlist(String name, byte[] csv) throws IOException {
-    String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+  /**
+   * Replaces (or adds) one watchlist after checking that it reads: CSV rows, or a threat-intelligence
+   * feed (a STIX 2.1 bundle or a MISP event, JSON), told apart by a {@code .json} name or by the
+   * body opening with a JSON object or array.
+   */
+  public synchronized Update replaceWatchlist(String name, byte[] body) throws IOException {
+    boolean feed = name.endsWith(".json") || opensJson(body);
+    String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4)
+        : name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     if (!WATCHLIST_NAME.matcher(base).matches()) {
       throw ApiError.badRequest("a watchlist name is 1-64 letters, digits, '_', '.' or '-' (got '" + name + "')");
     }
-    String file = "watchlists/" + base + ".csv";
-    return replace(file, csv, r -> r.watchlist().size());
+    String file = "watchlists/" + base + (feed ? ".json" : ".csv");
+    return replace(file, body, r -> r.watchlist().size());
+  }
+
+  /** Whether the body, after a byte order mark and blanks, opens with '{' or '['. */
+  private static boolean opensJson(byte[] body) {
+    int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF ? 3 : 0;
+    while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+      i++;
+    }
+    return i < body.length && (body[i] == '{' || body[i] == '[');
   }
 
   private interface Rows {
