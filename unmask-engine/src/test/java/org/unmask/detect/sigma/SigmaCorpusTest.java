@@ -50,31 +50,49 @@ class SigmaCorpusTest {
     assertThat(rules.rules().size()).isGreaterThan(4000);
   }
 
-  @TestFactory
-  Stream<DynamicTest> everyRegressionSample_firesItsRule() throws IOException {
-    SigmaRuleSet rules = SigmaRuleSet.load(corpusFolders(), Pipeline.named("evtx"), SigmaConfig.defaults(), p -> {});
+  /** One SigmaHQ regression sample: the rule it tests, the events (as JSON) and how many must match. */
+  record RegressionSample(String name, String ruleId, Path json, int minMatches) {
+
+    List<Event> events() throws IOException {
+      List<Event> events = new ArrayList<>();
+      JsonEvents.read(json, events::add, r -> { throw new AssertionError(r.toString()); });
+      return events;
+    }
+  }
+
+  /** Every sample under regression_data, read from its info.yml. */
+  static List<RegressionSample> regressionSamples() throws IOException {
     Path data = SIGMA.resolve("regression_data");
     List<Path> infos;
     try (Stream<Path> s = Files.walk(data)) {
       infos = s.filter(p -> p.getFileName().toString().equals("info.yml")).sorted().toList();
     }
-    return infos.stream().map(info -> DynamicTest.dynamicTest(data.relativize(info.getParent()).toString(), () -> {
+    List<RegressionSample> samples = new ArrayList<>();
+    for (Path info : infos) {
       List<YamlDocument> docs = YamlDocuments.read(Files.readString(info), info.toString(), p -> {});
       Map<String, Object> root = docs.get(0).root();
       String ruleId = String.valueOf(((Map<?, ?>) ((List<?>) root.get("rule_metadata")).get(0)).get("id"));
       Map<?, ?> test = (Map<?, ?>) ((List<?>) root.get("regression_tests_info")).get(0);
       Object expected = test.get("match_count");
       Path json = info.getParent().resolve(Path.of(String.valueOf(test.get("path"))).getFileName().toString().replace(".evtx", ".json"));
-      List<Event> events = new ArrayList<>();
-      JsonEvents.read(json, events::add, r -> { throw new AssertionError(r.toString()); });
-      Map<String, Integer> hits = new HashMap<>();
-      for (Event e : events) {
-        rules.match(e, m -> hits.merge(m.rule().id(), 1, Integer::sum));
-      }
       // match_count counts what the evtx checker saw; the JSON renderings hold every event of
       // the capture, and some hold more than one matching event, so it is a lower bound here.
-      assertThat(hits.getOrDefault(ruleId, 0)).as("matches of %s in %s", ruleId, json)
-          .isGreaterThanOrEqualTo(expected == null ? 1 : Math.max(1, ((Number) expected).intValue()));
+      samples.add(new RegressionSample(data.relativize(info.getParent()).toString(), ruleId, json,
+          expected == null ? 1 : Math.max(1, ((Number) expected).intValue())));
+    }
+    return samples;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRegressionSample_firesItsRule() throws IOException {
+    SigmaRuleSet rules = SigmaRuleSet.load(corpusFolders(), Pipeline.named("evtx"), SigmaConfig.defaults(), p -> {});
+    return regressionSamples().stream().map(sample -> DynamicTest.dynamicTest(sample.name(), () -> {
+      Map<String, Integer> hits = new HashMap<>();
+      for (Event e : sample.events()) {
+        rules.match(e, m -> hits.merge(m.rule().id(), 1, Integer::sum));
+      }
+      assertThat(hits.getOrDefault(sample.ruleId(), 0)).as("matches of %s in %s", sample.ruleId(), sample.json())
+          .isGreaterThanOrEqualTo(sample.minMatches());
     }));
   }
 }

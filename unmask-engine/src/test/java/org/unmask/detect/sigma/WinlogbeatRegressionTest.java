@@ -3,12 +3,8 @@ package org.unmask.detect.sigma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,26 +25,15 @@ class WinlogbeatRegressionTest {
   Stream<DynamicTest> everyRegressionSample_firesItsRule_asWinlogbeatShipsIt() throws IOException {
     SigmaRuleSet rules = SigmaRuleSet.load(SigmaCorpusTest.corpusFolders(), Pipeline.named("winlogbeat"),
         SigmaConfig.defaults(), p -> {});
-    Path data = SigmaCorpusTest.SIGMA.resolve("regression_data");
-    List<Path> infos;
-    try (Stream<Path> s = Files.walk(data)) {
-      infos = s.filter(p -> p.getFileName().toString().equals("info.yml")).sorted().toList();
-    }
-    return infos.stream().map(info -> DynamicTest.dynamicTest(data.relativize(info.getParent()).toString(), () -> {
-      List<YamlDocument> docs = YamlDocuments.read(Files.readString(info), info.toString(), p -> {});
-      Map<String, Object> root = docs.get(0).root();
-      String ruleId = String.valueOf(((Map<?, ?>) ((List<?>) root.get("rule_metadata")).get(0)).get("id"));
-      Map<?, ?> test = (Map<?, ?>) ((List<?>) root.get("regression_tests_info")).get(0);
-      Path json = info.getParent().resolve(Path.of(String.valueOf(test.get("path"))).getFileName().toString().replace(".evtx", ".json"));
-      List<Event> events = new ArrayList<>();
-      JsonEvents.read(json, events::add, r -> { throw new AssertionError(r.toString()); });
+    return SigmaCorpusTest.regressionSamples().stream().map(sample -> DynamicTest.dynamicTest(sample.name(), () -> {
       Map<String, Integer> hits = new HashMap<>();
-      for (Event e : events) {
+      for (Event e : sample.events()) {
         Event shipped = asWinlogbeat(e);
         assertThat(JsonEvents.shapeOf(shipped.fields())).isEqualTo("winlogbeat");
         rules.match(shipped, m -> hits.merge(m.rule().id(), 1, Integer::sum));
       }
-      assertThat(hits.getOrDefault(ruleId, 0)).as("matches of %s in %s as Winlogbeat", ruleId, json).isPositive();
+      assertThat(hits.getOrDefault(sample.ruleId(), 0)).as("matches of %s in %s as Winlogbeat", sample.ruleId(), sample.json())
+          .isPositive();
     }));
   }
 
