@@ -12,6 +12,7 @@ import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
 import org.unmask.event.Severity;
 import org.unmask.reference.Person;
+import org.unmask.reference.ReferenceData;
 import org.unmask.state.State;
 
 /**
@@ -49,9 +50,14 @@ public final class AfterDeparture implements Detector<AfterDeparture.Use> {
     return "unmask.account.after_departure";
   }
 
+  /** Whether the reference data last seen has anyone with an end date: most rosters have none. */
+  private volatile Departures departures = new Departures(null, false);
+
+  private record Departures(ReferenceData reference, boolean any) {}
+
   @Override
   public String key(Event event, DetectionContext context) {
-    if (!WorkHours.isInteractive(event)) {
+    if (!anyDeparted(context.reference()) || !WorkHours.isInteractive(event)) {
       return null;
     }
     Person p = Subjects.personOf(event, context.reference());
@@ -84,6 +90,15 @@ public final class AfterDeparture implements Detector<AfterDeparture.Use> {
           what(event), day, daysAfter, first ? "" : "; in use on " + use.days + " days since the departure")));
     }
     state.update(use);
+  }
+
+  private boolean anyDeparted(ReferenceData reference) {
+    Departures d = departures;
+    if (d.reference() != reference) {
+      d = new Departures(reference, reference.people().stream().anyMatch(p -> p.endDate() != null));
+      departures = d;
+    }
+    return d.any();
   }
 
   /** The use in words, from what the event shows. */

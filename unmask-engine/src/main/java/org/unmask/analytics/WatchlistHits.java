@@ -126,27 +126,26 @@ public final class WatchlistHits implements Detector<WatchlistHits.Reported> {
         hits = add(hits, new Hit(ADDRESS, ip, "used the address " + ip + " (" + field + ")", quoted(event.texts(WATCHLIST_FIELDS[i]))));
       }
     }
-    if (ind.isEmpty()) {
-      return hits == null ? List.of() : hits;
-    }
-    for (String field : DOMAIN_FIELDS) {
+    // each kind is looked for only when some row has it: this runs on every event of a scan
+    for (int i = 0; i < DOMAIN_FIELDS.size() && !ind.domains.isEmpty(); i++) {
+      String field = DOMAIN_FIELDS.get(i);
       String domain = event.text(field);
       WatchlistEntry e = domain == null ? null : ind.domain(domain);
       if (e != null) {
         hits = add(hits, new Hit(DOMAIN, e.value(), "reached " + domain + " (" + field + ")", quoted(e)));
       }
     }
-    String sha = event.text("process.hash.sha256");
+    String sha = ind.sha256.isEmpty() ? null : event.text("process.hash.sha256");
     WatchlistEntry bySha = sha == null ? null : ind.sha256.get(sha.trim().toLowerCase(Locale.ROOT));
     if (bySha != null) {
       hits = add(hits, new Hit(FILE, bySha.value(), "ran a program with SHA-256 " + sha, quoted(bySha)));
     }
-    String name = processName(event);
+    String name = ind.processNames.isEmpty() ? null : processName(event);
     WatchlistEntry byName = name == null ? null : ind.processNames.get(name);
     if (byName != null) {
       hits = add(hits, new Hit(FILE, byName.value(), "ran " + name, quoted(byName)));
     }
-    String vendor = hex4(event.text("usb.vendor_id"));
+    String vendor = ind.usb.isEmpty() ? null : hex4(event.text("usb.vendor_id"));
     if (vendor != null) {
       String product = hex4(event.text("usb.product_id"));
       WatchlistEntry byUsb = product == null ? null : ind.usb.get(vendor + ":" + product);
@@ -252,10 +251,6 @@ public final class WatchlistHits implements Detector<WatchlistHits.Reported> {
         }
       }
       return ind;
-    }
-
-    boolean isEmpty() {
-      return domains.isEmpty() && sha256.isEmpty() && processNames.isEmpty() && usb.isEmpty();
     }
 
     /** The row for this domain or the nearest domain above it ({@code a.b.evil.com} → {@code evil.com}). */
