@@ -24,7 +24,7 @@ class GoldenDemoTest {
   static final String KEY = EXPECTED.resolve("pseudonym.key").toString();
   static final List<String> OUTPUTS = List.of(
       "findings.jsonl", "persons.jsonl", "farms.jsonl", "applicants.jsonl", "rejected.jsonl", "report.html",
-      "indicators.stix.json");
+      "indicators.stix.json", "indicators.misp.json");
 
   @Test
   void scanOfTheDemo_writesEveryOutput_deterministically_andMatchesTheGoldenFiles(@TempDir Path tmp) throws IOException {
@@ -35,7 +35,7 @@ class GoldenDemoTest {
     for (String output : OUTPUTS) {
       assertThat(first.resolve(output)).as(output).isRegularFile();
     }
-    for (String output : List.of("findings.jsonl", "persons.jsonl", "indicators.stix.json")) {
+    for (String output : List.of("findings.jsonl", "persons.jsonl", "indicators.stix.json", "indicators.misp.json")) {
       assertThat(Files.readAllBytes(second.resolve(output))).as("second run's " + output)
           .isEqualTo(Files.readAllBytes(first.resolve(output)));
     }

@@ -7,8 +7,8 @@ import org.unmask.scan.ScanResult;
 
 /**
  * Writes the contract's outputs into a folder: findings.jsonl, persons.jsonl, farms.jsonl,
- * applicants.jsonl and report.html, and the farms' infrastructure as STIX 2.1
- * (indicators.stix.json), each atomically. rejected.jsonl is written by the
+ * applicants.jsonl and report.html, and the farms' infrastructure as STIX 2.1 and as a MISP event
+ * (indicators.stix.json, indicators.misp.json), each atomically. rejected.jsonl is written by the
  * {@link RejectedFile} while the scan runs, since rejections can outnumber memory.
  */
 public final class ScanOutput {
@@ -22,7 +22,8 @@ public final class ScanOutput {
     AtomicFile.write(outDir.resolve("farms.jsonl"), out -> JsonLines.write(out, result.farms(), JsonLines::farm));
     AtomicFile.write(outDir.resolve("applicants.jsonl"), out -> JsonLines.write(out, result.applicants(), JsonLines::applicant));
     AtomicFile.write(outDir.resolve("report.html"), out -> HtmlReport.write(out, result, datasetName));
-    AtomicFile.write(outDir.resolve("indicators.stix.json"), out -> StixExport.write(out, result));
+    AtomicFile.write(outDir.resolve("indicators.stix.json"), out -> IndicatorExport.writeStix(out, result));
+    AtomicFile.write(outDir.resolve("indicators.misp.json"), out -> IndicatorExport.writeMisp(out, result));
   }
 
   /** Writes only applicants.jsonl and farms.jsonl (and the report), for the recruiter's `vet` run. */

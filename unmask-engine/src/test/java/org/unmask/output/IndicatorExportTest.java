@@ -23,7 +23,7 @@ import org.unmask.scan.ScanStats;
 import org.unmask.verdict.Farm;
 import org.unmask.verdict.SharedAttribute;
 
-class StixExportTest {
+class IndicatorExportTest {
 
   private static final ScanResult RESULT = new ScanResult(List.of(), List.of(), List.of(
       new Farm("farm-1", List.of("p1", "p2", "p3"), List.of("d1", "d2", "d3"), List.of(), List.of(
@@ -37,7 +37,7 @@ class StixExportTest {
 
   private static byte[] export() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StixExport.write(out, RESULT);
+    IndicatorExport.writeStix(out, RESULT);
     return out.toByteArray();
   }
 
@@ -66,6 +66,26 @@ class StixExportTest {
     String text = new String(export(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(text).doesNotContain("ba_secret").doesNotContain("sha256:1302b368").doesNotContain("\"p1\"");
     assertThat(export()).as("the same scan writes the same bytes").isEqualTo(export());
+  }
+
+  @Test
+  void theMispEvent_holdsTheSameInfrastructure_andReadsBackAsWatchlistRows(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IndicatorExport.writeMisp(out, RESULT);
+    JsonNode event = new ObjectMapper().readTree(out.toByteArray()).get("Event");
+    assertThat(event.get("date").asText()).isEqualTo("2026-05-31");
+    assertThat(event.get("Attribute")).extracting(a -> a.get("type").asText() + " " + a.get("value").asText()
+        + " " + a.get("to_ids").asBoolean()).containsExactly(
+        "ip-dst 63.75.253.223 true", "ip-dst 2601:1c0:4e01:9b20::/64 true", "mac-address de:de:05:62:f1:47 false");
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("ba_secret").doesNotContain("\"p1\"");
+    Path file = dir.resolve("farms.misp.json");
+    Files.write(file, out.toByteArray());
+    List<Rejection> problems = new ArrayList<>();
+    assertThat(IndicatorFeeds.read(file, "watchlists/farms.misp.json", problems::add))
+        .extracting(WatchlistEntry::type, WatchlistEntry::value).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(WatchlistEntry.Type.IP, "63.75.253.223"),
+            org.assertj.core.groups.Tuple.tuple(WatchlistEntry.Type.CIDR, "2601:1c0:4e01:9b20::/64"));
+    assertThat(problems).isEmpty(); // the access point is context (to_ids false), not a problem
   }
 
   @Test

@@ -20,8 +20,8 @@ import org.unmask.verdict.Farm;
 import org.unmask.verdict.SharedAttribute;
 
 /**
- * The infrastructure of the laptop farms a scan found, as a STIX 2.1 bundle for other tools and
- * other companies: each residential address (or IPv6 home network) and each Wi-Fi access point
+ * The infrastructure of the laptop farms a scan found, as a STIX 2.1 bundle and as a MISP event,
+ * for other tools and other companies: each residential address (or IPv6 home network) and each Wi-Fi access point
  * (BSSID) that tied a farm's people together becomes an {@code indicator}, created by an Unmask
  * {@code identity}. Only infrastructure is shared: people, devices, accounts and payees stay in
  * the scan's own outputs, pseudonymised where the configuration says so.
@@ -31,7 +31,7 @@ import org.unmask.verdict.SharedAttribute;
  * bytes twice. A bundle written here reads back through {@code IndicatorFeeds} (the BSSIDs are
  * reported there as a kind it does not match: no telemetry field holds a neighbour's access point).
  */
-public final class StixExport {
+public final class IndicatorExport {
 
   /** The generator leaves the stream open: {@link AtomicFile} forces and closes it. */
   private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
@@ -39,24 +39,36 @@ public final class StixExport {
   private static final UUID NAMESPACE = UUID.fromString("6f1c3c5e-52a8-5d8e-9a51-1f6a8b3f7d2c");
   private static final String IDENTITY = "identity--" + uuid5("unmask");
 
-  private StixExport() {}
+  private IndicatorExport() {}
 
-  /** Writes the bundle of the scan's farm infrastructure. */
-  public static void write(OutputStream out, ScanResult result) throws IOException {
-    String time = DateTimeFormatter.ISO_INSTANT.format(
-        (result.stats().lastEvent() == null ? Instant.EPOCH : result.stats().lastEvent()).truncatedTo(ChronoUnit.MILLIS));
-    Map<String, String[]> indicators = new LinkedHashMap<>(); // pattern → {name, description}
+  /** One piece of farm infrastructure to share: what it is, and the farm it came from in words. */
+  private record Shared(SharedAttribute attribute, String name, String description) {}
+
+  /** The farms' infrastructure, each value once (the first farm that shares it describes it). */
+  private static Map<String, Shared> infrastructure(ScanResult result) {
+    Map<String, Shared> out = new LinkedHashMap<>(); // by STIX pattern
     for (Farm farm : result.farms()) {
       for (SharedAttribute shared : farm.shared()) {
         String pattern = pattern(shared);
         if (pattern != null) {
-          indicators.putIfAbsent(pattern, new String[] {
-              "Laptop farm " + describe(shared),
+          out.putIfAbsent(pattern, new Shared(shared, "Laptop farm " + describe(shared),
               "Shared by " + farm.persons().size() + " people of suspected laptop farm " + farm.farmId()
-                  + " (Unmask score " + Math.round(farm.score()) + ")."});
+                  + " (Unmask score " + Math.round(farm.score()) + ")."));
         }
       }
     }
+    return out;
+  }
+
+  private static Instant lastEvent(ScanResult result) {
+    return (result.stats().lastEvent() == null ? Instant.EPOCH : result.stats().lastEvent()).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** Writes the bundle of the scan's farm infrastructure. */
+  public static void writeStix(OutputStream out, ScanResult result) throws IOException {
+    String time = DateTimeFormatter.ISO_INSTANT.format(lastEvent(result));
+    Map<String, String[]> indicators = new LinkedHashMap<>(); // pattern → {name, description}
+    infrastructure(result).forEach((pattern, shared) -> indicators.put(pattern, new String[] {shared.name(), shared.description()}));
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -91,6 +103,44 @@ public final class StixExport {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  /**
+   * The same infrastructure as one MISP event ({@code {"Event": ...}}): addresses and home networks
+   * as {@code ip-dst} attributes for IDS use, access points as {@code mac-address} attributes kept
+   * for context ({@code to_ids: false}: no network sensor sees a neighbour's BSSID).
+   */
+  public static void writeMisp(OutputStream out, ScanResult result) throws IOException {
+    Instant last = lastEvent(result);
+    Map<String, Shared> shared = infrastructure(result);
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeObjectFieldStart("Event");
+      g.writeStringField("uuid", uuid5("misp|" + last + "|" + String.join("|", shared.keySet())).toString());
+      g.writeStringField("info", "Unmask: laptop farm infrastructure");
+      g.writeStringField("date", DateTimeFormatter.ISO_LOCAL_DATE.format(last.atOffset(java.time.ZoneOffset.UTC)));
+      g.writeStringField("timestamp", Long.toString(last.getEpochSecond()));
+      g.writeStringField("threat_level_id", "2");
+      g.writeStringField("analysis", "1");
+      g.writeStringField("distribution", "0");
+      g.writeArrayFieldStart("Attribute");
+      for (Map.Entry<String, Shared> e : shared.entrySet()) {
+        boolean ip = e.getValue().attribute().type().equals("ip");
+        g.writeStartObject();
+        g.writeStringField("uuid", uuid5("misp-attribute|" + e.getKey()).toString());
+        g.writeStringField("type", ip ? "ip-dst" : "mac-address");
+        g.writeStringField("category", "Network activity");
+        g.writeStringField("value", e.getValue().attribute().value());
+        g.writeBooleanField("to_ids", ip);
+        g.writeStringField("comment", e.getValue().name() + ". " + e.getValue().description());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
       g.writeEndObject();
       g.writeRaw('\n');
     }
