@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public final class IndicatorExport {
       g.writeObjectFieldStart("Event");
       g.writeStringField("uuid", uuid5("misp|" + last + "|" + String.join("|", shared.keySet())).toString());
       g.writeStringField("info", "Unmask: laptop farm infrastructure");
-      g.writeStringField("date", DateTimeFormatter.ISO_LOCAL_DATE.format(last.atOffset(java.time.ZoneOffset.UTC)));
+      g.writeStringField("date", DateTimeFormatter.ISO_LOCAL_DATE.format(last.atOffset(ZoneOffset.UTC)));
       g.writeStringField("timestamp", Long.toString(last.getEpochSecond()));
       g.writeStringField("threat_level_id", "2");
       g.writeStringField("analysis", "1");
