@@ -173,7 +173,8 @@ public final class KafkaLoad {
     Path watchlists = dataset.resolve("watchlists");
     if (java.nio.file.Files.isDirectory(watchlists)) {
       try (var list = java.nio.file.Files.list(watchlists)) {
-        list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted()
+        // CSV rows and threat-intelligence feeds (STIX 2.1, MISP) alike
+        list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv") || n.endsWith(".json")).sorted()
             .forEach(n -> paths.add("watchlists/" + n));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + watchlists, e);

@@ -42,7 +42,7 @@ public final class LiveReference {
   public static final String MANIFEST = "MANIFEST";
 
   private static final Pattern CONTRACT_FILE =
-      Pattern.compile("(people|devices|applicants|payroll)\\.csv|watchlists/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.csv");
+      Pattern.compile("(people|devices|applicants|payroll)\\.csv|watchlists/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.(csv|json)");
 
   /** Sigma rule files travel in the same sets, under {@code rules/}, so detection content updates too. */
   private static final Pattern RULE_FILE =

@@ -58,4 +58,21 @@ class ReferenceUpdateTest {
       assertThat(kept).containsExactlyInAnyOrder("people.csv", LiveReference.MANIFEST);
     }
   }
+
+  @Test
+  void aThreatIntelligenceFeed_travelsWithTheSet_likeTheCsvWatchlists() throws Exception {
+    byte[] people = Files.readAllBytes(DEMO.resolve("people.csv"));
+    byte[] feed = ("{\"type\":\"bundle\",\"objects\":[{\"type\":\"indicator\",\"id\":\"indicator--1\","
+        + "\"name\":\"kvm relay\",\"pattern\":\"[domain-name:value = 'kvm.example']\"}]}").getBytes(StandardCharsets.UTF_8);
+    try (BroadcastOperatorTestHarness<RawLine, ReferenceFile, Routed> h =
+        ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new Ingest(JobSettings.defaults(DEMO)), LiveReference.FILES)) {
+      h.processBroadcastElement(new ReferenceFile("people.csv", people), 0);
+      h.processBroadcastElement(new ReferenceFile("watchlists/intel.json", feed), 0);
+      String manifest = LiveReference.sha256(people) + "  people.csv\n" + LiveReference.sha256(feed) + "  watchlists/intel.json\n";
+      h.processBroadcastElement(new ReferenceFile(LiveReference.MANIFEST, manifest.getBytes(StandardCharsets.UTF_8)), 0);
+      List<String> kept = new java.util.ArrayList<>();
+      h.getBroadcastState(LiveReference.FILES).immutableEntries().forEach(e -> kept.add(e.getKey()));
+      assertThat(kept).containsExactlyInAnyOrder("people.csv", "watchlists/intel.json", LiveReference.MANIFEST);
+    }
+  }
 }
