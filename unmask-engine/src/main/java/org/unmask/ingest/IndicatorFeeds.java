@@ -76,12 +76,16 @@ public final class IndicatorFeeds {
       return List.of();
     }
     List<WatchlistEntry> out = new ArrayList<>();
-    if (root != null && "bundle".equals(root.path("type").asText())) {
-      stix(root.path("objects"), name, out, problems);
-    } else if (root != null && (root.has("Event") || root.has("response") || root.isArray())) {
-      misp(root, name, out, problems);
-    } else {
-      problems.accept(new Rejection(name, 0, "neither a STIX 2.1 bundle nor a MISP event export"));
+    try {
+      if (root != null && "bundle".equals(root.path("type").asText())) {
+        stix(root.path("objects"), name, out, problems);
+      } else if (root != null && (root.has("Event") || root.has("response") || root.isArray())) {
+        misp(root, name, out, problems);
+      } else {
+        problems.accept(new Rejection(name, 0, "neither a STIX 2.1 bundle nor a MISP event export"));
+      }
+    } catch (RuntimeException e) { // a feed is hostile input: whatever it holds, the scan goes on
+      problems.accept(new Rejection(name, 0, "feed not read past a malformed part: " + EventSource.message(e)));
     }
     return out;
   }

@@ -102,4 +102,29 @@ class IndicatorFeedsTest {
         r -> assertThat(r).isEqualTo("neither a STIX 2.1 bundle nor a MISP event export"),
         r -> assertThat(r).startsWith("not a JSON feed"));
   }
+
+  @Test
+  void mutatedFeeds_neverThrow_andEveryProblemIsAReportedRejection() throws IOException {
+    String stix = "{\"type\":\"bundle\",\"objects\":[{\"type\":\"indicator\",\"id\":\"indicator--1\",\"name\":\"n\","
+        + "\"pattern\":\"[ipv4-addr:value = '1.2.3.4' OR domain-name:value = 'a.example']\"}]}";
+    String misp = "{\"Event\":{\"uuid\":\"u\",\"info\":\"i\",\"Attribute\":[{\"type\":\"domain|ip\",\"value\":\"a.example|1.2.3.4\"}],"
+        + "\"Object\":[{\"Attribute\":[{\"type\":\"sha256\",\"value\":\"ab\"}]}]}}";
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "{}[]\":,'| \\ORANDx0/.-";
+    for (int i = 0; i < 600; i++) {
+      StringBuilder b = new StringBuilder(i % 2 == 0 ? stix : misp);
+      for (int m = 0; m < 1 + random.nextInt(4); m++) {
+        int at = random.nextInt(b.length());
+        switch (random.nextInt(3)) {
+          case 0 -> b.deleteCharAt(at);
+          case 1 -> b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+          default -> b.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      problems.clear();
+      List<WatchlistEntry> rows = read(b.toString());
+      assertThat(rows).allSatisfy(r -> assertThat(r.value()).isNotBlank());
+      assertThat(problems).allSatisfy(p -> assertThat(p.file()).isEqualTo("watchlists/feed.json"));
+    }
+  }
 }
