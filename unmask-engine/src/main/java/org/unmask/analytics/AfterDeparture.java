@@ -28,7 +28,7 @@ public final class AfterDeparture implements Detector<AfterDeparture.Use> {
 
   static final RuleSpec ACTIVE_AFTER_DEPARTURE = new RuleSpec(
       "unmask.account.active_after_departure", "Account or laptop in use after the employee left",
-      Severity.HIGH, List.of("T1078"), "identity", 45);
+      Severity.HIGH, List.of("T1078"), "identity", 35);
 
   /** Days after the last day on which use is still offboarding's lag, not a finding. */
   static final int SLACK_DAYS = 1;
