@@ -13,17 +13,23 @@ import java.io.PushbackInputStream;
 public final class ByteOrderMark {
 
   private static final byte[] UTF8 = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /** The bytes a UTF-8 byte order mark takes. */
+  public static final int LENGTH = UTF8.length;
 
   private ByteOrderMark() {}
 
   /** The stream, past a leading UTF-8 byte order mark if it has one; nothing else is consumed. */
   public static InputStream skipped(InputStream in) throws IOException {
-    PushbackInputStream p = new PushbackInputStream(in, UTF8.length);
-    byte[] head = p.readNBytes(UTF8.length);
-    if (head.length == UTF8.length && head[0] == UTF8[0] && head[1] == UTF8[1] && head[2] == UTF8[2]) {
-      return p;
+    PushbackInputStream p = new PushbackInputStream(in, LENGTH);
+    byte[] head = p.readNBytes(LENGTH);
+    if (!startsAt(head, 0, head.length)) {
+      p.unread(head);
     }
-    p.unread(head);
     return p;
+  }
+
+  /** Whether the bytes {@code b[off, end)} open with a UTF-8 byte order mark. */
+  public static boolean startsAt(byte[] b, int off, int end) {
+    return end - off >= LENGTH && b[off] == UTF8[0] && b[off + 1] == UTF8[1] && b[off + 2] == UTF8[2];
   }
 }

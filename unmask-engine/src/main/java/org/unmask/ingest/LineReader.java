@@ -140,8 +140,8 @@ public final class LineReader implements Closeable {
       limit = n;
       if (!started) {
         started = true;
-        if (n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
-          pos = 3; // UTF-8 byte order mark
+        if (ByteOrderMark.startsAt(buf, 0, n)) {
+          pos = ByteOrderMark.LENGTH;
         }
       }
       return true;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
+import org.unmask.ingest.ByteOrderMark;
 import org.unmask.ingest.DottedKeys;
 import org.unmask.ingest.LineReader;
 import org.unmask.ingest.ReadOptions;
@@ -102,10 +103,7 @@ public final class JsonEvents {
       head = new byte[0]; // a broken stream: the reader after this reports it, with the lines before the break
     }
     in.reset();
-    int i = 0;
-    if (head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
-      i = 3; // a UTF-8 byte-order mark
-    }
+    int i = ByteOrderMark.startsAt(head, 0, head.length) ? ByteOrderMark.LENGTH : 0;
     while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
       i++;
     }
@@ -120,8 +118,8 @@ public final class JsonEvents {
   /** {@code Record} and a number, alone on the line: evtx_dump's separator before each record. */
   private static boolean isRecordLine(byte[] b, int off, int len) {
     int end = off + len;
-    if (end - off >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF) {
-      off += 3; // a UTF-8 byte-order mark before the first record
+    if (ByteOrderMark.startsAt(b, off, end)) {
+      off += ByteOrderMark.LENGTH; // before the first record
     }
     while (end > off && (b[end - 1] == ' ' || b[end - 1] == '\r' || b[end - 1] == '\t')) {
       end--;

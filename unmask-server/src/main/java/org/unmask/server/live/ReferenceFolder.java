@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.unmask.ingest.ByteOrderMark;
 import org.unmask.ingest.Dataset;
 import org.unmask.ingest.DatasetException;
 import org.unmask.ingest.Rejection;
@@ -118,7 +119,7 @@ public final class ReferenceFolder {
 
   /** Whether the body, after a byte order mark and blanks, opens with '{' or '['. */
   private static boolean opensJson(byte[] body) {
-    int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF ? 3 : 0;
+    int i = ByteOrderMark.startsAt(body, 0, body.length) ? ByteOrderMark.LENGTH : 0;
     while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
       i++;
     }
