@@ -11,8 +11,8 @@ import org.unmask.detect.Subjects;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
 import org.unmask.event.Severity;
+import org.unmask.reference.PerReference;
 import org.unmask.reference.Person;
-import org.unmask.reference.ReferenceData;
 import org.unmask.state.State;
 
 /**
@@ -50,14 +50,13 @@ public final class AfterDeparture implements Detector<AfterDeparture.Use> {
     return "unmask.account.after_departure";
   }
 
-  /** Whether the reference data last seen has anyone with an end date: most rosters have none. */
-  private volatile Departures departures = new Departures(null, false);
-
-  private record Departures(ReferenceData reference, boolean any) {}
+  /** Whether the reference data has anyone with an end date: most rosters have none. */
+  private final PerReference<Boolean> anyDeparted =
+      new PerReference<>(r -> r.people().stream().anyMatch(p -> p.endDate() != null));
 
   @Override
   public String key(Event event, DetectionContext context) {
-    if (!anyDeparted(context.reference()) || !WorkHours.isInteractive(event)) {
+    if (!anyDeparted.of(context.reference()) || !WorkHours.isInteractive(event)) {
       return null;
     }
     Person p = Subjects.personOf(event, context.reference());
@@ -90,15 +89,6 @@ public final class AfterDeparture implements Detector<AfterDeparture.Use> {
           what(event), day, daysAfter, first ? "" : "; in use on " + use.days + " days since the departure")));
     }
     state.update(use);
-  }
-
-  private boolean anyDeparted(ReferenceData reference) {
-    Departures d = departures;
-    if (d.reference() != reference) {
-      d = new Departures(reference, reference.people().stream().anyMatch(p -> p.endDate() != null));
-      departures = d;
-    }
-    return d.any();
   }
 
   /** The use in words, from what the event shows. */

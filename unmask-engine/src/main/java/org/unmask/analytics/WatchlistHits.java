@@ -17,8 +17,8 @@ import org.unmask.enrich.IpEnricher;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
 import org.unmask.event.Severity;
+import org.unmask.reference.PerReference;
 import org.unmask.reference.Person;
-import org.unmask.reference.ReferenceData;
 import org.unmask.reference.WatchlistEntry;
 import org.unmask.state.State;
 
@@ -68,10 +68,8 @@ public final class WatchlistHits implements Detector<WatchlistHits.Reported> {
     public Set<String> indicators = new LinkedHashSet<>();
   }
 
-  /** The indicators of the reference data last seen: rebuilt when the server replaces it. */
-  private volatile Indexed indexed = new Indexed(null, Indicators.EMPTY);
-
-  private record Indexed(ReferenceData reference, Indicators indicators) {}
+  /** The watchlists' indicators, indexed once per reference data. */
+  private final PerReference<Indicators> indicators = new PerReference<>(r -> Indicators.of(r.watchlist()));
 
   @Override
   public String id() {
@@ -80,7 +78,7 @@ public final class WatchlistHits implements Detector<WatchlistHits.Reported> {
 
   @Override
   public String key(Event event, DetectionContext context) {
-    if (hits(event, indicators(context)).isEmpty()) {
+    if (hits(event, indicators.of(context.reference())).isEmpty()) {
       return null;
     }
     Person p = Subjects.personOf(event, context.reference());
@@ -101,7 +99,7 @@ public final class WatchlistHits implements Detector<WatchlistHits.Reported> {
     EntityRef entity = person != null ? EntityRef.person(person.personId()) : EntityRef.device(host);
     Reported reported = state.value() == null ? new Reported() : state.value();
     boolean changed = false;
-    for (Hit hit : hits(event, indicators(context))) {
+    for (Hit hit : hits(event, indicators.of(context.reference()))) {
       if (reported.indicators.size() >= MAX_REPORTED || !reported.indicators.add(hit.rule().id() + "|" + hit.value())) {
         continue;
       }
@@ -205,20 +203,8 @@ public final class WatchlistHits implements Detector<WatchlistHits.Reported> {
     return "'" + e.label() + "'" + (e.source().isEmpty() ? "" : " (" + e.source() + ")");
   }
 
-  /** The indicators of the current reference data, indexed once per reference data. */
-  private Indicators indicators(DetectionContext context) {
-    ReferenceData ref = context.reference();
-    Indexed current = indexed;
-    if (current.reference() != ref) {
-      current = new Indexed(ref, Indicators.of(ref.watchlist()));
-      indexed = current;
-    }
-    return current.indicators();
-  }
-
   /** The watchlists' concern rows, by kind, ready for lookups. */
   private static final class Indicators {
-    static final Indicators EMPTY = new Indicators();
     final Map<String, WatchlistEntry> domains = new HashMap<>();
     final Map<String, WatchlistEntry> sha256 = new HashMap<>();
     final Map<String, WatchlistEntry> processNames = new HashMap<>();

@@ -35,6 +35,7 @@ import org.unmask.event.Event;
 import org.unmask.event.Finding;
 import org.unmask.event.Severity;
 import org.unmask.event.SourceRef;
+import org.unmask.reference.PerReference;
 import org.unmask.reference.Person;
 import org.unmask.reference.ReferenceData;
 import org.unmask.reference.Roles;
@@ -65,8 +66,7 @@ public final class SigmaEventRules implements EventRules {
   private final Map<String, RuleTraits> traits = new HashMap<>();
   private final Memory memory;
   private long lastExpiryHour = Long.MIN_VALUE;
-  private AllowList allowList;
-  private ReferenceData allowListOf;
+  private final PerReference<AllowList> allowLists = new PerReference<>(r -> new AllowList(r.watchlist()));
 
   /**
    * What the rules remember between events: the facts already reported (one finding per rule,
@@ -330,11 +330,7 @@ public final class SigmaEventRules implements EventRules {
   }
 
   private boolean allowed(Event event, Person person, ReferenceData reference) {
-    if (allowListOf != reference) {
-      allowList = new AllowList(reference.watchlist());
-      allowListOf = reference;
-    }
-    return allowList.allows(event, person);
+    return allowLists.of(reference).allows(event, person);
   }
 
   /**
