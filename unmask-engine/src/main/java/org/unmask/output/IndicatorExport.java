@@ -68,8 +68,7 @@ public final class IndicatorExport {
   /** Writes the bundle of the scan's farm infrastructure. */
   public static void writeStix(OutputStream out, ScanResult result) throws IOException {
     String time = DateTimeFormatter.ISO_INSTANT.format(lastEvent(result));
-    Map<String, String[]> indicators = new LinkedHashMap<>(); // pattern → {name, description}
-    infrastructure(result).forEach((pattern, shared) -> indicators.put(pattern, new String[] {shared.name(), shared.description()}));
+    Map<String, Shared> indicators = infrastructure(result);
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -85,7 +84,7 @@ public final class IndicatorExport {
       g.writeStringField("name", "Unmask");
       g.writeStringField("identity_class", "system");
       g.writeEndObject();
-      for (Map.Entry<String, String[]> e : indicators.entrySet()) {
+      for (Map.Entry<String, Shared> e : indicators.entrySet()) {
         g.writeStartObject();
         g.writeStringField("type", "indicator");
         g.writeStringField("spec_version", "2.1");
@@ -93,8 +92,8 @@ public final class IndicatorExport {
         g.writeStringField("created_by_ref", IDENTITY);
         g.writeStringField("created", time);
         g.writeStringField("modified", time);
-        g.writeStringField("name", e.getValue()[0]);
-        g.writeStringField("description", e.getValue()[1]);
+        g.writeStringField("name", e.getValue().name());
+        g.writeStringField("description", e.getValue().description());
         g.writeArrayFieldStart("indicator_types");
         g.writeString("malicious-activity");
         g.writeEndArray();
