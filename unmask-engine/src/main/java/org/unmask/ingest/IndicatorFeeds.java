@@ -97,23 +97,30 @@ public final class IndicatorFeeds {
       if (!"indicator".equals(o.path("type").asText()) || o.path("revoked").asBoolean(false)) {
         continue;
       }
+      String indicator = indicatorName(o, position);
       String patternType = o.path("pattern_type").asText("stix");
       if (!patternType.equals("stix")) {
-        problems.accept(new Rejection(name, position, "indicator " + o.path("id").asText() + ": pattern_type "
+        problems.accept(new Rejection(name, position, indicator + ": pattern_type "
             + EventParser.quote(patternType) + " is not read (only stix)"));
         continue;
       }
       String label = o.hasNonNull("name") ? o.get("name").asText() : indicatorTypes(o);
-      String source = "STIX " + o.path("id").asText();
+      String source = o.hasNonNull("id") ? "STIX " + o.get("id").asText() : "STIX " + name + " object " + position;
       List<WatchlistEntry> rows = stixPattern(o.path("pattern").asText(""), label, source);
       if (rows == null) {
-        problems.accept(new Rejection(name, position, "indicator " + o.path("id").asText() + ": pattern "
+        problems.accept(new Rejection(name, position, indicator + ": pattern "
             + EventParser.quote(o.path("pattern").asText("")) + " is not read: only equality comparisons of"
             + " ipv4-addr, ipv6-addr, domain-name, file:hashes.'SHA-256', file:name and email-addr joined by OR"));
         continue;
       }
       out.addAll(rows);
     }
+  }
+
+  /** How a rejection names an indicator: by its id, or by its place in the bundle when it has none (STIX requires one; feeds forget it). */
+  private static String indicatorName(JsonNode o, int position) {
+    String id = o.path("id").asText("");
+    return id.isBlank() ? "indicator at object " + position + " (no id)" : "indicator " + EventParser.quote(id);
   }
 
   private static String indicatorTypes(JsonNode o) {

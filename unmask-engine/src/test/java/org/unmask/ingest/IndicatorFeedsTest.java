@@ -65,6 +65,21 @@ class IndicatorFeedsTest {
   }
 
   @Test
+  void anIndicatorWithoutId_isNamedByItsPlaceInTheBundle() throws IOException {
+    List<WatchlistEntry> rows = read("""
+        {"type": "bundle", "objects": [
+          {"type": "identity", "id": "identity--x", "name": "feed owner"},
+          {"type": "indicator", "pattern": "[url:value = 'https://github.com/evil']"},
+          {"type": "indicator", "name": "no id, readable", "pattern": "[domain-name:value = 'ok.example']"}
+        ]}""");
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(2);
+      assertThat(p.reason()).startsWith("indicator at object 2 (no id): pattern");
+    });
+    assertThat(rows).singleElement().satisfies(r -> assertThat(r.source()).isEqualTo("STIX watchlists/feed.json object 3"));
+  }
+
+  @Test
   void mispEvent_idsAttributesAndObjectAttributes_becomeRows_contextIsSkipped() throws IOException {
     List<WatchlistEntry> rows = read("""
         {"Event": {"uuid": "5f0c", "info": "Laptop farm facilitator", "Attribute": [
