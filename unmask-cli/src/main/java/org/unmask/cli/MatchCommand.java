@@ -24,9 +24,7 @@ import org.unmask.detect.sigma.Pipeline;
 import org.unmask.detect.sigma.SigmaConfig;
 import org.unmask.detect.sigma.SigmaRuleSet;
 import org.unmask.detect.sigma.correlation.CorrelationEngine;
-import org.unmask.detect.sigma.correlation.CorrelationRule;
 import org.unmask.detect.sigma.correlation.MapStateProvider;
-import org.unmask.detect.sigma.correlation.RuleRef;
 import org.unmask.event.Event;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -155,24 +153,11 @@ final class MatchCommand implements Callable<Integer> {
         err.println(p);
       }
     });
-    List<CorrelationRule> correlations = new java.util.ArrayList<>();
-    for (var doc : set.correlationDocuments()) {
-      try {
-        correlations.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line()));
-      } catch (RuntimeException e) {
-        ruleErrors[0]++;
-        err.println(e.getMessage());
-      }
-    }
-    List<RuleRef> known = set.rules().stream()
-        .map(r -> new RuleRef(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name())).toList();
-    try {
-      return new Loaded(set, CorrelationEngine.compile(correlations, known, new MapStateProvider()));
-    } catch (RuntimeException e) {
+    CorrelationEngine correlations = set.correlations(new MapStateProvider(), p -> {
       ruleErrors[0]++;
-      err.println(e.getMessage());
-      return new Loaded(set, CorrelationEngine.compile(List.of(), known, new MapStateProvider()));
-    }
+      err.println(p);
+    });
+    return new Loaded(set, correlations);
   }
 
 

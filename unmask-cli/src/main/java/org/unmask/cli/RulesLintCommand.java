@@ -11,6 +11,7 @@ import org.unmask.detect.sigma.LoadProblem;
 import org.unmask.detect.sigma.Pipeline;
 import org.unmask.detect.sigma.SigmaConfig;
 import org.unmask.detect.sigma.SigmaRuleSet;
+import org.unmask.detect.sigma.correlation.MapStateProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,7 @@ final class RulesLintCommand implements Callable<Integer> {
     }
     List<LoadProblem> problems = new ArrayList<>();
     SigmaRuleSet set = SigmaRuleSet.load(paths, Pipeline.named(pipeline == null ? "none" : pipeline), SigmaConfig.defaults(), problems::add);
+    set.correlations(new MapStateProvider(), problems::add); // what match and scan would refuse: loops, bad windows
     if (pipeline != null) {
       set.inactiveRules().forEach(r -> problems.add(new LoadProblem(r.file(), r.line(), LoadProblem.Severity.WARNING,
           "logsource " + r.logsource() + " has no mapping in pipeline " + pipeline + ", so the rule never runs there",

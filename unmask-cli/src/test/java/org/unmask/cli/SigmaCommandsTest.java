@@ -57,6 +57,26 @@ class SigmaCommandsTest {
   }
 
   @Test
+  void lint_reportsCorrelationProblems_thatMatchAndScanWouldRefuse() throws IOException {
+    Path rules = dir.resolve("chain.yml");
+    String correlation = "---\ntitle: %s\nid: %s\nname: %s\ncorrelation:\n    type: event_count\n    rules: [%s]\n"
+        + "    group-by: [Image]\n    timespan: %s\n    condition: {gte: 2}\n";
+    Files.writeString(rules, RULE + "name: anydesk\n"
+        + correlation.formatted("loop a", "6f1b1c2e-0000-4000-8000-000000000001", "loop_a", "loop_b", "5m")
+        + correlation.formatted("loop b", "6f1b1c2e-0000-4000-8000-000000000002", "loop_b", "loop_a", "5m")
+        + correlation.formatted("no window", "6f1b1c2e-0000-4000-8000-000000000003", "bad_window", "anydesk", "soon"));
+    Run lint = run(new RulesLintCommand(), rules.toString());
+    assertThat(lint.status()).isEqualTo(1);
+    assertThat(lint.out()).contains(rules + ":19: correlation chain loops").contains(rules + ":39: timespan 'soon'");
+    assertThat(lint.err()).contains("2 errors");
+
+    Path events = dir.resolve("e.jsonl");
+    Files.writeString(events, "{\"Image\": \"C:\\\\x\\\\anydesk.exe\"}\n");
+    Run match = run(new MatchCommand(), "--rules", rules.toString(), "--", events.toString());
+    assertThat(match.err()).contains(rules + ":19: correlation chain loops");
+  }
+
+  @Test
   void match_printsOneJsonLinePerMatch_withFileAndLine_forEachInputShape() throws IOException {
     Path rules = Files.createDirectories(dir.resolve("rules/sub"));
     Files.writeString(rules.resolve("anydesk.yml"), RULE);

@@ -37,6 +37,14 @@ final class ConditionParser {
   private final Map<String, Node> identifiers;
   private final Set<String> used;
   private int pos;
+  /** Brackets and {@code not}s open at this point: each is a level of this parser's recursion. */
+  private int depth;
+  /**
+   * The deepest a condition may nest, as for the YAML under {@code detection}: a rule is
+   * attacker-controlled input too (a shared rule pack), and a condition of thousands of brackets
+   * would overflow the stack of whoever loads it.
+   */
+  static final int MAX_DEPTH = 64;
 
   private ConditionParser(List<String> tokens, Map<String, Node> identifiers, Set<String> used) {
     this.tokens = tokens;
@@ -117,9 +125,19 @@ final class ConditionParser {
 
   private Node not() throws ConditionException {
     if (accept("not")) {
-      return new Node.Not(not());
+      enter();
+      Node negated = new Node.Not(not());
+      depth--;
+      return negated;
     }
     return primary();
+  }
+
+  private void enter() throws ConditionException {
+    if (++depth > MAX_DEPTH) {
+      throw new ConditionException("condition nested deeper than " + MAX_DEPTH + " levels (brackets and 'not's)",
+          "a Sigma condition never needs that; split it into search identifiers");
+    }
   }
 
   private Node primary() throws ConditionException {
@@ -129,10 +147,12 @@ final class ConditionParser {
     }
     if (t.equals("(")) {
       pos++;
+      enter();
       Node inner = or();
       if (!accept(")")) {
         throw new ConditionException("missing ')' in condition", "balance the brackets");
       }
+      depth--;
       return inner;
     }
     if (t.equals(")")) {

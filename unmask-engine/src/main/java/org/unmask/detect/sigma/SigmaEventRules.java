@@ -28,7 +28,6 @@ import org.unmask.detect.sigma.correlation.CorrelationEngine;
 import org.unmask.detect.sigma.correlation.CorrelationMatch;
 import org.unmask.detect.sigma.correlation.CorrelationRule;
 import org.unmask.detect.sigma.correlation.MapStateProvider;
-import org.unmask.detect.sigma.correlation.RuleRef;
 import org.unmask.detect.sigma.correlation.StateProvider;
 import org.unmask.event.EntityRef;
 import org.unmask.event.Event;
@@ -167,24 +166,7 @@ public final class SigmaEventRules implements EventRules {
           errors.add(p.toString());
         }
       });
-      List<CorrelationRule> correlationRules = new ArrayList<>();
-      for (CorrelationDocument doc : set.correlationDocuments()) {
-        try {
-          correlationRules.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line()));
-        } catch (RuntimeException e) {
-          errors.add(e.getMessage()); // already says file:line
-        }
-      }
-      List<RuleRef> known = set.rules().stream()
-          .map(r -> new RuleRef(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name()))
-          .toList();
-      CorrelationEngine engine;
-      try {
-        engine = CorrelationEngine.compile(correlationRules, known, memory.correlations());
-      } catch (RuntimeException e) {
-        errors.add(e.getMessage());
-        engine = CorrelationEngine.compile(List.of(), known, memory.correlations());
-      }
+      CorrelationEngine engine = set.correlations(memory.correlations(), p -> errors.add(p.toString()));
       if (!errors.isEmpty()) {
         throw new IllegalArgumentException("cannot load rules:\n  " + String.join("\n  ", errors));
       }

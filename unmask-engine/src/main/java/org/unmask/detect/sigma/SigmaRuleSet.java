@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.unmask.detect.sigma.correlation.CorrelationEngine;
+import org.unmask.detect.sigma.correlation.CorrelationRule;
+import org.unmask.detect.sigma.correlation.CorrelationRuleException;
+import org.unmask.detect.sigma.correlation.RuleRef;
+import org.unmask.detect.sigma.correlation.StateProvider;
 import org.unmask.event.Event;
 
 /**
@@ -227,6 +232,35 @@ public final class SigmaRuleSet {
   /** The correlation documents found, for {@code org.unmask.detect.sigma.correlation}. */
   public List<CorrelationDocument> correlationDocuments() {
     return correlations;
+  }
+
+  /**
+   * The correlation documents compiled into an engine whose windows live in {@code state}. Every
+   * problem goes to {@code problems} as an error, with its file and line: a correlation that
+   * cannot be read is left out, and when the set fails as a whole (a reference loop, a name used
+   * twice, a reference to no loaded rule) none runs, since the chains would not be what their
+   * author meant. {@code unmask rules lint}, {@code unmask match} and the scan all load them here.
+   */
+  public CorrelationEngine correlations(StateProvider state, Consumer<LoadProblem> problems) {
+    List<CorrelationRule> parsed = new ArrayList<>();
+    for (CorrelationDocument doc : correlations) {
+      try {
+        parsed.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line()));
+      } catch (CorrelationRuleException e) {
+        e.problems().forEach(p -> problems.accept(LoadProblem.error(p.file(), p.line(), p.message(), "")));
+      } catch (RuntimeException e) { // a shape the parser did not foresee: a rule file is input, so reported, never thrown
+        problems.accept(LoadProblem.error(doc.file(), doc.line(), "correlation cannot be read: " + e, ""));
+      }
+    }
+    List<RuleRef> known = rules.stream()
+        .map(r -> new RuleRef(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name()))
+        .toList();
+    try {
+      return CorrelationEngine.compile(parsed, known, state);
+    } catch (CorrelationRuleException e) {
+      e.problems().forEach(p -> problems.accept(LoadProblem.error(p.file(), p.line(), p.message(), "")));
+      return CorrelationEngine.compile(List.of(), known, state);
+    }
   }
 
   public Pipeline pipeline() {

@@ -100,6 +100,18 @@ class HostileInputTest {
   }
 
   @Test
+  void deeplyNestedConditions_areReported_notAStackOverflow() {
+    for (String condition : List.of("(".repeat(20_000) + "s" + ")".repeat(20_000), "not ".repeat(20_000) + "s")) {
+      List<LoadProblem> p = SigmaTesting.problems(SigmaTesting.HEADER + "    s:\n        Image: x\n    condition: " + condition + "\n");
+      assertThat(p).filteredOn(LoadProblem::isError).singleElement()
+          .satisfies(e -> assertThat(e.message()).contains("nested deeper than 64"));
+    }
+    // at the bound (62 brackets and two nots: 64 levels) a condition still loads and runs
+    var r = rule("    s:\n        Image: x\n    condition: " + "(".repeat(62) + "not not s" + ")".repeat(62) + "\n");
+    assertThat(fires(r, event("Image", "x"))).isTrue();
+  }
+
+  @Test
   void listAndNullFieldValues_areHandled() {
     var r = rule("    s:\n        Tags|contains: evil\n    condition: s\n");
     assertThat(fires(r, event("Tags", java.util.Arrays.asList("good", null, "EVIL-ish")))).isTrue();
