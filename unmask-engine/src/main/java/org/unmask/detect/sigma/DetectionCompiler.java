@@ -209,6 +209,9 @@ final class DetectionCompiler {
     }
     List<Node> nullTests = new ArrayList<>();
     List<ValueMatcher> matchers = new ArrayList<>();
+    // where each value's matchers start: windash, base64offset and a placeholder with several
+    // values turn one value into several spellings, any of which will do
+    List<Integer> valueStarts = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
       String itemPath = values.size() > 1 ? path + "/" + i : path;
@@ -227,12 +230,21 @@ final class DetectionCompiler {
         error(itemPath, "a value must be a string, number, boolean or null", "a list of maps belongs directly under the search identifier");
         return null;
       }
+      valueStarts.add(matchers.size());
       if (!matchers(value, modifiers, cased, keyword, itemPath, matchers)) {
         return null;
       }
     }
     List<Node> alternatives = new ArrayList<>(nullTests);
-    if (!matchers.isEmpty()) {
+    if (all && !neq && matchers.size() > valueStarts.size()) {
+      // 'all' ANDs the listed values, not their spellings: each value is one test, any spelling of it
+      valueStarts.add(matchers.size());
+      for (int v = 0; v + 1 < valueStarts.size(); v++) {
+        List<ValueMatcher> spellings = matchers.subList(valueStarts.get(v), valueStarts.get(v + 1));
+        alternatives.add(keyword ? new Node.Keyword(List.copyOf(spellings), false)
+            : new Node.Field(field, slot, List.copyOf(spellings), false, false));
+      }
+    } else if (!matchers.isEmpty()) {
       alternatives.add(keyword ? new Node.Keyword(matchers, all) : new Node.Field(field, slot, matchers, all, neq));
     }
     Node node = all ? Node.and(alternatives) : Node.or(alternatives);
@@ -465,6 +477,11 @@ final class DetectionCompiler {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+        append(results, "\\\\"); // an escaped backslash, kept for the wildcard parser: a '%' after it opens a placeholder
+        i += 2;
+        continue;
+      }
       if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '%') {
         append(results, "%");
         i += 2;

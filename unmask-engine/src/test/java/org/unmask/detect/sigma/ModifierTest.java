@@ -289,6 +289,41 @@ class ModifierTest {
   }
 
   @Test
+  void expand_anEscapedBackslashBeforeAPlaceholder_isABackslash_andThePlaceholderExpands() {
+    // rules specification, escaping: '\\' is one backslash, so in C:\Users\\%Adm% the '%' opens a placeholder
+    SigmaConfig config = new SigmaConfig(Map.of("Adm", List.of("adm_x")), SigmaConfig.Unresolved.NOTHING);
+    var r = rule("    s:\n        Path|expand: 'C:\\Users\\\\%Adm%'\n    condition: s\n", config);
+    assertThat(fires(r, event("Path", "C:\\Users\\adm_x"))).isTrue();
+    assertThat(fires(r, event("Path", "C:\\Users\\%Adm%"))).isFalse();
+  }
+
+  @Test
+  void all_andsTheListedValues_notTheSpellingsAModifierMakesOfEach() {
+    // modifiers appendix: 'all' links the values of a list with AND; windash, base64offset and a
+    // placeholder with several values give each value several spellings, any one of which matches
+    var dashes = rule("    s:\n        CommandLine|contains|windash|all: [' -a', ' -b']\n    condition: s\n");
+    assertThat(fires(dashes, event("CommandLine", "x /a /b"))).isTrue();
+    assertThat(fires(dashes, event("CommandLine", "x -a \u2013b"))).isTrue();
+    assertThat(fires(dashes, event("CommandLine", "x /a"))).isFalse();
+    var oneValue = rule("    s:\n        CommandLine|contains|windash|all: [' -a']\n    condition: s\n");
+    assertThat(fires(oneValue, event("CommandLine", "x /a"))).isTrue();
+
+    var encoded = rule("    s:\n        CommandLine|base64offset|contains|all: ['hello world', 'goodbye moon']\n    condition: s\n");
+    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+    assertThat(fires(encoded, event("CommandLine", "-e " + b64.encodeToString("xhello world and goodbye moon".getBytes(StandardCharsets.UTF_8))))).isTrue();
+    assertThat(fires(encoded, event("CommandLine", "-e " + b64.encodeToString("hello world".getBytes(StandardCharsets.UTF_8))))).isFalse();
+
+    SigmaConfig config = new SigmaConfig(Map.of("Adm", List.of("adm_*", "root")), SigmaConfig.Unresolved.NOTHING);
+    var expanded = rule("    s:\n        User|expand|contains|all: ['%Adm%', 'zz']\n    condition: s\n", config);
+    assertThat(fires(expanded, event("User", "root zz"))).isTrue();
+    assertThat(fires(expanded, event("User", "root"))).isFalse();
+
+    var keywords = rule("    k:\n        '|windash|all': [' -a', ' -b']\n    condition: k\n");
+    assertThat(fires(keywords, event("CommandLine", "x /a /b"))).isTrue();
+    assertThat(fires(keywords, event("CommandLine", "x /a"))).isFalse();
+  }
+
+  @Test
   void fieldref_comparesTwoFieldsOfTheEvent() {
     var r = rule("    s:\n        SourceUser|fieldref: TargetUser\n    condition: s\n");
     assertThat(fires(r, event("SourceUser", "Bob", "TargetUser", "bob"))).isTrue();
