@@ -102,6 +102,11 @@ final class Correlator {
     if (window.size() >= limits.maxMatchesPerGroup() && at < window.first().at()) {
       return null; // late, and older than everything a full window keeps: it would be dropped
     }
+    if (!rule.type().isTemporal() && window.holdsEvent(at, evidence)) {
+      // the specification counts events (and sums their field): an event that two referenced
+      // rules match counts once; temporal types count rules, so there it is a match of each
+      return null;
+    }
     WindowState.Hit hit = new WindowState.Hit(at, ruleIndex, value, number, evidence);
     window.add(hit);
     while (window.size() > limits.maxMatchesPerGroup()) {

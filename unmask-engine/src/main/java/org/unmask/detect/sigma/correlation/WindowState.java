@@ -84,6 +84,26 @@ final class WindowState implements Serializable {
     return hits.get(hits.size() - 1);
   }
 
+  /** How far back {@link #holdsEvent} looks: one event's matches of several rules arrive together. */
+  private static final int SAME_EVENT_LOOKBACK = 64;
+
+  /**
+   * Whether a match of the same event (the same time and source lines) is among the newest hits:
+   * one event that several referenced rules match is still one event.
+   */
+  boolean holdsEvent(long at, List<Evidence> evidence) {
+    for (int i = hits.size() - 1, seen = 0; i >= head && seen < SAME_EVENT_LOOKBACK; i--, seen++) {
+      Hit h = hits.get(i);
+      if (h.at() == at && h.evidence().equals(evidence)) {
+        return true;
+      }
+      if (h.at() < at) {
+        return false; // hits are in time order: nothing older can be this event
+      }
+    }
+    return false;
+  }
+
   /** Adds a match in time order (after any with the same time) and updates the aggregates. */
   void add(Hit hit) {
     int position = hits.size();

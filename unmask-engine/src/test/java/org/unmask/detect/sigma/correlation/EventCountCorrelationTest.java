@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.unmask.event.Event;
 import org.unmask.event.SourceRef;
 
 class EventCountCorrelationTest {
@@ -189,5 +190,46 @@ class EventCountCorrelationTest {
     assertThat(h.out).hasSize(1);
     assertThat(h.engine.references("5638f7c0-ac70-491d-8465-2a65075e0d86", null)).isTrue();
     assertThat(h.engine.references(null, "unrelated")).isFalse();
+  }
+
+  @Test
+  void oneEventThatTwoReferencedRulesMatch_countsOnce_andIsSummedOnce() {
+    // correlation specification: event_count "counts events", value_sum sums "a number field" of
+    // them; an event two of the referred rules match is still one event
+    var count = CorrelationHarness.of(
+        """
+        title: two views of a logon
+        correlation: {type: event_count, rules: [remote_logon, admin_logon], group-by: [User], timespan: 1h,
+                      condition: {gte: 2}}
+        """);
+    Event both = count.event(0, "User", "carl");
+    count.engine.onMatch(null, "remote_logon", both, count.out::add);
+    count.engine.onMatch(null, "admin_logon", both, count.out::add);
+    assertThat(count.out).isEmpty();
+    assertThat(count.feed("admin_logon", 60, "User", "carl")).hasSize(1); // a second event does count
+
+    var sum = CorrelationHarness.of(
+        """
+        title: upload volume
+        correlation: {type: value_sum, rules: [upload, big_upload], group-by: [User], timespan: 1h,
+                      condition: {field: bytes, gt: 100}}
+        """);
+    Event upload = sum.event(0, "User", "carl", "bytes", 60);
+    sum.engine.onMatch(null, "upload", upload, sum.out::add);
+    sum.engine.onMatch(null, "big_upload", upload, sum.out::add);
+    assertThat(sum.out).as("60 bytes, not 120").isEmpty();
+  }
+
+  @Test
+  void temporal_stillCountsEachReferencedRuleThatOneEventMatches() {
+    var h = CorrelationHarness.of(
+        """
+        title: both
+        correlation: {type: temporal, rules: [remote_logon, admin_logon], group-by: [User], timespan: 1h}
+        """);
+    Event both = h.event(0, "User", "carl");
+    h.engine.onMatch(null, "remote_logon", both, h.out::add);
+    h.engine.onMatch(null, "admin_logon", both, h.out::add);
+    assertThat(h.out).hasSize(1);
   }
 }
