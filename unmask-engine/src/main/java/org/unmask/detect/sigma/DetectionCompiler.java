@@ -274,7 +274,7 @@ final class DetectionCompiler {
         }
       }
       try {
-        out.add(new ValueMatchers.Regex(com.google.re2j.Pattern.compile(text, flags)));
+        out.add(new ValueMatchers.Regex(com.google.re2j.Pattern.compile(PcreAnchors.translate(text, modifiers.contains("m")), flags), text));
         return true;
       } catch (PatternSyntaxException e) {
         error(path, "regular expression cannot run in linear time or is invalid: " + e.getDescription(),

@@ -166,7 +166,7 @@ final class Prefilter {
     if (m instanceof Glob g && g.kind != Glob.Kind.ANYTHING) {
       text = g.literal.toLowerCase(Locale.ROOT);
     } else if (m instanceof ValueMatchers.Regex r) {
-      text = RegexLiterals.required(r.pattern().pattern());
+      text = RegexLiterals.required(r.source());
       if (text == null) {
         return null;
       }

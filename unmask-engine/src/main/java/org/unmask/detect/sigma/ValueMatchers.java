@@ -10,8 +10,13 @@ final class ValueMatchers {
 
   private ValueMatchers() {}
 
-  /** {@code |re}: RE2/J, linear in the value whatever the pattern; a search, not a full match. */
-  record Regex(Pattern pattern) implements ValueMatcher {
+  /**
+   * {@code |re}: RE2/J, linear in the value whatever the pattern; a search, not a full match.
+   *
+   * @param source the pattern as the rule wrote it (the prefilter reads its literals there);
+   *     {@code pattern} is compiled from it with PCRE's end anchors ({@link PcreAnchors})
+   */
+  record Regex(Pattern pattern, String source) implements ValueMatcher {
     @Override
     public boolean test(String original, String lower, EventView view) {
       return pattern.matcher(original).find();
