@@ -310,7 +310,7 @@ final class DetectionCompiler {
       ValueMatchers.Comparison c = comparison == null
           ? ValueMatchers.Comparison.EQ
           : ValueMatchers.Comparison.valueOf(comparison.toUpperCase(java.util.Locale.ROOT));
-      out.add(timePart == null ? new ValueMatchers.Numeric(c, number) : new ValueMatchers.TimePart(timePart, c, number));
+      out.add(timePart == null ? new ValueMatchers.Numeric(c, number, text) : new ValueMatchers.TimePart(timePart, c, number));
       return true;
     }
     if (modifiers.contains("fieldref")) {

@@ -44,11 +44,44 @@ final class ValueMatchers {
   }
 
   /** {@code |lt}, {@code |lte}, {@code |gt}, {@code |gte}: the field read as a number. */
-  record Numeric(Comparison comparison, double value) implements ValueMatcher {
+  /**
+   * {@code |lt} ... {@code |gte} (and a time part's equality): the field read as a number.
+   *
+   * @param text the rule's number as written: when the two doubles are equal, the exact values
+   *     decide, since above 2^53 distinct integers (a 64-bit id, a byte count) round to one double
+   */
+  record Numeric(Comparison comparison, double value, String text) implements ValueMatcher {
     @Override
     public boolean test(String original, String lower, EventView view) {
       Double field = number(original);
-      return field != null && comparison.holds(field, value);
+      if (field == null) {
+        return false;
+      }
+      if (field == value) { // rounding keeps order, so only a tie can hide a difference
+        java.math.BigDecimal a = exact(original);
+        java.math.BigDecimal b = exact(text);
+        if (a != null && b != null) {
+          int c = a.compareTo(b);
+          return comparison.holds(c, 0);
+        }
+      }
+      return comparison.holds(field, value);
+    }
+  }
+
+  /** The exact value of a number {@link #number} reads (decimal or 0x hexadecimal), or null. */
+  static java.math.BigDecimal exact(String s) {
+    String t = s.trim();
+    if (t.isEmpty() || t.length() > 40) {
+      return null;
+    }
+    try {
+      if (t.startsWith("0x") || t.startsWith("0X")) {
+        return new java.math.BigDecimal(new java.math.BigInteger(t.substring(2), 16));
+      }
+      return decimal(t) ? new java.math.BigDecimal(t) : null;
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
     }
   }
 

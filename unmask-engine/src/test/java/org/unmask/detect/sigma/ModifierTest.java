@@ -190,6 +190,20 @@ class ModifierTest {
     assertThat(fires(gte, event("Score", 10L))).isTrue();
   }
 
+  @Test
+  void numericComparisons_areExact_beyondADoublesIntegers() {
+    // 2^53 + 1 and 2^53 are one double; a 64-bit id or byte count must still compare exactly
+    var gt = rule("    s:\n        Id|gt: 9007199254740992\n    condition: s\n");
+    assertThat(fires(gt, event("Id", 9007199254740993L))).isTrue();
+    assertThat(fires(gt, event("Id", "9007199254740993"))).isTrue();
+    assertThat(fires(gt, event("Id", 9007199254740992L))).isFalse();
+    var lte = rule("    s:\n        Id|lte: 9007199254740992\n    condition: s\n");
+    assertThat(fires(lte, event("Id", 9007199254740993L))).isFalse();
+    assertThat(fires(lte, event("Id", "0x20000000000000"))).as("2^53 in hexadecimal").isTrue();
+    var fraction = rule("    s:\n        Score|lt: '0.30000000000000000001'\n    condition: s\n");
+    assertThat(fires(fraction, event("Score", "0.3"))).isTrue();
+  }
+
 
   @Test
   void numericComparisons_readOnlyDecimalOrHexNumbers() {
