@@ -99,6 +99,10 @@ final class EventParser {
     } else {
       return reject(sink, file, line, "@timestamp is not RFC 3339 or epoch milliseconds: " + describe(ts));
     }
+    if (!Timestamps.plausible(time)) {
+      return reject(sink, file, line, "@timestamp " + describe(ts) + " is outside 1980-2199: a wrong clock"
+          + (ts instanceof Number ? ", or not epoch milliseconds (seconds? microseconds?)" : ""));
+    }
     if (ds == null || (ds instanceof String s && s.isBlank())) {
       return reject(sink, file, line, "missing event.dataset");
     }

@@ -17,6 +17,26 @@ public final class Timestamps {
   private Timestamps() {}
 
   /**
+   * The times an event may carry: from 1980 to the end of 2199. Outside them a clock is wrong or
+   * a number is in the wrong unit (seconds or microseconds read as milliseconds), and such a time
+   * would reorder, expire or decay everything after it: a laptop whose owner sets its clock to
+   * 9999 must not age every other finding by eight thousand years.
+   */
+  public static final Instant EARLIEST_PLAUSIBLE = Instant.parse("1980-01-01T00:00:00Z");
+  public static final Instant LATEST_PLAUSIBLE = Instant.parse("2200-01-01T00:00:00Z");
+
+  /** Whether an event may carry this time (see {@link #EARLIEST_PLAUSIBLE}). */
+  public static boolean plausible(Instant t) {
+    return !t.isBefore(EARLIEST_PLAUSIBLE) && t.isBefore(LATEST_PLAUSIBLE);
+  }
+
+  /** Epoch milliseconds as a time, if {@link #plausible}; else null (never an overflow). */
+  public static Instant plausibleMillis(long millis) {
+    return millis >= EARLIEST_PLAUSIBLE.toEpochMilli() && millis < LATEST_PLAUSIBLE.toEpochMilli()
+        ? Instant.ofEpochMilli(millis) : null;
+  }
+
+  /**
    * RFC 3339 {@code date-time}: {@code YYYY-MM-DD[T|t| ]HH:MM:SS[.fraction](Z|z|±HH:MM)}. The
    * offset is required (a time without one is ambiguous). Digits beyond nanoseconds are ignored.
    */

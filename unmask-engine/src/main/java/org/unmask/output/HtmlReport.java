@@ -62,7 +62,13 @@ final class HtmlReport {
     if (result.stats().firstEvent() != null) {
       w.write(", events from " + esc(result.stats().firstEvent().toString()) + " to " + esc(result.stats().lastEvent().toString()));
     }
-    w.write(".</p>\n<p>Unmask looks for signs that a remote worker is not who or where they claim to be: laptops driven"
+    w.write(".</p>\n");
+    if (result.stats().clocksAhead()) {
+      w.write("<p class=\"muted\">Some events carry times up to " + esc(result.stats().latestTimestamp().toString())
+          + ", past where most laptops and people were last seen: a clock set ahead. Risk is reported as of "
+          + esc(result.stats().lastEvent().toString()) + ", and those events' findings count as of then.</p>\n");
+    }
+    w.write("<p>Unmask looks for signs that a remote worker is not who or where they claim to be: laptops driven"
         + " through KVM boxes or remote-access tools, sign-ins through VPNs or from abroad, work hours that fit Asia,"
         + " several employees behind one home network or one bank account. A case means the evidence deserves a"
         + " careful look by HR and security together. It is not proof, and identities stay pseudonymous here.</p>\n");

@@ -96,21 +96,41 @@ public final class RiskScorer {
       if (window.size() > WINDOW_PER_RULE) {
         window.removeFirst();
       }
-      if (firstFlagged == null && evaluate(person, byRule, f.timestamp()).score >= policy.caseThreshold()) {
+      if (firstFlagged == null && evaluate(person, byRule, f.timestamp(), false).score >= policy.caseThreshold()) {
         firstFlagged = f.timestamp();
       }
     }
-    Instant at = asOf;
-    if (!ordered.isEmpty() && ordered.get(ordered.size() - 1).timestamp().isAfter(at)) {
-      at = ordered.get(ordered.size() - 1).timestamp();
+    // Scored at the end of the data: the end of the events, or a later record of the HR data (a
+    // bank change entered after the last event). A finding from events dated later still counts,
+    // undecayed, as of the end: it must not age every other finding, which is what a farm
+    // laptop's clock set to 2031 would otherwise buy.
+    Instant at = asOf != null ? asOf : ordered.isEmpty() ? Instant.EPOCH : ordered.get(ordered.size() - 1).timestamp();
+    for (Finding f : ordered) {
+      if (f.timestamp().isAfter(at) && fromReferenceData(f)) {
+        at = f.timestamp();
+      }
     }
-    Evaluation end = evaluate(person, byRule, at);
+    Evaluation end = evaluate(person, byRule, at, true);
     return new PersonVerdict(person.personId(), round(end.score), firstFlagged != null, firstFlagged, end.reasons);
   }
 
   private record Evaluation(double score, List<Reason> reasons) {}
 
-  private Evaluation evaluate(Person person, Map<String, Deque<Finding>> byRule, Instant at) {
+  /** Whether a finding rests on the dataset's CSV records only (people, devices, payroll, applicants), whose dates no laptop sets. */
+  private static boolean fromReferenceData(Finding f) {
+    if (f.evidence().isEmpty()) {
+      return false;
+    }
+    for (org.unmask.event.SourceRef ref : f.evidence()) {
+      if (!ref.file().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** @param laterCount whether findings after {@code at} count (as of {@code at}) or are not yet known */
+  private Evaluation evaluate(Person person, Map<String, Deque<Finding>> byRule, Instant at, boolean laterCount) {
     double raw = 0;
     Set<String> sources = new HashSet<>();
     Set<String> tactics = new HashSet<>();
@@ -121,7 +141,7 @@ public final class RiskScorer {
       Finding best = null;
       double bestValue = -1;
       for (Finding f : entry.getValue()) {
-        if (f.timestamp().isAfter(at)) {
+        if (!laterCount && f.timestamp().isAfter(at)) {
           continue;
         }
         double value = f.risk() * decay(decayStart(person, f.timestamp()), at) * newHireWeight(person, f.timestamp());

@@ -28,8 +28,7 @@ public final class EventStage {
   private final List<Finding> findings = new ArrayList<>();
   private int drained;
   private long count;
-  private Instant first;
-  private Instant last;
+  private final ActivityClock clock = new ActivityClock();
 
   public EventStage(ReferenceData reference, UnaryOperator<Event> enricher, EventRules rules) {
     this.reference = reference;
@@ -70,10 +69,7 @@ public final class EventStage {
     Event event = prepared.event();
     rules.match(event, reference, prepared.prematched(), findings::add);
     runtime.accept(event);
-    if (first == null) {
-      first = event.timestamp();
-    }
-    last = event.timestamp();
+    clock.observe(event, reference);
     count++;
     return event;
   }
@@ -119,13 +115,21 @@ public final class EventStage {
     return count;
   }
 
-  /** Time of the first event judged, or null before any. */
+  /** Time of the earliest event judged, or null before any. */
   public Instant first() {
-    return first;
+    return clock.earliestEvent();
   }
 
-  /** Time of the latest event judged, or null before any. */
+  /**
+   * The end of the data judged so far, the time risk is reported at: the latest event, unless a
+   * clock ran ahead of the fleet's ({@link ActivityClock}); null before any event.
+   */
   public Instant last() {
-    return last;
+    return clock.end();
+  }
+
+  /** The latest time an event carried, wrong clocks included; null before any. */
+  public Instant latestTimestamp() {
+    return clock.latestEvent();
   }
 }

@@ -92,7 +92,8 @@ public final class ScanPipeline {
     Conclusions.Conclusion c = new Conclusions(rules, applicants, policy, suppressed)
         .conclude(reference, stage.findings(), stage.links(), stage.last());
     ScanStats stats = new ScanStats(stage.count(), rejectedCount.getAsLong(), rejectedByReason.apply(null),
-        c.findings().size(), stage.first(), stage.last(), Duration.ofNanos(System.nanoTime() - started));
+        c.findings().size(), stage.first(), stage.last(), stage.latestTimestamp(),
+        Duration.ofNanos(System.nanoTime() - started));
     return new ScanResult(c.findings(), c.persons(), c.farms(), c.applicants(), stats);
   }
 }

@@ -81,6 +81,27 @@ class EventParsingTest {
   }
 
   @Test
+  void implausibleTimes_areRejected_neverOverflow() {
+    // a wrong clock must not become the scan's "now" (or overflow what works out windows from it)
+    for (String ts : List.of("\"9999-12-31T23:59:59Z\"", "\"0001-01-01T00:00:00Z\"", "\"1601-01-01T00:00:00Z\"",
+        "9223372036854775807", "-9223372036854775808", "1764201600")) {
+      rejections.clear();
+      assertRejected("{\"@timestamp\":" + ts + ",\"event.dataset\":\"x\"}", "@timestamp " + ts + " is outside 1980-2199");
+    }
+    assertThat(rejections.get(0).reason()).contains("not epoch milliseconds (seconds? microseconds?)");
+    rejections.clear();
+    TestDatasets.write(dir.resolve("events/a.jsonl"), "{\"@timestamp\":\"2199-12-31T23:59:59Z\",\"event.dataset\":\"x\"}",
+        "{\"@timestamp\":\"1980-01-01T00:00:00Z\",\"event.dataset\":\"x\"}");
+    assertThat(readAll()).hasSize(2);
+    assertThat(rejections).isEmpty();
+  }
+
+  @Test
+  void osqueryTimesPastAnyInstant_areRejected_notACrash() {
+    assertRejected("{\"name\":\"processes\",\"hostIdentifier\":\"h1\",\"unixTime\":9223372036854775807}", "missing @timestamp");
+  }
+
+  @Test
   void missingDataset_isRejected() {
     assertRejected("{\"@timestamp\":\"2026-05-04T14:00:02Z\",\"user.email\":\"x@y\"}", "missing event.dataset");
   }

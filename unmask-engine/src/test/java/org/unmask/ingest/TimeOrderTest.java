@@ -25,7 +25,7 @@ class TimeOrderTest {
   final List<Rejection> rejections = new ArrayList<>();
 
   static String event(long second, String tag) {
-    return "{\"@timestamp\":\"%s\",\"event.dataset\":\"x\",\"tag\":\"%s\"}".formatted(Instant.ofEpochSecond(second), tag);
+    return "{\"@timestamp\":\"%s\",\"event.dataset\":\"x\",\"tag\":\"%s\"}".formatted(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second), tag);
   }
 
   private List<Event> readAll(ReadOptions options) {

@@ -105,6 +105,23 @@ class RiskScorerTest {
   }
 
   @Test
+  void aFindingDatedAfterTheEnd_countsAsOfTheEnd_andAgesNothingElse() {
+    // a farm laptop's clock set to 2031 gives its findings that date: they must not decay the rest
+    Instant t = Instant.parse("2026-04-01T00:00:00Z");
+    Instant end = t.plus(10, ChronoUnit.DAYS);
+    List<Finding> now = List.of(
+        finding("p1", "r.hours", Severity.HIGH, 30, t, 1),
+        finding("p1", "r.bank", Severity.HIGH, 30, t.plus(9, ChronoUnit.DAYS), 2));
+    List<Finding> withFuture = new ArrayList<>(now);
+    withFuture.add(finding("p1", "r.kvm", Severity.HIGH, 30, Instant.parse("2031-01-01T00:00:00Z"), 3));
+    List<Finding> kvmNow = new ArrayList<>(now);
+    kvmNow.add(finding("p1", "r.kvm", Severity.HIGH, 30, end, 3));
+    assertThat(scorer.score(ref, withFuture, end).get(0).riskScore())
+        .isEqualTo(scorer.score(ref, kvmNow, end).get(0).riskScore())
+        .isGreaterThan(scorer.score(ref, now, end).get(0).riskScore());
+  }
+
+  @Test
   void evidenceFromBeforeTheHire_startsToAgeAtTheHire() {
     // p1 was hired on 2026-01-05; a flagged application three months before that
     Instant applied = Instant.parse("2025-10-01T00:00:00Z");

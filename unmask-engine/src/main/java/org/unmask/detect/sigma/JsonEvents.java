@@ -418,14 +418,15 @@ public final class JsonEvents {
   }
 
   private static Instant instant(Object ts) {
+    Instant t = null;
     if (ts instanceof String s && s.length() < 64) {
-      Instant t = Timestamps.lenient(s); // a time without an offset is UTC, as evtx_dump writes it
-      return t == null ? Instant.EPOCH : t;
+      t = Timestamps.lenient(s); // a time without an offset is UTC, as evtx_dump writes it
+    } else if (ts instanceof Long l) {
+      t = Timestamps.plausibleMillis(l);
     }
-    if (ts instanceof Long l) {
-      return Instant.ofEpochMilli(l);
-    }
-    return Instant.EPOCH;
+    // a time a correlation window could not hold (year 0001, 9999, overflowing milliseconds) is
+    // no time: the event still meets the rules
+    return t == null || !Timestamps.plausible(t) ? Instant.EPOCH : t;
   }
 
   /** An I/O failure in words: its message, or its kind when it has none (a truncated gzip's EOF). */

@@ -177,8 +177,8 @@ public final class OsqueryAdapter implements VendorAdapter {
 
   private static Instant time(Map<String, Object> f) {
     Long unix = number(get(f, "unixTime"));
-    if (unix != null && unix > 0) {
-      return Instant.ofEpochSecond(unix);
+    if (unix != null && unix > 0 && unix < org.unmask.ingest.Timestamps.LATEST_PLAUSIBLE.getEpochSecond()) {
+      return Instant.ofEpochSecond(unix); // a larger one would overflow; the event parser rejects what is not plausible
     }
     String calendar = text(f, "calendarTime");
     if (calendar != null) {
