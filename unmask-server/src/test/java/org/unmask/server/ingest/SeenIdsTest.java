@@ -49,4 +49,21 @@ class SeenIdsTest {
     assertThat(byCount.size()).isLessThanOrEqualTo(1000);
     assertThat(byCount.contains(4999, 49 * DAY)).isTrue();
   }
+
+  @Test
+  void aClockSetYearsAhead_forgetsNoRealDay_andLosesItsOwnDaysFirst() {
+    long today = 20_000; // days since 1970: 2024-10-04
+    SeenIds seen = new SeenIds(30, 1_000, () -> today);
+    for (int i = 0; i < 500; i++) {
+      seen.add(i, (today - 2) * DAY + i);
+    }
+    seen.add(9_999, (today + 27_000) * DAY); // a laptop clock set to 2098
+    assertThat(seen.add(7, (today - 2) * DAY + 7)).as("a re-sent event is still a duplicate").isFalse();
+
+    for (int i = 0; i < 700; i++) { // the count bound: the far-ahead day goes before any real one
+      seen.add(100_000 + i, (today + 27_000 + 1) * DAY);
+    }
+    assertThat(seen.contains(7, (today - 2) * DAY + 7)).isTrue();
+    assertThat(seen.size()).isLessThanOrEqualTo(1_000);
+  }
 }
