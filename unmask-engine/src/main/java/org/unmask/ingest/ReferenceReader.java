@@ -70,19 +70,19 @@ final class ReferenceReader {
 
   ReferenceData read() {
     List<Person> people = new ArrayList<>();
-    readFile("people.csv", true, uniqueBy("person_id", row -> people.add(person(row))));
+    readFile("people.csv", true, "person_id", uniqueBy("person_id", row -> people.add(person(row))));
     List<Device> devices = new ArrayList<>();
-    readFile("devices.csv", false, uniqueBy("device_id", row -> devices.add(device(row))));
+    readFile("devices.csv", false, "device_id", uniqueBy("device_id", row -> devices.add(device(row))));
     List<Applicant> applicants = new ArrayList<>();
-    readFile("applicants.csv", false, uniqueBy("applicant_id", row -> applicants.add(applicant(row))));
+    readFile("applicants.csv", false, "applicant_id", uniqueBy("applicant_id", row -> applicants.add(applicant(row))));
     List<PayrollChange> payroll = new ArrayList<>();
-    readFile("payroll.csv", false, row -> payroll.add(payrollChange(row)));
+    readFile("payroll.csv", false, "person_id", row -> payroll.add(payrollChange(row)));
     List<WatchlistEntry> watchlist = new ArrayList<>();
     for (String name : watchlistFiles()) {
       if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
         watchlist.addAll(IndicatorFeeds.read(folder.resolve(name), name, sink::reject));
       } else {
-        readFile(name, false, row -> watchlist.add(watchlistEntry(row)));
+        readFile(name, false, "value", row -> watchlist.add(watchlistEntry(row)));
       }
     }
     return new ReferenceData(people, devices, applicants, payroll, watchlist);
@@ -182,7 +182,11 @@ final class ReferenceReader {
    * as UTF-8 with each bad byte as U+FFFD, and the rows holding one are rejected: no one encoding
    * reads them right, and a name read wrong would pass for another person. The other rows are kept.
    */
-  private void readFile(String name, boolean fatal, java.util.function.Consumer<Row> handler) {
+  /**
+   * @param keyColumn the column every row needs: a header without it is one rejection (this file's
+   *     rows cannot be read), not one per row, and not silence when the file has no rows
+   */
+  private void readFile(String name, boolean fatal, String keyColumn, java.util.function.Consumer<Row> handler) {
     Path path = folder.resolve(name);
     if (!Files.exists(path)) {
       return;
@@ -203,6 +207,12 @@ final class ReferenceReader {
       CSVFormat format = delimiter == ',' ? FORMAT : FORMAT.builder().setDelimiter(delimiter).get();
       try (Reader reader = decoding(path, encoding); CSVParser csv = CSVParser.parse(reader, format)) {
         Map<String, Integer> columns = columns(csv.getHeaderNames());
+        if (!columns.containsKey(keyColumn)) {
+          String header = String.join(String.valueOf(delimiter), csv.getHeaderNames());
+          sink.reject(new Rejection(name, 1, "no '" + keyColumn + "' column in the header "
+              + EventParser.quote(header) + ": no row of the file can be read (the columns are in docs/contract.md)"));
+          return;
+        }
         for (CSVRecord record : csv) {
           line = csv.getCurrentLineNumber();
           if (encoding.isMixed() && holdsReplacement(record)) {

@@ -127,6 +127,19 @@ class ReferenceReaderTest {
   }
 
   @Test
+  void aHeaderWithoutTheKeyColumn_isOneRejection_notOnePerRow_norSilence() throws IOException {
+    Files.writeString(dir.resolve("people.csv"), "{}\n");
+    Files.writeString(dir.resolve("devices.csv"), "id,hostname\nd1,LT-1\nd2,LT-2\nd3,LT-3\n");
+    ReferenceData ref = read();
+    assertThat(ref.people()).isEmpty();
+    assertThat(ref.devices()).isEmpty();
+    assertThat(rejections).extracting(Rejection::file, Rejection::line).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("people.csv", 1L), org.assertj.core.groups.Tuple.tuple("devices.csv", 1L));
+    assertThat(rejections).filteredOn(r -> r.file().equals("devices.csv")).singleElement()
+        .satisfies(r -> assertThat(r.reason()).startsWith("no 'device_id' column in the header \"id,hostname\""));
+  }
+
+  @Test
   void emptyFolder_readsAsEmpty() {
     ReferenceData ref = read();
     assertThat(ref.people()).isEmpty();

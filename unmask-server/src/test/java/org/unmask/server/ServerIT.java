@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,19 @@ class ServerIT {
     assertThat(feed.statusCode()).as(feed.body()).isEqualTo(200);
     assertThat(TestServer.json(feed).get("rows").asInt()).isEqualTo(2);
     assertThat(TestServer.json(feed).get("rejected").asInt()).isEqualTo(0);
+  }
+
+  @Test
+  void anUploadThatCannotBeTheRoster_isRefused_andTheRosterKept() throws Exception {
+    Path people = dir.resolve("state/reference/people.csv");
+    byte[] before = Files.readAllBytes(people);
+    for (byte[] body : List.of("{}".getBytes(), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}, "id,name\nP1,Ana\n".getBytes())) {
+      HttpResponse<String> r = t.send("PUT", "/api/v1/reference/people", t.admin, "text/csv", body);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(TestServer.json(r).get("error").get("message").asText())
+          .contains("no 'person_id' column").contains("nothing was replaced");
+    }
+    assertThat(Files.readAllBytes(people)).isEqualTo(before);
   }
 
   @Test

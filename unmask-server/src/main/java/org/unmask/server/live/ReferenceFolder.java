@@ -161,6 +161,7 @@ public final class ReferenceFolder {
       }
       List<Rejection> ofFile = rejections.stream().filter(r -> r.file().endsWith(file)).toList();
       int total = rows.of(ref);
+      refuseUnreadable(file, ofFile);
       if (file.startsWith("watchlists/")) {
         // The reference holds every watchlist's rows; count this file's alone.
         Path alone = staging.resolve("alone");
@@ -175,6 +176,19 @@ public final class ReferenceFolder {
       return new Update(total, ofFile.size(), ofFile, new Read(ref, rejections));
     } finally {
       deleteTree(staging);
+    }
+  }
+
+  /**
+   * An upload that cannot be what it claims (a header without the file's key column: an empty
+   * object, a binary body, another export) would replace the server's copy with nothing: the
+   * roster would be wiped by one mistaken request. It is refused, and the copy kept.
+   */
+  private static void refuseUnreadable(String file, List<Rejection> ofFile) {
+    for (Rejection r : ofFile) {
+      if (r.line() <= 1 && r.reason().startsWith("no '")) {
+        throw ApiError.badRequest("the uploaded " + file + " cannot be read, nothing was replaced: " + r.reason());
+      }
     }
   }
 
