@@ -43,13 +43,24 @@ public record Suppression(
     requireNonNull(id, "id");
     requireNonNull(scope, "scope");
     requireNonNull(expiresAt, "expiresAt");
-    if (scope == Scope.PERSON_RULE && (personId == null || ruleId == null)) {
+    if (scope == Scope.PERSON_RULE && (personId == null || ruleId == null || personId.isBlank() || ruleId.isBlank())) {
       throw new IllegalArgumentException("a person_rule suppression needs both a person and a rule");
     }
     if (scope == Scope.NETWORK) {
-      Cidr.parse(requireNonNull(cidr, "a network suppression needs a CIDR"));
+      Cidr network = Cidr.parse(requireNonNull(cidr, "a network suppression needs a CIDR"));
+      int widest = network.network().length == 4 ? WIDEST_IPV4 : WIDEST_IPV6;
+      if (network.prefix() < widest) {
+        // 0.0.0.0/0 would silence every finding that names an address, North Korean sign-ins
+        // included: one place (an office, a co-working space, a VPN's exits) is narrower than that
+        throw new IllegalArgumentException("network " + cidr + " is wider than /" + widest
+            + ": a suppression names one place (an office, a co-working space, a VPN's exit range)");
+      }
     }
   }
+
+  /** The widest networks a suppression may name: an IPv4 /16 (65,536 addresses), an IPv6 /32 (a provider's allocation). */
+  static final int WIDEST_IPV4 = 16;
+  static final int WIDEST_IPV6 = 32;
 
   /** A suppression of one rule for one person. */
   public static Suppression personRule(String id, String personId, String ruleId, Instant expiresAt, String caseId) {

@@ -65,5 +65,17 @@ class SuppressionsTest {
     assertThatThrownBy(() -> Suppression.network("n", "300.1.1.1/8", NOW, null)).hasMessageContaining("not a network");
     assertThatThrownBy(() -> new Suppression("s", Suppression.Scope.PERSON_RULE, "P1", null, null, NOW, null))
         .hasMessageContaining("person and a rule");
+    assertThatThrownBy(() -> Suppression.personRule("s", " ", "rule", NOW, null)).hasMessageContaining("person and a rule");
+  }
+
+  @Test
+  void aNetworkWiderThanOnePlace_isRefused() {
+    // 0.0.0.0/0 would silence every finding that names an address, North Korean sign-ins included
+    for (String wide : List.of("0.0.0.0/0", "10.0.0.0/8", "100.64.0.0/10", "::/0", "2000::/3", "2001:db8::/31")) {
+      assertThatThrownBy(() -> Suppression.network("n", wide, NOW, null)).as(wide).hasMessageContaining("is wider than");
+    }
+    for (String place : List.of("172.16.0.0/16", "203.0.113.7", "2001:db8::/32", "2001:db8:1::/48")) {
+      assertThat(Suppression.network("n", place, NOW, null).cidr()).isEqualTo(place);
+    }
   }
 }

@@ -93,9 +93,16 @@ public final class SuppressionBook {
   private static void read(PreparedStatement ps, List<Suppression> out) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new Suppression(rs.getString("suppression_id"), Suppression.Scope.parse(rs.getString("scope")),
-            rs.getString("person_id"), rs.getString("rule_id"), rs.getString("cidr"),
-            Database.getTime(rs, "expires_at"), rs.getString("case_id")));
+        try {
+          out.add(new Suppression(rs.getString("suppression_id"), Suppression.Scope.parse(rs.getString("scope")),
+              rs.getString("person_id"), rs.getString("rule_id"), rs.getString("cidr"),
+              Database.getTime(rs, "expires_at"), rs.getString("case_id")));
+        } catch (IllegalArgumentException e) {
+          // a row stored before a rule it breaks existed (a network wider than one place): it
+          // stays in the table and the audit log, and silences nothing
+          System.getLogger(SuppressionBook.class.getName()).log(System.Logger.Level.WARNING,
+              "suppression " + rs.getString("suppression_id") + " ignored: " + e.getMessage());
+        }
       }
     }
   }
