@@ -34,7 +34,33 @@ class ServerIT {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("").replace(" ", "")).isEqualTo("application/json;charset=utf-8");
     assertThat(TestServer.json(r).get("status").asText()).isEqualTo("ok");
+    assertThat(TestServer.json(r).get("detection").asText()).isEqualTo("running");
     assertThat(TestServer.json(r).get("events").asLong()).isGreaterThan(1000);
+  }
+
+  @Test
+  @SuppressWarnings({"deprecation", "removal"})
+  void health_saysFailed_whenTheDetectionThreadHasDied(@TempDir Path own) throws Exception {
+    // what an OutOfMemoryError in the detection thread does: the thread ends with an Error, and
+    // the API, still taking events, must not go on answering "ok"
+    java.util.Set<Thread> before = detectionThreads();
+    try (TestServer lone = TestServer.h2(own, c -> c)) {
+      java.util.Set<Thread> started = detectionThreads();
+      started.removeAll(before);
+      Thread detection = started.iterator().next();
+      assertThat(TestServer.json(lone.get("/api/v1/health", null)).get("status").asText()).isEqualTo("ok");
+      detection.stop(); // throws ThreadDeath, an Error, inside the thread
+      detection.join(5_000);
+      JsonNode h = TestServer.json(lone.get("/api/v1/health", null));
+      assertThat(h.get("status").asText()).isEqualTo("failed");
+      assertThat(h.get("detection").asText()).isEqualTo("stopped");
+    }
+  }
+
+  private static java.util.Set<Thread> detectionThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(th -> th.getName().equals("unmask-detection") && th.isAlive())
+        .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
   }
 
   @Test

@@ -64,7 +64,9 @@ final class AdminRoutes {
 
   private void health(Context ctx) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", s.intake().isOpen() ? "ok" : "draining");
+    // a detection thread that died (out of memory) must not hide behind "ok" while batches pile up
+    m.put("status", !s.engine().detecting() ? "failed" : s.intake().isOpen() ? "ok" : "draining");
+    m.put("detection", s.engine().detecting() ? "running" : "stopped");
     m.put("events", s.engine().judged());
     m.put("backlog", s.intake().backlog());
     Json.ok(ctx, m);
@@ -123,13 +125,35 @@ final class AdminRoutes {
     return bytes;
   }
 
+  /**
+   * One reference upload at a time. Each holds its body (up to {@code MAX_CSV}), reads the whole
+   * reference to check it, and has the engine read it again: concurrent ones multiplied that until
+   * the heap ran out. A second upload meanwhile is told to retry; uploads are rare and quick.
+   */
+  private final java.util.concurrent.Semaphore referenceUpload = new java.util.concurrent.Semaphore(1);
+
   private void reference(Context ctx) throws IOException {
     ReferenceFolder.Kind kind = ReferenceFolder.Kind.parse(ctx.pathParam("kind"));
-    respond(ctx, s.reference().replace(kind, csv(ctx)));
+    oneUploadAtATime(() -> respond(ctx, s.reference().replace(kind, csv(ctx))));
   }
 
   private void watchlist(Context ctx) throws IOException {
-    respond(ctx, s.reference().replaceWatchlist(ctx.pathParam("name"), csv(ctx)));
+    oneUploadAtATime(() -> respond(ctx, s.reference().replaceWatchlist(ctx.pathParam("name"), csv(ctx))));
+  }
+
+  private interface Upload {
+    void run() throws IOException;
+  }
+
+  private void oneUploadAtATime(Upload upload) throws IOException {
+    if (!referenceUpload.tryAcquire()) {
+      throw new ApiError(429, "busy", "another reference upload is being applied; retry in a few seconds", 5);
+    }
+    try {
+      upload.run();
+    } finally {
+      referenceUpload.release();
+    }
   }
 
   private void respond(Context ctx, ReferenceFolder.Update u) {

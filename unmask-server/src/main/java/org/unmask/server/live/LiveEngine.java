@@ -89,7 +89,7 @@ public final class LiveEngine implements AutoCloseable {
   private volatile boolean stopping;
   private volatile LiveView view = LiveView.EMPTY;
   private volatile List<org.unmask.ingest.Rejection> referenceProblems = List.of();
-  private Thread detector;
+  private volatile Thread detector;
 
   // What the store already holds, so each save writes only what changed (publisher thread only).
   // Finding id -> hash of what was saved: a conclusion's finding keeps its id while its content
@@ -198,6 +198,11 @@ public final class LiveEngine implements AutoCloseable {
           } catch (RuntimeException e) {
             // A detector bug must not stop the server; the batch stays in the intake log.
             LOG.error("detection failed on batch {}; its events are in the intake log", b.seq(), e);
+          } catch (Error e) {
+            // out of memory: this thread ends, /api/v1/health says "failed", and `bin/unmask serve`
+            // runs the JVM with -XX:+ExitOnOutOfMemoryError so a supervisor restarts it from the log
+            LOG.error("detection stopped on batch {}; restart the server (its intake log keeps every event)", b.seq(), e);
+            throw e;
           } finally {
             intake.judged(b);
           }
@@ -411,6 +416,12 @@ public final class LiveEngine implements AutoCloseable {
   }
 
   /** Events judged since start (backfill and replay included). */
+  /** Whether the detection thread runs (true before {@link #start}: nothing has failed yet). */
+  public boolean detecting() {
+    Thread t = detector;
+    return t == null || t.isAlive() || stopping;
+  }
+
   public long judged() {
     return judged.get();
   }
