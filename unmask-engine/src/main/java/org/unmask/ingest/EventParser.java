@@ -61,6 +61,9 @@ final class EventParser {
     if (LineReader.isBlank(b, off, len)) {
       return null;
     }
+    if (Utf8.opensAsUtf16Or32(b, off, len)) {
+      return reject(sink, file, line, "not UTF-8: a NUL byte in the first four (UTF-16 or UTF-32 text?)");
+    }
     int bad = Utf8.firstInvalid(b, off, len);
     if (bad >= 0) {
       return reject(sink, file, line, "invalid UTF-8 at byte " + (bad + 1));

@@ -6,9 +6,24 @@ package org.unmask.ingest;
  * name, an e-mail) that rules then match, so a line that is not valid UTF-8 is rejected instead.
  * Rejects truncated sequences, overlong encodings, surrogates and code points above U+10FFFF.
  */
-final class Utf8 {
+public final class Utf8 {
 
   private Utf8() {}
+
+  /**
+   * Whether a JSON text opens the way UTF-16 or UTF-32 does: a NUL among its first four bytes.
+   * JSON parsers that take bytes guess those encodings from exactly that and read the line as
+   * such, though every byte of it is valid UTF-8 (NUL is); the contract's lines are UTF-8, and a
+   * raw NUL is never valid in JSON, so such a line is rejected instead.
+   */
+  public static boolean opensAsUtf16Or32(byte[] b, int off, int len) {
+    for (int i = off, end = off + Math.min(len, 4); i < end; i++) {
+      if (b[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The 0-based offset of the first invalid byte in {@code b[off, off+len)}, or -1 if valid. */
   static int firstInvalid(byte[] b, int off, int len) {

@@ -97,6 +97,30 @@ class EventParsingTest {
   }
 
   @Test
+  void utf16AndUtf32Lines_areRejected_notGuessedAt() {
+    String json = "{\"@timestamp\":\"2026-03-05T10:00:00Z\",\"event\":{\"dataset\":\"idp.signin\"},\"user\":{\"email\":\"a@b.c\"}}";
+    for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+        java.nio.charset.Charset.forName("UTF-32BE"), java.nio.charset.Charset.forName("UTF-32LE"))) {
+      rejections.clear();
+      byte[] lines = (good(1) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] wide = json.getBytes(cs);
+      byte[] last = ("\n" + good(3) + "\n").getBytes(StandardCharsets.UTF_8);
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      all.writeBytes(lines);
+      all.writeBytes(wide);
+      all.writeBytes(last);
+      try {
+        Files.write(dir.resolve("events/a.jsonl"), all.toByteArray());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      assertThat(readAll()).as(cs.name()).extracting(e -> e.source().line()).containsExactly(1L, 3L);
+      assertThat(rejections).as(cs.name()).singleElement()
+          .satisfies(r -> assertThat(r.reason()).startsWith("not UTF-8: a NUL byte in the first four"));
+    }
+  }
+
+  @Test
   void osqueryTimesPastAnyInstant_areRejected_notACrash() {
     assertRejected("{\"name\":\"processes\",\"hostIdentifier\":\"h1\",\"unixTime\":9223372036854775807}", "missing @timestamp");
   }

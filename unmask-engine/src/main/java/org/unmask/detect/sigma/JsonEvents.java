@@ -208,6 +208,10 @@ public final class JsonEvents {
    */
   private static void oneObject(byte[] b, int off, int len, SourceRef where, String notAnObject, String textAfter,
       Sink events, Consumer<Rejected> rejects) {
+    if (org.unmask.ingest.Utf8.opensAsUtf16Or32(b, off, len)) {
+      rejects.accept(new Rejected(where.file(), where.line(), "not UTF-8: a NUL byte in the first four (UTF-16 or UTF-32 text?)"));
+      return;
+    }
     try (JsonParser p = JSON.createParser(b, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         rejects.accept(new Rejected(where.file(), where.line(), notAnObject));
