@@ -78,7 +78,11 @@ public final class IndicatorFeeds {
     List<WatchlistEntry> out = new ArrayList<>();
     try {
       if (root != null && "bundle".equals(root.path("type").asText())) {
-        stix(root.path("objects"), name, out, problems);
+        if (!root.path("objects").isArray()) {
+          problems.accept(new Rejection(name, 0, "STIX bundle without an 'objects' array: no indicator read"));
+        } else {
+          stix(root.path("objects"), name, out, problems);
+        }
       } else if (root != null && (root.has("Event") || root.has("response") || root.isArray())) {
         misp(root, name, out, problems);
       } else {
@@ -199,11 +203,20 @@ public final class IndicatorFeeds {
     JsonNode list = root.isArray() ? root : root.has("response") ? root.get("response") : null;
     if (list == null) {
       events.add(root.get("Event"));
-    } else {
+    } else if (list.isArray()) {
       list.forEach(item -> events.add(item.has("Event") ? item.get("Event") : item));
+    } else {
+      events.add(list.has("Event") ? list.get("Event") : list);
     }
     Map<String, Integer> unread = new TreeMap<>();
+    int position = 0;
     for (JsonNode event : events) {
+      position++;
+      if (event == null || !event.isObject() || !(event.has("Attribute") || event.has("Object"))) {
+        // an event that is no object, or holds neither attributes nor objects: said, not skipped
+        problems.accept(new Rejection(name, position, "MISP event " + position + " has no 'Attribute' or 'Object' list: no indicator read"));
+        continue;
+      }
       String label = event.path("info").asText("MISP event");
       String source = "MISP event " + event.path("uuid").asText(event.path("id").asText("?"));
       List<JsonNode> attributes = new ArrayList<>();

@@ -119,6 +119,20 @@ class IndicatorFeedsTest {
   }
 
   @Test
+  void feedsOfTheRightKindButTheWrongShape_sayWhyNothingWasRead() throws IOException {
+    for (String feed : List.of("{\"type\":\"bundle\",\"objects\":\"x\"}", "{\"type\":\"bundle\",\"objects\":null}",
+        "[{\"Event\":null},{\"Event\":\"x\"},5]", "{\"response\":{\"Event\":{}}}")) {
+      problems.clear();
+      assertThat(read(feed)).as(feed).isEmpty();
+      assertThat(problems).as(feed).isNotEmpty()
+          .allSatisfy(p -> assertThat(p.reason()).containsAnyOf("no 'Attribute' or 'Object' list", "without an 'objects' array"));
+    }
+    problems.clear();
+    assertThat(read("{\"Event\":{\"info\":\"nothing yet\",\"Attribute\":[]}}")).isEmpty();
+    assertThat(problems).as("an event with an empty list is just empty").isEmpty();
+  }
+
+  @Test
   void mutatedFeeds_neverThrow_andEveryProblemIsAReportedRejection() throws IOException {
     String stix = "{\"type\":\"bundle\",\"objects\":[{\"type\":\"indicator\",\"id\":\"indicator--1\",\"name\":\"n\","
         + "\"pattern\":\"[ipv4-addr:value = '1.2.3.4' OR domain-name:value = 'a.example']\"}]}";
