@@ -5,7 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.unmask.event.Event;
 
@@ -50,7 +49,7 @@ abstract class EventSource {
       if (counter != null) {
         raw = new Counting(raw, counter);
       }
-      InputStream in = file.gzip() ? new GZIPInputStream(raw, 64 * 1024) : raw;
+      InputStream in = file.gzip() ? Gzip.open(raw) : raw;
       return new LineReader(in, maxLine);
     } catch (IOException e) {
       closeQuietly(raw);

@@ -97,11 +97,12 @@ class EventParsingTest {
   }
 
   @Test
-  void utf16AndUtf32Lines_areRejected_notGuessedAt() {
+  void utf16AndUtf32Lines_areRejected_notGuessedAt() throws IOException {
     String json = "{\"@timestamp\":\"2026-03-05T10:00:00Z\",\"event\":{\"dataset\":\"idp.signin\"},\"user\":{\"email\":\"a@b.c\"}}";
     for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
         java.nio.charset.Charset.forName("UTF-32BE"), java.nio.charset.Charset.forName("UTF-32LE"))) {
       rejections.clear();
+      Files.createDirectories(dir.resolve("events"));
       byte[] lines = (good(1) + "\n").getBytes(StandardCharsets.UTF_8);
       byte[] wide = json.getBytes(cs);
       byte[] last = ("\n" + good(3) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -220,6 +221,41 @@ class EventParsingTest {
         .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
     assertThat(rejections).singleElement().satisfies(r ->
         assertThat(r.reason()).isEqualTo("truncated gzip: stream ended after line " + events.size()));
+  }
+
+  @Test
+  void damageAfterAGzipMember_isReported_afterTheLastGoodLine() throws IOException {
+    // what `cat a.gz b.gz` or a rotated log makes, then damaged: the JDK's reader stopped in silence
+    byte[] first = gzip(good(1) + "\n" + good(2) + "\n");
+    byte[] second = gzip(good(3) + "\n" + good(4) + "\n");
+    byte[] badMagic = second.clone();
+    badMagic[1] = (byte) 0x8c;
+    for (byte[] tail : List.of(badMagic, "garbage".getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(second, 5))) {
+      rejections.clear();
+      ByteArrayOutputStream file = new ByteArrayOutputStream();
+      file.writeBytes(first);
+      file.writeBytes(tail);
+      Files.createDirectories(dir.resolve("events"));
+      Files.write(dir.resolve("events/a.jsonl.gz"), file.toByteArray());
+      assertThat(readAll()).extracting(e -> e.source().line()).containsExactly(1L, 2L);
+      assertThat(rejections).singleElement().satisfies(r -> assertThat(r.reason())
+          .isEqualTo("corrupt gzip: bytes after the last gzip member are not a gzip member after line 2"));
+    }
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    both.writeBytes(first);
+    both.writeBytes(second);
+    Files.write(dir.resolve("events/a.jsonl.gz"), both.toByteArray());
+    rejections.clear();
+    assertThat(readAll()).as("two clean members").hasSize(4);
+    assertThat(rejections).isEmpty();
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(raw)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return raw.toByteArray();
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -82,7 +81,7 @@ public final class JsonEvents {
     boolean gzip = name.endsWith(".gz");
     // buffered to look at the start and go back; reads of a whole buffer pass straight through
     try (InputStream raw = Files.newInputStream(file);
-        InputStream in = new BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
+        InputStream in = new BufferedInputStream(gzip ? org.unmask.ingest.Gzip.open(raw) : raw, 1 << 16)) {
       if (startsWithRecordLine(in)) { // evtx_dump -o json, whatever the file is called
         readRecords(in, label, events, rejects);
       } else if (gzip ? name.endsWith(".json.gz") : name.endsWith(".json")) {
