@@ -68,6 +68,19 @@ class IngestIT {
   }
 
   @Test
+  void aLineOverOneMebibyte_isRejected_andTheLinesAroundItKept() throws Exception {
+    List<String> lines = Events.demoLines();
+    String huge = lines.get(1).replace("\"event\":{", "\"pad\":\"" + "x".repeat(1_100_000) + "\",\"event\":{");
+    try (TestServer t = TestServer.h2(dir, c -> c)) {
+      JsonNode r = TestServer.json(t.postEvents(Events.ndjson(List.of(lines.get(0), huge, lines.get(2))), false));
+      assertThat(r.get("accepted").asInt()).isEqualTo(2);
+      assertThat(r.get("rejected").asInt()).isEqualTo(1);
+      assertThat(r.get("rejections").get(0).get("line").asInt()).isEqualTo(2);
+      assertThat(r.get("rejections").get(0).get("reason").asText()).isEqualTo("line longer than 1048576 bytes");
+    }
+  }
+
+  @Test
   void fullBacklog_gets429WithRetryAfter_andNothingIsKept() throws Exception {
     List<String> lines = Events.demoLines();
     try (TestServer t = TestServer.h2(dir, c -> c.withLimits(Intake.Limits.defaults().withBacklog(1000)))) {

@@ -79,6 +79,13 @@ public final class Intake implements AutoCloseable {
   // Each batch in flight holds its body and its parsed events in memory; bounding how many are
   // parsed at once bounds that memory, whatever the number of connections.
   private final Semaphore inFlight = new Semaphore(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+  /**
+   * Kibibytes of decompressed bodies being parsed at once: a sixteenth of the heap, and at least
+   * one largest body. Parsed, a body takes about ten times its bytes (maps of fields), so four
+   * 64 MB batches of wide events at once ran a 1 GB heap out; now the later ones wait their turn
+   * as a 429 with Retry-After.
+   */
+  private final Semaphore parsing;
   private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
   private final AtomicLong nextSeq = new AtomicLong();
   private final ThreadLocal<LineParser> parsers = ThreadLocal.withInitial(LineParser::new);
@@ -95,6 +102,8 @@ public final class Intake implements AutoCloseable {
     this.metrics = metrics;
     this.seen = new SeenIds(limits.retainDays(), limits.maxRememberedIds());
     this.backlog = new Semaphore(limits.backlogEvents());
+    long budget = Math.max(limits.maxDecompressedBytes(), Runtime.getRuntime().maxMemory() / 16);
+    this.parsing = new Semaphore((int) Math.min(Integer.MAX_VALUE, budget / 1024 + 1));
   }
 
   /**
@@ -185,6 +194,20 @@ public final class Intake implements AutoCloseable {
 
   private IntakeReceipt submitBody(InputStream body, boolean gzip, long contentLength) throws IOException {
     byte[] bytes = BodyReader.read(body, gzip, contentLength, limits.maxBodyBytes(), limits.maxDecompressedBytes());
+    int kib = (int) Math.min(Integer.MAX_VALUE, bytes.length / 1024 + 1);
+    if (!parsing.tryAcquire(kib)) {
+      metrics.refused();
+      throw new ApiError(429, "too_many_requests",
+          "too many large batches are being parsed at once; nothing from this one was kept, send it again after Retry-After", 1);
+    }
+    try {
+      return parse(bytes);
+    } finally {
+      parsing.release(kib);
+    }
+  }
+
+  private IntakeReceipt parse(byte[] bytes) throws IOException {
     int lineCount = 0;
     for (byte b : bytes) {
       if (b == '\n') {
@@ -216,12 +239,21 @@ public final class Intake implements AutoCloseable {
         len--;
       }
       long line = lineNo;
-      Event e = parser.parse(bytes, start, len, source, line, r -> {
+      Event e;
+      if (len > org.unmask.ingest.ReadOptions.DEFAULT_MAX_LINE_BYTES) { // the scan's bound on a line, here too
         rejected[0]++;
         if (rejections.size() < MAX_REJECTIONS_SHOWN) {
-          rejections.add(new IntakeReceipt.Rejected(line, r.reason()));
+          rejections.add(new IntakeReceipt.Rejected(line, "line longer than " + org.unmask.ingest.ReadOptions.DEFAULT_MAX_LINE_BYTES + " bytes"));
         }
-      });
+        e = null;
+      } else {
+        e = parser.parse(bytes, start, len, source, line, r -> {
+          rejected[0]++;
+          if (rejections.size() < MAX_REJECTIONS_SHOWN) {
+            rejections.add(new IntakeReceipt.Rejected(line, r.reason()));
+          }
+        });
+      }
       if (e != null) {
         accepted.add(new Accepted(lineNo, start, len, EventIds.of(e, bytes, start, len), e));
       }
