@@ -68,6 +68,27 @@ class SecurityIT {
   }
 
   @Test
+  void tokens_areCreatedAndRevokedThroughTheApi_whileTheServerRuns() throws Exception {
+    // the default H2 store is locked by the running server: the API is how a leaked token is stopped now
+    HttpResponse<String> created = t.send("POST", "/api/v1/tokens", t.admin, "application/json",
+        "{\"role\":\"analyst\",\"name\":\"bob\"}".getBytes());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String secret = TestServer.json(created).get("secret").asText();
+    String id = TestServer.json(created).get("token_id").asText();
+    assertThat(t.get("/api/v1/audit?limit=1", secret).statusCode()).isEqualTo(200);
+    assertThat(t.get("/api/v1/tokens", t.admin).body()).contains(id).doesNotContain(secret);
+    assertError(t.get("/api/v1/tokens", secret), 403, "admin");
+
+    assertThat(t.send("DELETE", "/api/v1/tokens/" + id, t.admin, "application/json", new byte[0]).statusCode()).isEqualTo(200);
+    assertError(t.get("/api/v1/audit?limit=1", secret), 401, "revoked");
+    assertError(t.send("DELETE", "/api/v1/tokens/tok-nope", t.admin, "application/json", new byte[0]), 404, "no such token");
+    assertError(t.send("POST", "/api/v1/tokens", t.admin, "application/json", "{\"role\":\"root\",\"name\":\"x\"}".getBytes()),
+        400, "metrics|viewer|analyst|admin");
+    String ownId = TestServer.json(t.get("/api/v1/me", t.admin)).get("token_id").asText();
+    assertError(t.send("DELETE", "/api/v1/tokens/" + ownId, t.admin, "application/json", new byte[0]), 409, "another admin token");
+  }
+
+  @Test
   void everyRoute_checksItsRole() throws Exception {
     String id = anyCase();
     assertError(t.postJson("/api/v1/cases/" + id + "/notes", t.viewer, "{\"text\":\"hi\"}"), 403, "analyst role");

@@ -59,6 +59,11 @@ final class AdminRoutes {
             List.of("limit"), "{items:[{seq, at, actor, action, target, details}], verified}", this::audit),
         // not public: counts of findings and events rising after someone's actions would tell a
         // watched insider that detection is on to them; a metrics token reads this and nothing else
+        Route.get("/api/v1/tokens", ADMIN, "Every API token, newest first, without secrets", List.of(),
+            "{items:[{token_id, name, role, created_at, created_by, revoked}]}", this::tokens),
+        Route.post("/api/v1/tokens", ADMIN, "Create a token; its secret is in this answer only", "{role, name}",
+            "{token_id, name, role, secret}", this::createToken),
+        Route.delete("/api/v1/tokens/{id}", ADMIN, "Revoke a token: it stops working at once", "{revoked}", this::revokeToken),
         Route.get("/metrics", METRICS, "Prometheus metrics", List.of(), "text/plain; version=0.0.4", this::metrics));
   }
 
@@ -231,6 +236,49 @@ final class AdminRoutes {
     String id = ctx.pathParam("id");
     s.store().removeSuppression(id, Authenticator.principal(ctx).actor());
     Json.ok(ctx, Map.of("deleted", id));
+  }
+
+  // Tokens are managed here too because a running server holds the default H2 store's file lock:
+  // `unmask tokens revoke` could only stop a leaked token after downtime.
+  private void tokens(Context ctx) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (var t : s.store().tokens().list()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("token_id", t.tokenId());
+      m.put("name", t.name());
+      m.put("role", t.role().label());
+      m.put("created_at", t.createdAt().toString());
+      m.put("created_by", t.createdBy());
+      m.put("revoked", t.revoked());
+      items.add(m);
+    }
+    Json.ok(ctx, Map.of("items", items));
+  }
+
+  private void createToken(Context ctx) {
+    ObjectNode body = Json.object(ctx);
+    String roleName = Json.text(body, "role", 20);
+    String name = Json.text(body, "name", 200);
+    org.unmask.store.privacy.Role role = org.unmask.store.privacy.Role.parse(roleName);
+    if (role == null || name == null || name.isBlank()) {
+      throw ApiError.badRequest("send {\"role\":\"metrics|viewer|analyst|admin\",\"name\":\"who or what uses it\"}");
+    }
+    var created = s.store().tokens().create(role, name.strip(), Authenticator.principal(ctx).actor());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("token_id", created.token().tokenId());
+    m.put("name", created.token().name());
+    m.put("role", created.token().role().label());
+    m.put("secret", created.secret());
+    Json.send(ctx, 201, m);
+  }
+
+  private void revokeToken(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (id.equals(Authenticator.principal(ctx).tokenId())) {
+      throw new ApiError(409, "conflict", "this request's own token: revoke it with another admin token, so one stays");
+    }
+    s.store().tokens().revoke(id, Authenticator.principal(ctx).actor());
+    Json.ok(ctx, Map.of("revoked", id));
   }
 
   private void audit(Context ctx) {

@@ -97,6 +97,7 @@ public final class Api {
     config.routes.exception(RevealRefusedException.class, (e, ctx) ->
         Json.send(ctx, 403, Json.error(403, "forbidden", e.getMessage())));
     config.routes.exception(StoreException.class, (e, ctx) -> {
+      ctx.attribute(ANSWERED, true); // a store's "no such suppression" is not the router's "no such route"
       String msg = e.getMessage() == null ? "refused" : e.getMessage();
       int status = msg.startsWith("no such") || msg.startsWith("no identity") ? 404 : 409;
       Json.send(ctx, status, Json.error(status, status == 404 ? "not_found" : "conflict", msg));
