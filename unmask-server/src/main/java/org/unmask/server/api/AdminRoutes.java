@@ -118,8 +118,8 @@ final class AdminRoutes {
       throw ApiError.tooLarge("CSV over the limit of " + MAX_CSV + " bytes", ctx.bodyInputStream(), declared);
     }
     byte[] bytes;
-    try (InputStream in = ctx.bodyInputStream()) {
-      bytes = in.readNBytes(MAX_CSV + 1);
+    try (InputStream in = org.unmask.server.ingest.BodyReader.withDeadline(ctx.bodyInputStream())) {
+      bytes = in.readNBytes(MAX_CSV + 1); // a trickling upload would hold the one upload slot for ever
     }
     if (bytes.length > MAX_CSV) {
       throw ApiError.tooLarge("CSV over the limit of " + MAX_CSV + " bytes");

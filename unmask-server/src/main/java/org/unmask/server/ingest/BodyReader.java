@@ -13,7 +13,7 @@ import org.unmask.server.api.ApiError;
  * decompression, counted as they come out, so a gzip bomb is refused after {@code maxDecompressed}
  * bytes of work instead of filling memory.
  */
-final class BodyReader {
+public final class BodyReader {
 
   private BodyReader() {}
 
@@ -69,6 +69,11 @@ final class BodyReader {
       out.write(buf, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /** {@code in}, refused with a 408 once it is still arriving after {@link #MAX_READ_TIME}. */
+  public static InputStream withDeadline(InputStream in) {
+    return new Deadline(in, MAX_READ_TIME);
   }
 
   /** Refuses a body still arriving after its time: a 408, nothing kept. */
