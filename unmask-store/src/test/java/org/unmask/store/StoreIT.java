@@ -159,8 +159,10 @@ class StoreIT {
           .isInstanceOf(RevealRefusedException.class).hasMessageContaining("--role analyst");
       assertThatThrownBy(() -> store.reveal("case-p-0", new RevealRequest("eve", "viewer", "curious")))
           .isInstanceOf(RevealRefusedException.class).hasMessageContaining("only analyst or admin");
-      assertThatThrownBy(() -> store.reveal("case-p-0", new RevealRequest("eve", "analyst", "  ")))
-          .isInstanceOf(RevealRefusedException.class).hasMessageContaining("--reason");
+      for (String unreadable : java.util.List.of("  ", "\u200b\u00a0", "\u0000", "?!")) { // blank to the eye, or nothing said
+        assertThatThrownBy(() -> store.reveal("case-p-0", new RevealRequest("eve", "analyst", unreadable)))
+            .isInstanceOf(RevealRefusedException.class).hasMessageContaining("--reason");
+      }
 
       Identity who = store.reveal("case-p-0", new RevealRequest("alice", "analyst", "HR interview tomorrow"));
       assertThat(who.fields()).containsEntry("full_name", "Person Number0").containsEntry("email", "person0@example.com");

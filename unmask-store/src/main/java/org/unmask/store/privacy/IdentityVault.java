@@ -73,6 +73,18 @@ public final class IdentityVault {
    * The identity of the person behind a case, after checking role and reason and recording the
    * reveal. A refusal is recorded too, so repeated attempts are visible.
    */
+  /**
+   * Whether a reason says something: three letters or digits at least. Blank is not enough of a
+   * test: zero-width and no-break spaces, or a NUL, pass it and leave the audit row a reason no
+   * one can read.
+   */
+  static boolean readable(String reason) {
+    if (reason == null) {
+      return false;
+    }
+    return reason.codePoints().filter(Character::isLetterOrDigit).limit(3).count() == 3;
+  }
+
   public Identity reveal(String caseId, RevealRequest request) {
     String actor = request.actor() == null || request.actor().isBlank() ? "unknown" : request.actor();
     Role role = Role.parse(request.role());
@@ -81,7 +93,7 @@ public final class IdentityVault {
       problem = "revealing an identity needs a role: --role analyst or --role admin";
     } else if (role == null || !role.mayReveal()) {
       problem = "role '" + request.role() + "' may not reveal identities; only analyst or admin may";
-    } else if (request.reason() == null || request.reason().isBlank()) {
+    } else if (!readable(request.reason())) {
       problem = "revealing an identity needs a written reason: --reason \"why you need to know who this is\"";
     }
     if (problem != null) {
