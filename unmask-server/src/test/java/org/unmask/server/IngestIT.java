@@ -81,6 +81,22 @@ class IngestIT {
   }
 
   @Test
+  void anEventDatedDaysAheadOfTheServersClock_isRejected() throws Exception {
+    // live telemetry cannot come from the future: a laptop clock set ahead would move its person's
+    // detectors there, and every real event after it would look late
+    String line = Events.demoLines().get(0);
+    String ts = line.substring(line.indexOf("\"@timestamp\":\"") + 14, line.indexOf('"', line.indexOf("\"@timestamp\":\"") + 14));
+    String ahead = line.replace(ts, java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString());
+    String tomorrow = line.replace(ts, java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString());
+    try (TestServer t = TestServer.h2(dir, c -> c)) {
+      JsonNode r = TestServer.json(t.postEvents(Events.ndjson(List.of(ahead, tomorrow)), false));
+      assertThat(r.get("accepted").asInt()).isEqualTo(1);
+      assertThat(r.get("rejections").get(0).get("line").asInt()).isEqualTo(1);
+      assertThat(r.get("rejections").get(0).get("reason").asText()).contains("is more than 2 days ahead of the server's clock");
+    }
+  }
+
+  @Test
   void fullBacklog_gets429WithRetryAfter_andNothingIsKept() throws Exception {
     List<String> lines = Events.demoLines();
     try (TestServer t = TestServer.h2(dir, c -> c.withLimits(Intake.Limits.defaults().withBacklog(1000)))) {

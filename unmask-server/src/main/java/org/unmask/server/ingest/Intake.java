@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,14 @@ public final class Intake implements AutoCloseable {
       return new Limits(maxBodyBytes, maxDecompressedBytes, backlogEvents, retainDays, maxRememberedIds, segmentBytes, days);
     }
   }
+
+  /**
+   * How far ahead of the server's clock an event may be dated (Splunk's MAX_DAYS_HENCE is the
+   * same two days). Live telemetry cannot come from the future; a laptop whose clock is set ahead
+   * would otherwise move its person's detectors to that day, and every real event after it would
+   * look late and be set aside. A scan of stored data has no such bound (its end is robust instead).
+   */
+  static final Duration MAX_AHEAD = Duration.ofDays(2);
 
   private final IntakeLog log;
   private final Limits limits;
@@ -253,6 +262,14 @@ public final class Intake implements AutoCloseable {
             rejections.add(new IntakeReceipt.Rejected(line, r.reason()));
           }
         });
+      }
+      if (e != null && e.timestamp().isAfter(Instant.now().plus(MAX_AHEAD))) {
+        rejected[0]++;
+        if (rejections.size() < MAX_REJECTIONS_SHOWN) {
+          rejections.add(new IntakeReceipt.Rejected(line, "@timestamp " + e.timestamp() + " is more than "
+              + MAX_AHEAD.toDays() + " days ahead of the server's clock: a clock set ahead"));
+        }
+        e = null;
       }
       if (e != null) {
         accepted.add(new Accepted(lineNo, start, len, EventIds.of(e, bytes, start, len), e));
