@@ -30,7 +30,7 @@ public final class ActivityClock {
 
   /** How far the data may run past the time half the fleet was last seen: a weekend and a day. */
   static final Duration SLACK = Duration.ofDays(3);
-  static final int MAX_ENTITIES = 1_000_000;
+  static final int MAX_ENTITIES = 100_000;
 
   /** Each entity's latest event, epoch millis. */
   private final Map<String, Long> seen = new HashMap<>();
