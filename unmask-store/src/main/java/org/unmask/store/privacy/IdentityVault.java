@@ -94,7 +94,8 @@ public final class IdentityVault {
     } else if (role == null || !role.mayReveal()) {
       problem = "role '" + request.role() + "' may not reveal identities; only analyst or admin may";
     } else if (!readable(request.reason())) {
-      problem = "revealing an identity needs a written reason: --reason \"why you need to know who this is\"";
+      problem = "revealing an identity needs a written reason, why you need to know who this is"
+          + " (--reason \"...\" in the CLI, {\"reason\": \"...\"} in the API)";
     }
     if (problem != null) {
       String refused = problem;
