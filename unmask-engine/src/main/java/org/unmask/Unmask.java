@@ -60,9 +60,10 @@ public final class Unmask {
         rejected.reject(new Rejection("watchlists", 0, problem));
       }
       EventRules rules = Rules.load(options);
-      ApplicantStage applicants = options.withVetting() ? Vetting.stage(ds.folder(), rejected) : ApplicantStage.none();
+      byte[] linkKey = pseudonyms == null ? null : pseudonyms.linkKey();
+      ApplicantStage applicants = options.withVetting() ? Vetting.stage(ds.folder(), rejected, linkKey) : ApplicantStage.none();
       ScanPipeline pipeline = new ScanPipeline(reference, enricher, rules, applicants,
-          options.riskPolicy(), options.suppressed());
+          options.riskPolicy(), options.suppressed(), linkKey);
       ScanResult result;
       try (EventStream events = ds.events(rejected, options.read())) {
         result = pipeline.run(events, events::bytesRead, listener, rejected::count, x -> rejected.countsByReason());

@@ -29,8 +29,14 @@ public final class Vetting {
 
   /** Vetting over the applicants of the reference, with photos and resumes under {@code datasetFolder/files}. */
   public static ApplicantStage stage(Path datasetFolder, RejectSink rejects) {
+    return stage(datasetFolder, rejects, null);
+  }
+
+  /** @param linkKey the key of shared identifiers' pseudonyms ({@code Pseudonymizer.linkKey()}), or null for plain SHA-256 */
+  public static ApplicantStage stage(Path datasetFolder, RejectSink rejects, byte[] linkKey) {
+    VetOptions options = VetOptions.defaults().withHashKey(linkKey);
     return reference -> {
-      VetResult result = ApplicantVetting.vet(reference, datasetFolder.resolve("files"), VetOptions.defaults(), rejects);
+      VetResult result = ApplicantVetting.vet(reference, datasetFolder.resolve("files"), options, rejects);
       Map<String, Applicant> byId = new HashMap<>();
       Map<String, Long> lineOf = new HashMap<>();
       long line = 1;

@@ -61,6 +61,11 @@ public final class MoneyTrail {
   private MoneyTrail() {}
 
   public static Result analyse(ReferenceData ref) {
+    return analyse(ref, org.unmask.vet.identity.IdentityHasher.plain());
+  }
+
+  /** @param hasher the pseudonyms of shared phones, e-mails and addresses as farms show them */
+  public static Result analyse(ReferenceData ref, org.unmask.vet.identity.IdentityHasher hasher) {
     List<Finding> findings = new ArrayList<>();
     List<LinkObservation> links = new ArrayList<>();
     // every value each person has held, with since when: people.csv at hire, payroll changes after
@@ -131,7 +136,7 @@ public final class MoneyTrail {
       }
     }
     watchlisted(ref, holders, findings);
-    shared(ref, holders, findings, links);
+    shared(ref, holders, findings, links, hasher);
     return new Result(findings, links);
   }
 
@@ -147,7 +152,7 @@ public final class MoneyTrail {
   }
 
   private static void shared(ReferenceData ref, Map<String, Map<String, List<Holding>>> holders,
-      List<Finding> findings, List<LinkObservation> links) {
+      List<Finding> findings, List<LinkObservation> links, org.unmask.vet.identity.IdentityHasher hasher) {
     for (var byType : holders.entrySet()) {
       String type = byType.getKey();
       for (var byValue : byType.getValue().entrySet()) {
@@ -166,7 +171,7 @@ public final class MoneyTrail {
             }
             Instant when = a.since().isAfter(b.since()) ? a.since() : b.since();
             String shownValue = type.equals("bank_account_id") || type.equals("payee") ? byValue.getKey()
-                : "sha256:" + Hashes.sha256Prefix(byValue.getKey());
+                : hasher.hash(type, byValue.getKey());
             String label = switch (type) {
               case "bank_account_id" -> "salary account";
               case "payee" -> "payee";

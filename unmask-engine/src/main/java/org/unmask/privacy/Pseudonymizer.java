@@ -163,6 +163,21 @@ public final class Pseudonymizer {
   }
 
   /** The raw token: ten hex digits of the keyed HMAC of kind and value. */
+  /**
+   * A key of its own for the pseudonyms of shared identifiers in farms and identity links
+   * ({@code sha256:} prefixes of phones, e-mails, addresses, national ids): derived from this key,
+   * so they cannot be reversed by hashing every phone number, and differ between installations.
+   */
+  public byte[] linkKey() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal("unmask identity links".getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+
   String token(String kind, String normalised) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -45,11 +45,24 @@ public final class Conclusions {
   public record Conclusion(List<Finding> findings, List<PersonVerdict> persons, List<Farm> farms,
       List<ApplicantVerdict> applicants) {}
 
+  private final org.unmask.vet.identity.IdentityHasher linkHasher;
+
   public Conclusions(EventRules rules, ApplicantStage applicants, RiskPolicy policy, Predicate<Finding> suppressed) {
+    this(rules, applicants, policy, suppressed, null);
+  }
+
+  /**
+   * @param linkKey the key of the pseudonyms that farms show for shared phones, e-mails and
+   *     addresses ({@code Pseudonymizer.linkKey()}); null for plain SHA-256, which anyone can
+   *     reverse by hashing every phone number
+   */
+  public Conclusions(EventRules rules, ApplicantStage applicants, RiskPolicy policy, Predicate<Finding> suppressed,
+      byte[] linkKey) {
     this.rules = rules;
     this.applicants = applicants;
     this.policy = policy;
     this.suppressed = suppressed;
+    this.linkHasher = new org.unmask.vet.identity.IdentityHasher(linkKey);
   }
 
   /**
@@ -60,7 +73,7 @@ public final class Conclusions {
   public synchronized Conclusion conclude(ReferenceData reference, List<Finding> eventFindings,
       List<LinkObservation> eventLinks, Instant asOf) {
     if (reference != referenceSeen) {
-      money = MoneyTrail.analyse(reference);
+      money = MoneyTrail.analyse(reference, linkHasher);
       vetting = applicants.vet(reference);
       referenceSeen = reference;
     }

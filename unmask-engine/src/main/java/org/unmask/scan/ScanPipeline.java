@@ -37,15 +37,23 @@ public final class ScanPipeline {
   private final ApplicantStage applicants;
   private final RiskPolicy policy;
   private final Predicate<Finding> suppressed;
+  private final byte[] linkKey;
 
   public ScanPipeline(ReferenceData reference, UnaryOperator<Event> enricher, EventRules rules,
       ApplicantStage applicants, RiskPolicy policy, Predicate<Finding> suppressed) {
+    this(reference, enricher, rules, applicants, policy, suppressed, null);
+  }
+
+  /** @param linkKey the key of shared identifiers' pseudonyms in farms ({@code Pseudonymizer.linkKey()}), or null */
+  public ScanPipeline(ReferenceData reference, UnaryOperator<Event> enricher, EventRules rules,
+      ApplicantStage applicants, RiskPolicy policy, Predicate<Finding> suppressed, byte[] linkKey) {
     this.reference = reference;
     this.enricher = enricher;
     this.rules = rules;
     this.applicants = applicants;
     this.policy = policy;
     this.suppressed = suppressed;
+    this.linkKey = linkKey;
   }
 
   /** The detectors every scan runs, fresh. */
@@ -89,7 +97,7 @@ public final class ScanPipeline {
     listener.progress(stage.count(), bytesRead.getAsLong());
     stage.finish();
 
-    Conclusions.Conclusion c = new Conclusions(rules, applicants, policy, suppressed)
+    Conclusions.Conclusion c = new Conclusions(rules, applicants, policy, suppressed, linkKey)
         .conclude(reference, stage.findings(), stage.links(), stage.last());
     ScanStats stats = new ScanStats(stage.count(), rejectedCount.getAsLong(), rejectedByReason.apply(null),
         c.findings().size(), stage.first(), stage.last(), stage.latestTimestamp(),

@@ -84,6 +84,8 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
   private transient Suppressions suppressions;
   /** Null when the job publishes text as the detectors made it (no key file). */
   private transient Pseudonymizer pseudonyms;
+  /** The key of shared identifiers' pseudonyms in farms (see Pseudonymizer.linkKey), or null. */
+  private transient byte[] linkKey;
   private transient Redactor redactor;
   private transient ReferenceData redactorFor;
   /** Summary text to its redaction: each distinct text is redacted once per reference. */
@@ -109,8 +111,10 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     published = getRuntimeContext().getMapState(new MapStateDescriptor<>("published", Types.STRING, Types.LONG));
     live = new LiveReference(settings);
     ScanOptions options = settings.scanOptions();
+    pseudonyms = settings.pseudonymizer();
+    linkKey = pseudonyms == null ? null : pseudonyms.linkKey();
     ApplicantStage applicants = options.withVetting()
-        ? Unmask.vetting(java.nio.file.Path.of(settings.referenceDir()), r -> {})
+        ? org.unmask.Vetting.stage(java.nio.file.Path.of(settings.referenceDir()), r -> {}, linkKey)
         : ApplicantStage.none();
     liveRules = new LiveRules(options, new FlinkMemory(reported, windows));
     applicantStage = applicants;
@@ -118,7 +122,6 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     suppressions = Suppressions.none();
     conclusions = conclusionsFor(rulesInUse);
     store = settings.store() == null ? null : new StoreWriter(settings.store());
-    pseudonyms = settings.pseudonymizer();
     redactedSummaries = new HashMap<>();
   }
 
@@ -126,7 +129,7 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
   private Conclusions conclusionsFor(org.unmask.detect.EventRules rules) {
     ScanOptions options = settings.scanOptions();
     return new Conclusions(rules, applicantStage, options.riskPolicy(),
-        options.suppressed().or(f -> suppressions.suppresses(f)));
+        options.suppressed().or(f -> suppressions.suppresses(f)), linkKey);
   }
 
   @Override

@@ -121,8 +121,9 @@ public final class LiveEngine implements AutoCloseable {
     Enrichment enricher = Enrichment.forDataset(options.dataDir(), reference);
     this.stage = new EventStage(reference, enricher, rules);
     ApplicantStage applicants = options.withVetting()
-        ? Vetting.stage(referenceFolder.folder(), r -> LOG.debug("vetting: {}", r)) : ApplicantStage.none();
-    this.conclusions = new Conclusions(rules, applicants, options.riskPolicy(), f -> suppressions.suppresses(f));
+        ? Vetting.stage(referenceFolder.folder(), r -> LOG.debug("vetting: {}", r), pseudonyms.linkKey()) : ApplicantStage.none();
+    this.conclusions = new Conclusions(rules, applicants, options.riskPolicy(), f -> suppressions.suppresses(f),
+        pseudonyms.linkKey());
     this.publisher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "unmask-publisher");
       t.setDaemon(true);
