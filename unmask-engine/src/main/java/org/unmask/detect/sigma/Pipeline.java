@@ -57,8 +57,21 @@ public final class Pipeline {
    * for an additional log ({@code also: true}), the Sigma fields it has, by their name there.
    */
   record LogsourceMapping(Map<String, String> logsource, Map<String, List<Object>> conditions, List<String> datasets,
-      boolean additional, Map<String, String> renames) {
+      boolean additional, Map<String, String> renames, boolean exact) {
+    /**
+     * Whether a rule's logsource fits: every attribute this entry names, with the same value. An
+     * {@code exact} entry also wants the rule to name no category or service this entry does not:
+     * the Windows catch-all ({@code product: windows}) is for rules about any Windows log, and a
+     * rule of a category no entry maps (file_access, or a typo) must not run on every channel.
+     */
     boolean fits(Map<String, String> rule) {
+      if (exact) {
+        for (String key : List.of("category", "service")) {
+          if (rule.get(key) != null && !logsource.containsKey(key)) {
+            return false;
+          }
+        }
+      }
       for (Map.Entry<String, String> e : logsource.entrySet()) {
         String value = rule.get(e.getKey());
         if (value == null || !value.equalsIgnoreCase(e.getValue())) {
@@ -145,7 +158,8 @@ public final class Pipeline {
           if (entry.get("fields") instanceof Map<?, ?> fs) {
             fs.forEach((k, v) -> renames.put(String.valueOf(k), String.valueOf(v)));
           }
-          own.add(new LogsourceMapping(logsource, conditions, strings(entry.get("dataset")), additional, Map.copyOf(renames)));
+          own.add(new LogsourceMapping(logsource, conditions, strings(entry.get("dataset")), additional, Map.copyOf(renames),
+              Boolean.TRUE.equals(entry.get("exact"))));
         }
       }
     }

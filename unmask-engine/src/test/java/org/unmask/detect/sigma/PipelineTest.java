@@ -80,6 +80,29 @@ class PipelineTest {
   }
 
   @Test
+  void aWindowsCategoryNoEntryMaps_isInactive_notRunOnEveryChannel() throws IOException {
+    // file_access has no Sysmon event: before, it fell to the catch-all and ran on every Windows
+    // event, so "dns.exe modified a file" fired on dns.exe's process starts
+    String header = "id: 51111111-2222-4333-8444-555555555555\nlogsource:\n    product: windows\n";
+    String body = "detection:\n    selection:\n        Image|endswith: '\\dns.exe'\n    condition: selection\n";
+    String dnsStart = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+        + "\"EventData\":{\"Image\":\"C:\\\\Windows\\\\System32\\\\dns.exe\"}}}";
+    for (String category : List.of("file_access", "file_rename", "process_creaton")) {
+      SigmaRuleSet rules = rules("title: " + category + "\n" + header + "    category: " + category + "\n" + body, "evtx");
+      assertThat(rules.inactiveRules()).as(category).hasSize(1);
+      assertThat(rules.matches(json(dnsStart))).as(category).isEmpty();
+    }
+    // a rule about any Windows log still runs on every channel
+    SigmaRuleSet anyLog = rules("title: any\n" + header + body, "evtx");
+    assertThat(anyLog.inactiveRules()).isEmpty();
+    assertThat(anyLog.matches(json(dnsStart))).hasSize(1);
+    // file_change is Sysmon's event 2 (a file's creation time changed)
+    SigmaRuleSet change = rules("title: change\n" + header + "    category: file_change\n" + body, "evtx");
+    assertThat(change.matches(json(dnsStart))).isEmpty();
+    assertThat(change.matches(json(dnsStart.replace("\"EventID\":1", "\"EventID\":2")))).hasSize(1);
+  }
+
+  @Test
   void unknownPipeline_namesTheKnownOnes() {
     assertThatThrownBy(() -> Pipeline.named("splunk")).hasMessageContaining("use one of [ecs, evtx, winlogbeat, none]");
     assertThat(Pipeline.named("evtx").eventFields("Image")).isEqualTo(List.of("Event.EventData.Image"));
