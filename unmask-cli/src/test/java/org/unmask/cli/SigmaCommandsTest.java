@@ -67,7 +67,7 @@ class SigmaCommandsTest {
         + correlation.formatted("no window", "6f1b1c2e-0000-4000-8000-000000000003", "bad_window", "anydesk", "soon"));
     Run lint = run(new RulesLintCommand(), rules.toString());
     assertThat(lint.status()).isEqualTo(1);
-    assertThat(lint.out()).contains(rules + ":19: correlation chain loops").contains(rules + ":39: timespan 'soon'");
+    assertThat(lint.out()).contains(rules + ":19: correlation chain loops").contains(rules + ":46: timespan 'soon'");
     assertThat(lint.err()).contains("2 errors");
 
     Path events = dir.resolve("e.jsonl");

@@ -164,7 +164,7 @@ final class RuleLoader {
   private void document(YamlDocument doc) {
     Map<String, Object> root = doc.root();
     if (root.containsKey("correlation")) {
-      correlations.add(new CorrelationDocument(root, doc.file(), doc.line()));
+      correlations.add(new CorrelationDocument(root, doc.file(), doc.line(), doc.lines()));
       return;
     }
     if (root.containsKey("filter") && !root.containsKey("detection")) {

@@ -245,7 +245,7 @@ public final class SigmaRuleSet {
     List<CorrelationRule> parsed = new ArrayList<>();
     for (CorrelationDocument doc : correlations) {
       try {
-        parsed.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line()));
+        parsed.add(CorrelationRule.parse(doc.document(), doc.file(), doc.line(), doc::lineOf));
       } catch (CorrelationRuleException e) {
         e.problems().forEach(p -> problems.accept(LoadProblem.error(p.file(), p.line(), p.message(), "")));
       } catch (RuntimeException e) { // a shape the parser did not foresee: a rule file is input, so reported, never thrown
@@ -255,8 +255,11 @@ public final class SigmaRuleSet {
     List<RuleRef> known = rules.stream()
         .map(r -> new RuleRef(r.id().isEmpty() ? null : r.id(), r.name().isEmpty() ? null : r.name()))
         .toList();
+    // group-by and condition fields are Sigma names, read the way this set's detection rules read them
+    java.util.Map<String, List<String>> keysOf = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.function.Function<String, List<String>> eventKeys = name -> keysOf.computeIfAbsent(name, pipeline::eventFields);
     try {
-      return CorrelationEngine.compile(parsed, known, state);
+      return CorrelationEngine.compile(parsed, known, state, CorrelationEngine.Limits.DEFAULT, eventKeys);
     } catch (CorrelationRuleException e) {
       e.problems().forEach(p -> problems.accept(LoadProblem.error(p.file(), p.line(), p.message(), "")));
       return CorrelationEngine.compile(List.of(), known, state);

@@ -88,6 +88,20 @@ public final class CorrelationEngine {
       Collection<RuleRef> knownRules,
       StateProvider state,
       Limits limits) {
+    return compile(rules, knownRules, state, limits, List::of);
+  }
+
+  /**
+   * As {@link #compile(List, Collection, StateProvider, Limits)}, reading {@code group-by} and
+   * {@code condition.field} through {@code eventKeys}: a Sigma field name to the event keys that
+   * hold it, as the detection rules' pipeline maps it (the name itself is tried last).
+   */
+  public static CorrelationEngine compile(
+      List<CorrelationRule> rules,
+      Collection<RuleRef> knownRules,
+      StateProvider state,
+      Limits limits,
+      java.util.function.Function<String, List<String>> eventKeys) {
     requireNonNull(state, "state");
     requireNonNull(limits, "limits");
     new CorrelationSetCheck(rules, knownRules, limits).check();
@@ -96,7 +110,7 @@ public final class CorrelationEngine {
     Map<String, List<Subscriber>> subscribers = new HashMap<>();
     Map<String, Boolean> generated = new HashMap<>();
     for (CorrelationRule rule : rules) {
-      Correlator correlator = new Correlator(rule, limits);
+      Correlator correlator = new Correlator(rule, limits, eventKeys);
       correlators.add(correlator);
       for (int i = 0; i < rule.rules().size(); i++) {
         String ref = rule.rules().get(i);

@@ -30,10 +30,34 @@ final class Correlator {
   private final long spanMillis;
   private final CorrelationEngine.Limits limits;
 
+  /** A Sigma field name to the event keys that hold it, in the order to try them (the rules' pipeline). */
+  private final java.util.function.Function<String, List<String>> eventKeys;
+
   Correlator(CorrelationRule rule, CorrelationEngine.Limits limits) {
+    this(rule, limits, List::of);
+  }
+
+  Correlator(CorrelationRule rule, CorrelationEngine.Limits limits, java.util.function.Function<String, List<String>> eventKeys) {
     this.rule = rule;
     this.spanMillis = rule.timespan().toMillis();
     this.limits = limits;
+    this.eventKeys = eventKeys;
+  }
+
+  /**
+   * A field of the event by its Sigma name, read as the detection rules read it: through the
+   * pipeline ({@code TargetUserName} is {@code Event.EventData.TargetUserName} in evtx_dump JSON,
+   * {@code winlog.event_data.TargetUserName} from Winlogbeat), else by the name itself (a chained
+   * correlation match carries its group there, and so does an event that uses Sigma's names).
+   */
+  private Object read(Event event, String sigmaName) {
+    for (String key : eventKeys.apply(sigmaName)) {
+      Object v = event.get(key);
+      if (v != null) {
+        return v;
+      }
+    }
+    return event.get(sigmaName);
   }
 
   CorrelationRule rule() {
@@ -54,7 +78,7 @@ final class Correlator {
     String ref = rule.rules().get(ruleIndex);
     Map<String, String> group = new LinkedHashMap<>();
     for (String name : rule.groupBy()) {
-      String value = GroupKey.render(event.get(field(name, ref, ruleName, ruleId)));
+      String value = GroupKey.render(read(event, field(name, ref, ruleName, ruleId)));
       if (value == null) {
         // Which group? Lumping every such match into one "unknown" group would mislead.
         return null;
@@ -66,7 +90,7 @@ final class Correlator {
     if (rule.type().needsField()) {
       List<String> values = new ArrayList<>();
       for (String name : rule.condition().fields()) {
-        Object raw = event.get(field(name, ref, ruleName, ruleId));
+        Object raw = read(event, field(name, ref, ruleName, ruleId));
         String text = GroupKey.render(raw);
         if (text == null) {
           return null;
