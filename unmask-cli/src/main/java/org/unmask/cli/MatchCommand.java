@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
  * is the baseline the Sigma benchmark compares against.
  */
 @Command(name = "match", mixinStandardHelpOptions = true,
-    description = "Run Sigma rules over JSON events (.jsonl, .jsonl.gz, .json); one JSON line per match on stdout.")
+    description = {"Run Sigma rules over JSON events (.jsonl, .ndjson, .json, gzipped or not); one JSON line per match on stdout.",
+        "Exit 0 when every rule loaded and ran; 1 when some rule could not be loaded (the others ran); 2 when nothing could run"
+            + " (no such rules path, no rule file under it, no event file)."})
 final class MatchCommand implements Callable<Integer> {
 
   @Option(names = "--rules", arity = "1..*", paramLabel = "PATH", description = "Rule files or folders (searched recursively).")
@@ -74,6 +76,12 @@ final class MatchCommand implements Callable<Integer> {
     }
     SigmaConfig config = config();
     if (config == null) {
+      return 2;
+    }
+    String rulesProblem = rulesProblem();
+    if (rulesProblem != null) {
+      // a mistyped path must not look like a clean run with no match
+      err.println(rulesProblem + "; nothing was matched");
       return 2;
     }
     List<Path> inputs = inputs();
@@ -130,12 +138,37 @@ final class MatchCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "%d events, %d matches, %d rejected in %.2f s (%.0f events/s)%s%s%n", counts[0], counts[1], counts[2],
         seconds, counts[0] / Math.max(seconds, 1e-9),
         loadSeconds > 0.001 ? String.format(Locale.ROOT, "; rules loaded in %.2f s before", loadSeconds) : "", ruleErrors[0] > 0 ? "; " + ruleErrors[0] + " rule problems (see 'unmask rules lint')" : "");
-    return 0;
+    // the other rules ran and their matches are out; a CI job must still see that some did not
+    return ruleErrors[0] > 0 ? 1 : 0;
   }
 
+  /** Event files by name, in a folder too: JSON lines (Winlogbeat's file output writes .ndjson), JSON documents. */
   private static boolean isEventFile(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json") || n.endsWith(".json.gz");
+    for (String ext : List.of(".jsonl", ".ndjson", ".json")) {
+      if (n.endsWith(ext) || n.endsWith(ext + ".gz")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Each --rules path exists and holds a rule file; else what is wrong, for one line on stderr. */
+  private String rulesProblem() throws IOException {
+    for (Path r : rules) {
+      if (Files.isRegularFile(r)) {
+        continue;
+      }
+      if (!Files.isDirectory(r)) {
+        return "no such rules file or folder: " + r;
+      }
+      try (Stream<Path> walk = Files.walk(r)) {
+        if (walk.noneMatch(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.ya?ml"))) {
+          return "no Sigma rule files (.yml, .yaml) under " + r;
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -194,10 +227,7 @@ final class MatchCommand implements Callable<Integer> {
     for (Path f : files) {
       if (Files.isDirectory(f)) {
         try (Stream<Path> walk = Files.walk(f)) {
-          walk.filter(Files::isRegularFile).filter(p -> {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            return n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".json") || n.endsWith(".json.gz");
-          }).sorted().forEach(out::add);
+          walk.filter(Files::isRegularFile).filter(p -> isEventFile(p)).sorted().forEach(out::add);
         }
       } else if (Files.isRegularFile(f)) {
         out.add(f);

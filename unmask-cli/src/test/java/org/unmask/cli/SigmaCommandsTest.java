@@ -77,6 +77,25 @@ class SigmaCommandsTest {
   }
 
   @Test
+  void match_failsLoudly_whenItsRulesAreMissingOrDoNotLoad() throws IOException {
+    Path events = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(events.resolve("winlogbeat-20250106.ndjson"), "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\","
+        + "\"event_id\":1,\"event_data\":{\"Image\":\"C:\\\\Tools\\\\AnyDesk.exe\"}}}\n");
+    Run missing = run(new MatchCommand(), "--rules", dir.resolve("rulez").toString(), "--", events.toString());
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such rules file or folder");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertThat(run(new MatchCommand(), "--rules", empty.toString(), "--", events.toString()).err()).contains("no Sigma rule files");
+
+    Path rules = Files.createDirectories(dir.resolve("mixed"));
+    Files.writeString(rules.resolve("good.yml"), RULE);
+    Files.writeString(rules.resolve("bad.yml"), RULE.replace("Image|endswith", "Image|endswth").replace("0c3a2d6e", "1c3a2d6e"));
+    Run mixed = run(new MatchCommand(), "--rules", rules.toString(), "--", events.toString());
+    assertThat(mixed.status()).as("a rule did not load").isEqualTo(1);
+    assertThat(mixed.out()).as("the .ndjson in the folder was read, and the good rule ran").contains("0c3a2d6e-4b7b-4b1e-9f0e-2a3b4c5d6e7f");
+  }
+
+  @Test
   void match_printsOneJsonLinePerMatch_withFileAndLine_forEachInputShape() throws IOException {
     Path rules = Files.createDirectories(dir.resolve("rules/sub"));
     Files.writeString(rules.resolve("anydesk.yml"), RULE);
