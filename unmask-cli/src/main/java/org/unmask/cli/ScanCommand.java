@@ -2,6 +2,7 @@ package org.unmask.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,10 +73,28 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = System.err;
+    String refused = outputProblem();
+    if (refused != null) {
+      err.println("unmask scan: " + refused);
+      return 2;
+    }
+    if (riskPolicy != null && !Files.isRegularFile(riskPolicy)) {
+      err.println("unmask scan: no such risk policy file: " + riskPolicy);
+      return 2;
+    }
+    if (Files.isDirectory(dataset) && !Files.exists(dataset.resolve("people.csv")) && !Files.exists(dataset.resolve("events"))) {
+      // not fatal (every file is optional), but a parent folder given by mistake scans nothing in silence
+      err.println("unmask scan: warning: no people.csv and no events/ in " + dataset + "; is it the dataset folder?");
+    }
     try {
       ScanOptions options = ScanOptions.defaults(out).withRulePaths(rules).withDataDir(dataDir);
       if (riskPolicy != null) {
-        options = options.withRiskPolicy(RiskPolicy.load(riskPolicy));
+        try {
+          options = options.withRiskPolicy(RiskPolicy.load(riskPolicy));
+        } catch (IOException e) {
+          err.println("unmask scan: cannot read the risk policy " + riskPolicy + ": " + rootMessage(e));
+          return 2;
+        }
       }
       if (noBuiltInRules || noVetting) {
         options = new ScanOptions(options.out(), options.rulePaths(), !noBuiltInRules, options.riskPolicy(),
@@ -145,10 +164,38 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
+  /** Why --out cannot take the outputs, or null. */
+  private String outputProblem() {
+    Path outAbs = out.toAbsolutePath().normalize();
+    if (Files.exists(outAbs) && !Files.isDirectory(outAbs)) {
+      return "--out " + out + " is a file, not a folder";
+    }
+    Path events = dataset.toAbsolutePath().normalize().resolve("events");
+    if (outAbs.startsWith(events)) {
+      return "--out " + out + " is inside the dataset's events/ folder: the next scan would read the outputs as events;"
+          + " write them elsewhere";
+    }
+    return null;
+  }
+
+  /** The innermost cause in words: a file-system failure says what happened to which file. */
   static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
+    }
+    if (t instanceof java.nio.file.FileSystemException fs) {
+      String what = fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+          : fs instanceof java.nio.file.NotDirectoryException ? "not a folder"
+          : fs instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+          : fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+      if (fs.getFile() == null) {
+        return what;
+      }
+      Path file = Path.of(fs.getFile());
+      boolean temporary = file.getFileName() != null && file.getFileName().toString().startsWith(".");
+      return what + (temporary && file.getParent() != null ? " (writing in " + file.getParent() + ")" : ": " + file);
     }
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
