@@ -2,7 +2,6 @@ package org.unmask.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,6 +11,7 @@ import picocli.CommandLine.Option;
  * report is. Each step is the real command, so what the demo shows is what a user gets.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+    header = "Simulates a small company, scans it and evaluates the scan: the place to start.",
     description = {
       "Simulates a small company (hidden DPRK workers, a laptop farm, innocent look-alikes), scans it,",
       "evaluates the scan against the simulation's truth and prints where report.html is."})
@@ -59,6 +59,6 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static int sub(String... args) {
-    return new CommandLine(new UnmaskCli()).execute(args);
+    return UnmaskCli.run(args);
   }
 }

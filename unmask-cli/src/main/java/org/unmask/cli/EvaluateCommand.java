@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    header = "Scores a scan's output against a simulated world's truth.json.",
     description = {
       "Scores a scan's output (OUT: persons.jsonl, farms.jsonl, applicants.jsonl) against the truth of a",
       "simulated world (DATASET/truth.json). Prints a table and writes OUT/evaluation.json.",

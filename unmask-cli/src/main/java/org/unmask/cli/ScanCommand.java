@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code unmask scan DATASET --out OUT}: the main job. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
+    header = "Scans a dataset folder; writes findings, persons, farms, applicants and report.html.",
     description = {
       "Scans a dataset folder (people.csv, devices.csv, applicants.csv, payroll.csv, watchlists/, events/)",
       "and writes findings.jsonl, persons.jsonl, farms.jsonl, applicants.jsonl, rejected.jsonl and report.html.",

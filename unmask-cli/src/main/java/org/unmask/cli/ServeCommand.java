@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code unmask serve --store STORE --port P}: live ingestion, the API and the console. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+    header = "Runs Unmask as a server: live ingestion and detection, REST API, analysts' console.",
     description = {
       "Runs Unmask as a server: ingests events as they arrive (POST /api/v1/events), detects in real time,",
       "serves the REST API under /api/v1 and the analysts' console at /. Tokens: unmask tokens create.",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    header = "Writes a synthetic remote-first company with hidden DPRK workers as a dataset folder.",
     description = {
       "Writes a synthetic remote-first company as a dataset folder (people, devices, applicants, payroll,",
       "watchlists, telemetry, applicant photos and resumes) with hidden DPRK workers, laptop farms, applicant",

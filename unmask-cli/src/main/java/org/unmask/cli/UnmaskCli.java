@@ -38,7 +38,35 @@ public final class UnmaskCli implements Runnable {
 
   /** Runs the CLI and returns the exit status, for tests. */
   public static int run(String... args) {
-    return new CommandLine(new UnmaskCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    CommandLine cli = new CommandLine(new UnmaskCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(java.time.LocalDate.class, UnmaskCli::date);
+    // A mistake in the arguments is one line that says what to fix and where the help is, not
+    // the whole usage; an unexpected failure is one line too (UNMASK_DEBUG=1 adds the trace).
+    cli.setParameterExceptionHandler((e, given) -> {
+      CommandLine c = e.getCommandLine();
+      c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+      c.getErr().println("(see: " + c.getCommandSpec().qualifiedName() + " --help)");
+      c.getErr().flush();
+      return c.getCommandSpec().exitCodeOnInvalidInput();
+    });
+    cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ScanCommand.rootMessage(e));
+      if (System.getenv("UNMASK_DEBUG") != null) {
+        e.printStackTrace(c.getErr());
+      }
+      c.getErr().flush();
+      return c.getCommandSpec().exitCodeOnExecutionException();
+    });
+    return cli.execute(args);
+  }
+
+  /** A YYYY-MM-DD option, said in words when it is not one. */
+  private static java.time.LocalDate date(String text) {
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a date: write YYYY-MM-DD, a day that exists");
+    }
   }
 
   @Override

@@ -1,0 +1,48 @@
+package org.unmask.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mistake on the command line is a line or two that say what to fix: no usage dump, no stack trace. */
+class CliErrorsTest {
+
+  private record Run(int status, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream before = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      return new Run(UnmaskCli.run(args), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(before);
+    }
+  }
+
+  @Test
+  void aBadArgument_isOneLineAndWhereTheHelpIs() {
+    Run date = run("simulate", "--start", "2026-02-30", "--out", "/tmp/never");
+    assertThat(date.status()).isEqualTo(2);
+    assertThat(date.err()).isEqualTo("unmask simulate: Invalid value for option '--start': '2026-02-30' is not a date:"
+        + " write YYYY-MM-DD, a day that exists\n(see: unmask simulate --help)\n");
+    Run unknown = run("bogus");
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err().lines()).hasSize(2).last().isEqualTo("(see: unmask --help)");
+  }
+
+  @Test
+  void aFailureInsideACommand_isOneLine_withoutATrace(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("afile"), "x");
+    Run demo = run("demo", "--dir", file.toString());
+    assertThat(demo.status()).isNotZero();
+    assertThat(demo.err()).contains("Not a directory").doesNotContain("\tat ").doesNotContain("Exception");
+  }
+}
