@@ -39,11 +39,15 @@ final class CasesShowCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why you need to know who this is (goes in the audit log).")
   String reason;
 
-  @Option(names = "--findings", paramLabel = "N", defaultValue = "20", description = "How many findings to list (default 20).")
+  @Option(names = "--findings", paramLabel = "N", defaultValue = "20", description = "How many findings to list, 1 to 5000 (default 20).")
   int findings;
 
   @Override
   public Integer call() {
+    if (findings < 1 || findings > 5000) {
+      System.err.println("unmask cases show: --findings must be between 1 and 5000 (got " + findings + ")");
+      return 2;
+    }
     return store.run(spec, (s, out, err) -> {
       if (!reveal && (role != null || reason != null)) {
         err.println("unmask: --role and --reason go with --reveal; add --reveal to see who this is");

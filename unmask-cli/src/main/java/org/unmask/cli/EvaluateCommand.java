@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       return 0;
     } catch (IOException | IllegalArgumentException e) {
-      System.err.println("unmask evaluate: " + e.getMessage());
+      System.err.println("unmask evaluate: " + ScanCommand.rootMessage(e));
       return 2;
     }
   }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 final class StoreOptions {
 
   @Option(names = "--store", paramLabel = "STORE", defaultValue = "${env:UNMASK_STORE}",
-      description = "The store: a file path (embedded H2, created if missing) or a jdbc:postgresql:// URL."
-          + " Default: $UNMASK_STORE.")
+      description = "The store: a file path (embedded H2, made by unmask scan --store or unmask serve) or a"
+          + " jdbc:postgresql:// URL. Default: $UNMASK_STORE.")
   String store;
 
   @Option(names = "--as-user", paramLabel = "NAME",
@@ -36,10 +36,22 @@ final class StoreOptions {
    * and exit status 1, as the contract asks of every command.
    */
   int run(CommandSpec spec, Work work) {
+    return run(spec, work, false);
+  }
+
+  /** @param mayCreate whether a missing embedded store is created (the first token is made before the first server start) */
+  int run(CommandSpec spec, Work work, boolean mayCreate) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (store == null || store.isBlank()) {
       err.println("unmask: no store: pass --store FILE (embedded H2) or --store jdbc:postgresql://HOST/DB, or set UNMASK_STORE");
+      return 2;
+    }
+    if (!mayCreate && !store.startsWith("jdbc:") && !java.nio.file.Files.exists(Path.of(store + ".mv.db"))
+        && !java.nio.file.Files.exists(Path.of(store))) {
+      // these commands read or work cases: opening would create an empty store, and a typo'd
+      // path would answer "audit log intact: 0 rows"
+      err.println("unmask: no store at " + store + " (unmask scan --store or unmask serve creates one); check the path");
       return 2;
     }
     quietLibraries();

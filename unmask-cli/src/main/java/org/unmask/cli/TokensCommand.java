@@ -48,7 +48,7 @@ final class TokensCommand implements Runnable {
         err.println("unmask: created " + t.token().tokenId() + " (" + r.label() + ", '" + t.token().name()
             + "'); it is shown only now: send it as Authorization: Bearer TOKEN");
         return 0;
-      });
+      }, true); // the first token is made before the server first starts, on a store not yet there
     }
   }
 

@@ -56,6 +56,10 @@ final class VetCommand implements Callable<Integer> {
         System.err.println("unmask vet: no such folder: " + dataset + " — pass the folder that holds applicants.csv");
         return 1;
       }
+      if (!Files.exists(dataset.resolve("applicants.csv"))) {
+        System.err.println("unmask vet: no applicants.csv in " + dataset + " — pass the folder that holds it");
+        return 1;
+      }
       List<Rejection> rejected = new ArrayList<>();
       // The scan's reader: a bad cell in an application reads as unknown, the applicant is still vetted.
       var reference = Dataset.open(dataset).readReference(rejected::add);
@@ -78,7 +82,7 @@ final class VetCommand implements Callable<Integer> {
           + result.rings().size() + " rings, " + rejected.size() + " rejected records; results in " + out);
       return 0;
     } catch (IOException | RuntimeException e) {
-      System.err.println("unmask vet: " + e.getMessage());
+      System.err.println("unmask vet: " + ScanCommand.rootMessage(e));
       return 1;
     }
   }

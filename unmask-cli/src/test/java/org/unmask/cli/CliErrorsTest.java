@@ -45,4 +45,25 @@ class CliErrorsTest {
     assertThat(demo.status()).isNotZero();
     assertThat(demo.err()).contains("Not a directory").doesNotContain("\tat ").doesNotContain("Exception");
   }
+
+  @Test
+  void storeCommands_doNotCreateAStoreWhereThePathIsMistyped(@TempDir Path dir) {
+    String store = dir.resolve("nostore").toString();
+    for (String[] args : new String[][] {{"audit", "--verify", "--store", store}, {"cases", "list", "--store", store},
+        {"purge", "--older-than", "180d", "--store", store}}) {
+      Run r = run(args);
+      assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err()).contains("no store at " + store);
+    }
+    assertThat(dir.resolve("nostore.mv.db")).doesNotExist();
+    assertThat(run("tokens", "create", "--role", "admin", "--name", "first", "--store", store).status())
+        .as("the first token makes the store").isZero();
+  }
+
+  @Test
+  void vet_withoutApplicants_saysSo(@TempDir Path dir) {
+    Run r = run("vet", dir.toString(), "--out", dir.resolve("v").toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("unmask vet: no applicants.csv in " + dir + " — pass the folder that holds it\n");
+  }
 }
