@@ -95,12 +95,17 @@ final class HtmlReport {
         w.write("</ul></td><td>");
         List<Finding> fs = findingsByPerson.getOrDefault(p.personId(), List.of());
         if (!fs.isEmpty()) {
-          w.write("<details><summary>" + fs.size() + " findings</summary><ul>");
+          w.write("<details><summary>" + count(fs.size(), "finding") + "</summary><ul>");
           for (Finding f : fs.stream().limit(EVIDENCE_PER_PERSON).toList()) {
             w.write("<li>" + esc(f.timestamp().toString()) + " " + esc(f.title()) + ": "
                 + esc(f.evidence().isEmpty() ? "" : f.evidence().get(0).toString()) + "</li>");
           }
-          w.write("</ul></details>");
+          w.write("</ul>");
+          if (fs.size() > EVIDENCE_PER_PERSON) {
+            w.write("<p class=\"muted\">The first " + EVIDENCE_PER_PERSON + " of " + String.format(java.util.Locale.ROOT, "%,d", fs.size())
+                + "; all are in findings.jsonl.</p>");
+          }
+          w.write("</details>");
         }
         w.write("</td></tr>\n");
       }
@@ -159,7 +164,12 @@ final class HtmlReport {
   }
 
   private static String card(long n, String label) {
-    return "<div class=\"card\"><b>" + n + "</b>" + esc(label) + "</div>";
+    return "<div class=\"card\"><b>" + String.format(java.util.Locale.ROOT, "%,d", n) + "</b>" + esc(label) + "</div>";
+  }
+
+  /** "1 finding", "2,480 findings". */
+  private static String count(long n, String noun) {
+    return String.format(java.util.Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String list(String label, List<String> ids) {
