@@ -64,7 +64,9 @@ final class ConditionParser {
     ConditionParser p = new ConditionParser(tokens, identifiers, used);
     Node node = p.or();
     if (p.pos < tokens.size()) {
-      throw new ConditionException("unexpected '" + tokens.get(p.pos) + "' in condition", "join expressions with 'and' / 'or' and balance the brackets");
+      String keyword = operatorTypo(tokens.get(p.pos));
+      throw new ConditionException("unexpected '" + tokens.get(p.pos) + "' in condition", keyword != null
+          ? "did you mean '" + keyword + "'?" : "join expressions with 'and' / 'or' and balance the brackets");
     }
     return node;
   }
@@ -199,8 +201,33 @@ final class ConditionParser {
     return node;
   }
 
+  /** The condition's words, for "did you mean" when a typo of one reads as an identifier. */
+  private static final List<String> OPERATORS = List.of("and", "or", "not", "of", "them", "all");
+
+  /**
+   * The operator a word is a typo of, or null: its letters swapped ({@code adn}, {@code nto},
+   * {@code tehm}) or one letter off. Looser than that, an unknown identifier would be offered an
+   * operator it has nothing to do with.
+   */
+  private static String operatorTypo(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    char[] sorted = w.toCharArray();
+    java.util.Arrays.sort(sorted);
+    for (String op : OPERATORS) {
+      char[] letters = op.toCharArray();
+      java.util.Arrays.sort(letters);
+      if (!w.equals(op) && (java.util.Arrays.equals(sorted, letters) || (w.length() > 2 && Suggest.distance(w, op) == 1))) {
+        return op;
+      }
+    }
+    return null;
+  }
+
   private String suggestion(String name) {
     String best = Suggest.closest(name.replace("*", ""), identifiers.keySet());
+    if (best == null) {
+      best = operatorTypo(name);
+    }
     return best == null ? "define it under 'detection:'" : "did you mean '" + best + "'?";
   }
 

@@ -305,6 +305,8 @@ final class RuleLoader {
         logsource(r.get("logsource")), doc.file(), doc.line());
   }
 
+  private static final List<String> LOGSOURCE_KEYS = List.of("category", "product", "service", "definition");
+
   private void checkStyle(YamlDocument doc) {
     Map<String, Object> r = doc.root();
     String file = doc.file();
@@ -313,6 +315,19 @@ final class RuleLoader {
         String best = Suggest.closest(key, TOP_LEVEL);
         if (best != null) {
           warn(doc, key, "unknown attribute '" + key + "'", "did you mean '" + best + "'?");
+        }
+      }
+    }
+    if (r.get("logsource") instanceof Map<?, ?> logsource) {
+      // the specification's logsource attributes; others may be a pipeline's own, so only a near
+      // miss of these is worth a word: 'categroy' would leave the rule unmapped, in silence
+      for (Object key : logsource.keySet()) {
+        String k = String.valueOf(key);
+        if (!LOGSOURCE_KEYS.contains(k)) {
+          String best = Suggest.closest(k, LOGSOURCE_KEYS);
+          if (best != null) {
+            warn(doc, "logsource/" + k, "unknown logsource attribute '" + k + "'", "did you mean '" + best + "'?");
+          }
         }
       }
     }

@@ -52,12 +52,16 @@ final class CorrelationSetCheck {
     for (CorrelationRule rule : rules) {
       for (String ref : rule.rules()) {
         if (known != null && !byRef.containsKey(ref) && !baseRefs.contains(ref)) {
+          List<String> names = new ArrayList<>(baseRefs);
+          names.addAll(byRef.keySet());
+          names.sort(null);
           problem(
               rule,
               "correlation.rules refers to '"
                   + ref
                   + "', but no loaded rule has that"
-                  + " name or id");
+                  + " name or id"
+                  + CorrelationRuleParser.suggest(ref, names));
         }
       }
       for (Map.Entry<String, Map<String, String>> alias : rule.aliases().entrySet()) {

@@ -39,7 +39,7 @@ class CorrelationEngineTest {
     assertThat(compileProblems(COUNT + "---\ntitle: base\nname: rule_b\n"))
         .containsExactly(
             "mr_test.yml:1: correlation.rules refers to 'rule_a', but no loaded rule"
-                + " has that name or id");
+                + " has that name or id; did you mean 'rule_b'?");
   }
 
   @Test
