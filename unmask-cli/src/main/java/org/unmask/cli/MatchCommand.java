@@ -138,6 +138,11 @@ final class MatchCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "%d events, %d matches, %d rejected in %.2f s (%.0f events/s)%s%s%n", counts[0], counts[1], counts[2],
         seconds, counts[0] / Math.max(seconds, 1e-9),
         loadSeconds > 0.001 ? String.format(Locale.ROOT, "; rules loaded in %.2f s before", loadSeconds) : "", ruleErrors[0] > 0 ? "; " + ruleErrors[0] + " rule problems (see 'unmask rules lint')" : "");
+    long late = sets.values().stream().mapToLong(l -> l.correlations().tooLate()).sum();
+    if (late > 0) {
+      err.printf(Locale.ROOT, "%,d matches came more than a correlation window after later ones and were not correlated:"
+          + " give the files in time order (one file per log read in order, or merge them)%n", late);
+    }
     // the other rules ran and their matches are out; a CI job must still see that some did not
     return ruleErrors[0] > 0 ? 1 : 0;
   }

@@ -77,6 +77,24 @@ class SigmaCommandsTest {
   }
 
   @Test
+  void match_saysWhenMatchesCameTooLateToCorrelate() throws IOException {
+    Path rules = dir.resolve("burst.yml");
+    Files.writeString(rules, "title: login\nid: 5a5a5a5a-0000-4000-8000-000000000001\nname: login\nlogsource: {product: test}\n"
+        + "detection:\n  selection: {action: login}\n  condition: selection\n---\n"
+        + "title: burst\nid: 5a5a5a5a-0000-4000-8000-000000000002\ncorrelation:\n  type: event_count\n  rules: [login]\n"
+        + "  group-by: [user]\n  timespan: 5m\n  condition: {gte: 2}\n");
+    String line = "{\"@timestamp\":\"2026-05-04T10:%s:00Z\",\"action\":\"login\",\"user\":\"ana\"}\n";
+    Path later = Files.writeString(dir.resolve("a-later.jsonl"), line.formatted("30"));
+    Path earlier = Files.writeString(dir.resolve("b-earlier.jsonl"), line.formatted("00") + line.formatted("01"));
+    Run r = run(new MatchCommand(), "--pipeline", "none", "--rules", rules.toString(), "--", later.toString(), earlier.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.err()).contains("2 matches came more than a correlation window after later ones and were not correlated");
+    Run inOrder = run(new MatchCommand(), "--pipeline", "none", "--rules", rules.toString(), "--", earlier.toString(), later.toString());
+    assertThat(inOrder.err()).doesNotContain("not correlated");
+    assertThat(inOrder.out()).contains("5a5a5a5a-0000-4000-8000-000000000002");
+  }
+
+  @Test
   void match_failsLoudly_whenItsRulesAreMissingOrDoNotLoad() throws IOException {
     Path events = Files.createDirectories(dir.resolve("logs"));
     Files.writeString(events.resolve("winlogbeat-20250106.ndjson"), "{\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\","

@@ -137,6 +137,19 @@ public final class CorrelationEngine {
     return new CorrelationEngine(List.copyOf(correlators), subscribers, generated, state);
   }
 
+  /**
+   * Base-rule matches ignored because they arrived later than a whole window (or older than all a
+   * full window keeps): the input was not in time order, and a pattern they belong to may have
+   * been missed. Counted so a caller can say so; {@code unmask match} does.
+   */
+  public long tooLate() {
+    long n = 0;
+    for (Correlator c : correlators) {
+      n += c.tooLate();
+    }
+    return n;
+  }
+
   /** The correlation rules, in load order. */
   public List<CorrelationRule> rules() {
     return correlators.stream().map(Correlator::rule).toList();

@@ -30,6 +30,13 @@ final class Correlator {
   private final long spanMillis;
   private final CorrelationEngine.Limits limits;
 
+  /** Matches that arrived too late to count (see {@link CorrelationEngine#tooLate}); not state: a run's tally. */
+  private long tooLate;
+
+  long tooLate() {
+    return tooLate;
+  }
+
   /** A Sigma field name to the event keys that hold it, in the order to try them (the rules' pipeline). */
   private final java.util.function.Function<String, List<String>> eventKeys;
 
@@ -118,12 +125,14 @@ final class Correlator {
     long latest = window.size() == 0 ? at : Math.max(at, window.last().at());
     long horizon = latest - spanMillis;
     if (at < horizon) {
+      tooLate++;
       return null; // later than a whole window: the pattern it could complete has already passed
     }
     while (window.size() > 0 && window.first().at() < horizon) {
       window.removeFirst();
     }
     if (window.size() >= limits.maxMatchesPerGroup() && at < window.first().at()) {
+      tooLate++;
       return null; // late, and older than everything a full window keeps: it would be dropped
     }
     if (!rule.type().isTemporal() && window.holdsEvent(at, evidence)) {
