@@ -165,12 +165,48 @@ final class DetectionCompiler {
       List<String> modifiers = new ArrayList<>(List.of(parts).subList(1, parts.length));
       Object v = e.getValue();
       List<Object> values = v instanceof List<?> l ? new ArrayList<>(l) : java.util.Collections.singletonList(v);
-      Node n = field(parts[0], modifiers, values, path + "/" + key);
+      Node n = parts[0].equals("Hashes") && !pipeline.hashFields().isEmpty()
+          ? hashes(modifiers, values, path + "/" + key)
+          : field(parts[0], modifiers, values, path + "/" + key);
       if (n != null) {
         all.add(n);
       }
     }
     return all.isEmpty() ? null : Node.and(all);
+  }
+
+  /**
+   * Sysmon's {@code Hashes} ({@code SHA256=…,IMPHASH=…}) in a shape with one field per algorithm
+   * (ECS: {@code process.hash.sha256}, {@code process.pe.imphash}), as pySigma's hashes
+   * transformation does: each {@code ALGO=value} tests that algorithm's field for the value, with
+   * the rule's other modifiers; a value without {@code ALGO=} tests every hash field; an algorithm
+   * the shape has no field for cannot match. {@code all} ANDs the values, as for any field.
+   */
+  private Node hashes(List<String> modifiers, List<Object> values, String path) {
+    boolean all = modifiers.contains("all");
+    List<String> rest = modifiers.stream().filter(m -> !m.equals("all")).toList();
+    Map<String, String> byAlgorithm = pipeline.hashFields();
+    List<Node> perValue = new ArrayList<>();
+    for (Object value : values) {
+      if (value == null) {
+        continue;
+      }
+      String text = String.valueOf(value);
+      int eq = text.indexOf('=');
+      String algorithm = eq > 0 ? text.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT) : null;
+      String hash = eq > 0 ? text.substring(eq + 1).strip() : text.strip();
+      List<String> targets = algorithm == null ? List.copyOf(byAlgorithm.values())
+          : byAlgorithm.containsKey(algorithm) ? List.of(byAlgorithm.get(algorithm)) : List.of();
+      List<Node> alternatives = new ArrayList<>();
+      for (String target : targets) {
+        Node n = field(target, rest, List.of(hash), path);
+        if (n != null) {
+          alternatives.add(n);
+        }
+      }
+      perValue.add(Node.or(alternatives)); // none: this shape holds no such hash, so it cannot match
+    }
+    return all ? Node.and(perValue) : Node.or(perValue);
   }
 
   private Node field(String field, List<String> modifiers, List<Object> values, String path) {

@@ -45,6 +45,14 @@ public final class Pipeline {
   private final Map<String, List<String>> fields;
   private final List<LogsourceMapping> logsources;
 
+  /**
+   * Where the parts of Sigma's {@code Hashes} field live in this shape ({@code sha256} to
+   * {@code process.hash.sha256}): Sysmon writes one {@code SHA256=…,IMPHASH=…} string, ECS one
+   * field per algorithm. Empty when the shape keeps Sysmon's string. Set while the pipeline is
+   * built, never after.
+   */
+  private Map<String, String> hashFields = Map.of();
+
   /** For a view through an additional log's names: Sigma field to that log's; else null. */
   private final Map<String, String> renames;
   /** Told each Sigma field the renames lack. */
@@ -107,8 +115,15 @@ public final class Pipeline {
    * {@code renamedRead} of each it has.
    */
   Pipeline renamedFor(LogsourceMapping log, Consumer<String> unrenamed, Consumer<String> renamedRead) {
-    return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, log.renames(), unrenamed,
+    Pipeline renamed = new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, log.renames(), unrenamed,
         renamedRead);
+    renamed.hashFields = hashFields;
+    return renamed;
+  }
+
+  /** The field that holds each hash algorithm's value ({@code md5}, {@code sha1}, {@code sha256}, {@code imphash}), or empty. */
+  Map<String, String> hashFields() {
+    return hashFields;
   }
 
   /**
@@ -167,7 +182,13 @@ public final class Pipeline {
     String partition = root.get("partition_field") instanceof String s ? s : null;
     boolean matchUnmapped = !"skip".equals(root.get("unmapped_logsources"));
     String fieldDefault = root.get("field_default") instanceof String s ? s : "{field}";
-    return new Pipeline(name, partition, matchUnmapped, fieldDefault, fields, own);
+    Pipeline pipeline = new Pipeline(name, partition, matchUnmapped, fieldDefault, fields, own);
+    if (root.get("hashes") instanceof Map<?, ?> hashes) {
+      Map<String, String> byAlgorithm = new LinkedHashMap<>();
+      hashes.forEach((k, v) -> byAlgorithm.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
+      pipeline.hashFields = Map.copyOf(byAlgorithm);
+    }
+    return pipeline;
   }
 
   private static List<String> strings(Object v) {

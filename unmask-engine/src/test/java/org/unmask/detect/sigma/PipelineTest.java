@@ -103,6 +103,28 @@ class PipelineTest {
   }
 
   @Test
+  void sysmonHashes_readOneFieldPerAlgorithm_inEcs() throws IOException {
+    // 48 SigmaHQ rules test Hashes|contains: 'SHA256=...' or 'IMPHASH=...'; ECS keeps process.hash.sha256
+    String rule = "title: gmer\nid: 61111111-2222-4333-8444-555555555555\nlogsource:\n    product: windows\n"
+        + "    category: process_creation\ndetection:\n    selection:\n        Hashes|contains:\n"
+        + "            - 'SHA256=E8A3E804A96C716A3E9B69195DB6FFB0D33E2433AF871E4D4E1EAB3097237173'\n"
+        + "            - 'IMPHASH=3A1F9C2BD9F67CE58E23FBD4FD20DE4F'\n    condition: selection\n";
+    SigmaRuleSet rules = rules(rule, "ecs");
+    String process = "{\"event\":{\"dataset\":\"endpoint.process\"},\"process\":{\"executable\":\"C:\\\\x.exe\",";
+    assertThat(rules.matches(json(process + "\"hash\":{\"sha256\":\"e8a3e804a96c716a3e9b69195db6ffb0d33e2433af871e4d4e1eab3097237173\"}}}"))).hasSize(1);
+    assertThat(rules.matches(json(process + "\"pe\":{\"imphash\":\"3a1f9c2bd9f67ce58e23fbd4fd20de4f\"}}}"))).hasSize(1);
+    assertThat(rules.matches(json(process + "\"hash\":{\"sha256\":\"0000000000000000000000000000000000000000000000000000000000000000\"}}}"))).isEmpty();
+    // evtx keeps Sysmon's one string
+    assertThat(rules(rule, "evtx").matches(json("{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+        + "\"EventData\":{\"Hashes\":\"SHA1=AA,MD5=BB,SHA256=E8A3E804A96C716A3E9B69195DB6FFB0D33E2433AF871E4D4E1EAB3097237173,IMPHASH=CC\"}}}"))).hasSize(1);
+    // all: every listed hash, each in its own field
+    String both = rule.replace("Hashes|contains:", "Hashes|contains|all:");
+    assertThat(rules(both, "ecs").matches(json(process + "\"hash\":{\"sha256\":\"e8a3e804a96c716a3e9b69195db6ffb0d33e2433af871e4d4e1eab3097237173\"},"
+        + "\"pe\":{\"imphash\":\"3a1f9c2bd9f67ce58e23fbd4fd20de4f\"}}}"))).hasSize(1);
+    assertThat(rules(both, "ecs").matches(json(process + "\"pe\":{\"imphash\":\"3a1f9c2bd9f67ce58e23fbd4fd20de4f\"}}}"))).isEmpty();
+  }
+
+  @Test
   void unknownPipeline_namesTheKnownOnes() {
     assertThatThrownBy(() -> Pipeline.named("splunk")).hasMessageContaining("use one of [ecs, evtx, winlogbeat, none]");
     assertThat(Pipeline.named("evtx").eventFields("Image")).isEqualTo(List.of("Event.EventData.Image"));
