@@ -30,7 +30,7 @@ public final class ActivityClock {
 
   /** How far the data may run past the time half the fleet was last seen: a weekend and a day. */
   static final Duration SLACK = Duration.ofDays(3);
-  static final int MAX_ENTITIES = 100_000;
+  public static final int MAX_ENTITIES = 100_000;
 
   /** Each entity's latest event, epoch millis. */
   private final Map<String, Long> seen = new HashMap<>();
@@ -98,25 +98,34 @@ public final class ActivityClock {
       return;
     }
     changed = false;
-    robustLast = last;
-    if (seen.isEmpty()) {
-      return;
-    }
     long[] lasts = new long[seen.size()];
     int i = 0;
-    for (long last : seen.values()) {
-      lasts[i++] = last;
+    for (long l : seen.values()) {
+      lasts[i++] = l;
     }
-    Arrays.sort(lasts);
-    long bound = Instant.ofEpochMilli(lasts[(lasts.length - 1) / 2]).plus(SLACK).toEpochMilli();
-    if (last.toEpochMilli() > bound) {
-      // the latest time an entity was last seen within the bound: the real end, give or take
-      // the events of the entity whose clock ran ahead
-      int within = lasts.length - 1;
-      while (lasts[within] > bound) {
-        within--;
-      }
-      robustLast = Instant.ofEpochMilli(lasts[within]);
+    robustLast = Instant.ofEpochMilli(end(last.toEpochMilli(), lasts));
+  }
+
+  /**
+   * The end of the data (see the class comment) from the latest event time and each fleet
+   * entity's latest time, epoch millis; for a caller that keeps the entities' times itself (the
+   * Flink job keeps them in its state). {@code lastSeen} is sorted in place.
+   */
+  public static long end(long latest, long[] lastSeen) {
+    if (lastSeen.length == 0) {
+      return latest;
     }
+    Arrays.sort(lastSeen);
+    long bound = lastSeen[(lastSeen.length - 1) / 2] + SLACK.toMillis();
+    if (latest <= bound) {
+      return latest;
+    }
+    // the latest time an entity was last seen within the bound: the real end, give or take the
+    // events of the entity whose clock ran ahead
+    int within = lastSeen.length - 1;
+    while (lastSeen[within] > bound) {
+      within--;
+    }
+    return lastSeen[within];
   }
 }

@@ -68,6 +68,13 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
    */
   private transient MapState<Long, List<byte[]>> feeds;
   private transient ValueState<Long> clock;
+  /**
+   * Each subject's latest event time (the judges' clock facts carry their key): the end of the
+   * data is where most of the fleet was last seen (ActivityClock), so one farm laptop whose clock
+   * is set ahead cannot age every finding. Bounded like the scan's.
+   */
+  private transient MapState<String, Long> lastSeen;
+  private transient ValueState<Integer> lastSeenCount;
   private transient MapState<String, Long> published;
   private transient ReferenceData reference;
   private transient LiveReference live;
@@ -108,6 +115,8 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     MapState<String, byte[]> windows = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("windows", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.LONG));
+    lastSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("last-seen", Types.STRING, Types.LONG));
+    lastSeenCount = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen-count", Types.INT));
     published = getRuntimeContext().getMapState(new MapStateDescriptor<>("published", Types.STRING, Types.LONG));
     live = new LiveReference(settings);
     ScanOptions options = settings.scanOptions();
@@ -130,6 +139,43 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
     ScanOptions options = settings.scanOptions();
     return new Conclusions(rules, applicantStage, options.riskPolicy(),
         options.suppressed().or(f -> suppressions.suppresses(f)), linkKey);
+  }
+
+  /** Notes a roster subject's latest time, from a judge's clock fact ({@code s|person:P1}, {@code s|device:d1}). */
+  private void seen(String subject, long at, ReferenceData ref) throws Exception {
+    boolean roster = ref != null && (!ref.people().isEmpty() || !ref.devices().isEmpty());
+    String person = subject.startsWith("s|person:") ? subject.substring(9) : null;
+    String device = subject.startsWith("s|device:") ? subject.substring(9) : null;
+    boolean counts = person != null || device != null;
+    if (counts && roster) {
+      counts = person != null ? ref.person(person).isPresent() : ref.device(device).isPresent();
+    }
+    if (!counts) {
+      return;
+    }
+    Long known = lastSeen.get(subject);
+    if (known == null) {
+      int n = lastSeenCount.value() == null ? 0 : lastSeenCount.value();
+      if (n < org.unmask.scan.ActivityClock.MAX_ENTITIES) {
+        lastSeen.put(subject, at);
+        lastSeenCount.update(n + 1);
+      }
+    } else if (at > known) {
+      lastSeen.put(subject, at);
+    }
+  }
+
+  /** The time risk is reported at: the latest clock, unless it ran ahead of most of the fleet's. */
+  private Long endOfData() throws Exception {
+    Long latest = clock.value();
+    if (latest == null) {
+      return null;
+    }
+    List<Long> times = new ArrayList<>();
+    for (Long t : lastSeen.values()) {
+      times.add(t);
+    }
+    return org.unmask.scan.ActivityClock.end(latest, times.stream().mapToLong(Long::longValue).toArray());
   }
 
   @Override
@@ -165,6 +211,8 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
         if (now == null || fact.timestamp > now) {
           clock.update(fact.timestamp);
         }
+        seen(new String(fact.body, java.nio.charset.StandardCharsets.UTF_8), fact.timestamp,
+            live.get(ctx.getBroadcastState(LiveReference.FILES)));
       }
       default -> throw new IllegalArgumentException("unknown fact kind " + fact.kind);
     }
@@ -201,7 +249,7 @@ public final class Conclude extends KeyedBroadcastProcessFunction<Byte, Fact, Re
       graph.add(Wire.link(b));
     }
     graph.sort(LINK_ORDER);
-    Long now = clock.value();
+    Long now = endOfData();
     Conclusions.Conclusion c = pseudonymised(
         conclusions.conclude(reference, all, graph, now == null ? null : Instant.ofEpochMilli(now)));
     int changed = publish(c, out);

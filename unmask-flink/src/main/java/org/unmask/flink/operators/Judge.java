@@ -178,7 +178,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
     if (isRules(key)) {
       Long last = latest.value();
       if (last != null) {
-        collector.collect(new Fact(Fact.CLOCK, last, new byte[0]));
+        collector.collect(new Fact(Fact.CLOCK, last, key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       }
     } else {
       end(key, collector);
@@ -200,7 +200,7 @@ public final class Judge extends KeyedBroadcastProcessFunction<String, Routed, R
           latest.update(t);
           if (t >= clockSent + CLOCK_STEP) { // mid-stream clock for publication; exact at the end
             clockSent = t;
-            collector.collect(new Fact(Fact.CLOCK, t, new byte[0]));
+            collector.collect(new Fact(Fact.CLOCK, t, key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
           }
         }
       }
