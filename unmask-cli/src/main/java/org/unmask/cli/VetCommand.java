@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
  * file renamed into place), so a reader never sees half a file.
  */
 @Command(name = "vet", mixinStandardHelpOptions = true,
-    description = "Vet applicants: identity, photo and resume reuse, profile padding, watchlists and identity rings.")
+    description = {"Vet applicants: identity, photo and resume reuse, profile padding, watchlists and identity rings.",
+        "Exit status 0 when vetting completed (even with rejected records), 2 when it could not."})
 final class VetCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DATASET", description = "dataset folder holding applicants.csv (and files/)")
@@ -54,11 +55,11 @@ final class VetCommand implements Callable<Integer> {
     try {
       if (!Files.isDirectory(dataset)) {
         System.err.println("unmask vet: no such folder: " + dataset + " — pass the folder that holds applicants.csv");
-        return 1;
+        return 2;
       }
       if (!Files.exists(dataset.resolve("applicants.csv"))) {
         System.err.println("unmask vet: no applicants.csv in " + dataset + " — pass the folder that holds it");
-        return 1;
+        return 2;
       }
       List<Rejection> rejected = new ArrayList<>();
       // The scan's reader: a bad cell in an application reads as unknown, the applicant is still vetted.
@@ -83,7 +84,7 @@ final class VetCommand implements Callable<Integer> {
       return 0;
     } catch (IOException | RuntimeException e) {
       System.err.println("unmask vet: " + ScanCommand.rootMessage(e));
-      return 1;
+      return 2;
     }
   }
 

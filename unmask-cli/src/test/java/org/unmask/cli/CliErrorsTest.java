@@ -63,7 +63,7 @@ class CliErrorsTest {
   @Test
   void vet_withoutApplicants_saysSo(@TempDir Path dir) {
     Run r = run("vet", dir.toString(), "--out", dir.resolve("v").toString());
-    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.status()).as("as scan: 2 when it could not run").isEqualTo(2);
     assertThat(r.err()).isEqualTo("unmask vet: no applicants.csv in " + dir + " — pass the folder that holds it\n");
   }
 }
