@@ -27,7 +27,7 @@ final class CasesShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions store;
 
-  @Parameters(paramLabel = "ID", description = "The case id, e.g. case-P0042.")
+  @Parameters(paramLabel = "ID", description = "The case id, e.g. case-P00042.")
   String caseId;
 
   @Option(names = "--reveal", description = "Show who the person is (needs --role and --reason; audited).")
