@@ -27,7 +27,7 @@ public final class JsonLines {
 
   /** Writes each item as one line. */
   static <T> void write(OutputStream out, List<T> items, ItemWriter<T> writer) throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(new NonClosing(out))) {
+    try (JsonGenerator g = new WholeCharacters(JSON.createGenerator(new NonClosing(out)))) {
       g.setRootValueSeparator(null);
       for (T item : items) {
         writer.write(g, item);
@@ -61,6 +61,54 @@ public final class JsonLines {
     }
     String s = out.toString(java.nio.charset.StandardCharsets.UTF_8);
     return s.substring(0, s.length() - 1);
+  }
+
+  /**
+   * Writes text as whole Unicode characters: a lone surrogate (an event field's {@code "\\ud800"},
+   * which JSON's syntax allows) becomes U+FFFD, because strict readers of the outputs (and
+   * UTF-8 itself) refuse half a character.
+   */
+  private static final class WholeCharacters extends com.fasterxml.jackson.core.util.JsonGeneratorDelegate {
+    WholeCharacters(JsonGenerator g) {
+      super(g, false);
+    }
+
+    @Override
+    public void writeString(String text) throws IOException {
+      super.writeString(whole(text));
+    }
+
+    @Override
+    public void writeStringField(String fieldName, String value) throws IOException {
+      writeFieldName(fieldName);
+      writeString(value);
+    }
+
+    static String whole(String s) {
+      if (s == null) {
+        return null;
+      }
+      int n = s.length();
+      for (int i = 0; i < n; i++) {
+        if (Character.isSurrogate(s.charAt(i))) {
+          return replaceLone(s);
+        }
+      }
+      return s;
+    }
+
+    private static String replaceLone(String s) {
+      StringBuilder b = new StringBuilder(s.length());
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          b.append(c).append(s.charAt(++i));
+        } else {
+          b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+        }
+      }
+      return b.toString();
+    }
   }
 
   /** Writes one item as JSON. */
