@@ -47,6 +47,12 @@ final class EvaluateCommand implements Callable<Integer> {
       System.out.print(evaluation.table());
       evaluation.write(out.resolve("evaluation.json"));
       if (bounds != null) {
+        List<String> unknown = bounds.unknownFigures(evaluation.figures().keySet());
+        if (!unknown.isEmpty()) {
+          System.err.println("unmask evaluate: gate " + gate + " is malformed:");
+          unknown.forEach(u -> System.err.println("  " + u));
+          return 2;
+        }
         List<String> broken = bounds.violations(evaluation.figures());
         if (!broken.isEmpty()) {
           System.err.println("unmask evaluate: gate " + gate + " failed:");

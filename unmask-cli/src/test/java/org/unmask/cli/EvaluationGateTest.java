@@ -26,5 +26,17 @@ class EvaluationGateTest {
         tmp.resolve("key").toString(), "-q")).isZero();
     assertThat(UnmaskCli.run("evaluate", world.toString(), out.toString(), "--gate", GATE.toString()))
         .as("evaluation gate %s (see the table printed above)", GATE).isZero();
+
+    // a gate that names no figure of the evaluation is a malformed gate (2), not a broken bound (1)
+    Path typo = tmp.resolve("typo-gate.txt");
+    Path strict = tmp.resolve("strict-gate.txt");
+    try {
+      java.nio.file.Files.writeString(typo, "case_recal >= 0.5\n");
+      java.nio.file.Files.writeString(strict, "case_recall >= 1.01\n");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(UnmaskCli.run("evaluate", world.toString(), out.toString(), "--gate", typo.toString())).isEqualTo(2);
+    assertThat(UnmaskCli.run("evaluate", world.toString(), out.toString(), "--gate", strict.toString())).isEqualTo(1);
   }
 }

@@ -58,6 +58,17 @@ public final class Gate {
   }
 
   /** The violated bounds as readable lines; empty when the evaluation passes. */
+  /** The lines naming a figure the evaluation does not have: a malformed gate file, not a broken bound. */
+  public List<String> unknownFigures(java.util.Set<String> known) {
+    List<String> out = new ArrayList<>();
+    for (Bound b : bounds) {
+      if (!known.contains(b.figure())) {
+        out.add(String.format(Locale.ROOT, "line %d: no figure named %s (known: %s)", b.line(), b.figure(), String.join(", ", known)));
+      }
+    }
+    return out;
+  }
+
   public List<String> violations(Map<String, Double> figures) {
     List<String> out = new ArrayList<>();
     for (Bound b : bounds) {
