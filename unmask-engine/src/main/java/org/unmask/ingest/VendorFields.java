@@ -92,6 +92,22 @@ public final class VendorFields {
   }
 
   /**
+   * The same, keeping the vendor's own text when it is no time an event can carry: the parser
+   * then rejects the line quoting what the log said ({@code "garbage"}, {@code "9999-12-31..."}),
+   * not "missing @timestamp" or a converted value the user never wrote.
+   */
+  public static void timestamp(Map<String, Object> f, Instant time, String vendorText) {
+    if (f.get("@timestamp") != null) {
+      return;
+    }
+    if (time != null && org.unmask.ingest.Timestamps.plausible(time)) {
+      f.put("@timestamp", time.toString());
+    } else if (vendorText != null) {
+      f.put("@timestamp", vendorText);
+    }
+  }
+
+  /**
    * A USB vendor or product id as the contract spells it: four lower-case hex digits. Accepts
    * {@code 046d}, {@code 0x046D}, {@code 46d}; returns null for anything else.
    */

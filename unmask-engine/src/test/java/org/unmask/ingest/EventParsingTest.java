@@ -122,6 +122,15 @@ class EventParsingTest {
   }
 
   @Test
+  void vendorTimesThatAreNoTime_areRejectedQuotingWhatTheLogSaid() {
+    assertRejected("{\"eventType\":\"user.session.start\",\"published\":\"garbage\",\"actor\":{\"alternateId\":\"a@b.c\"}}",
+        "@timestamp is not RFC 3339: \"garbage\"");
+    rejections.clear();
+    assertRejected("{\"eventType\":\"user.session.start\",\"published\":\"9999-12-31T23:59:59.999999999-18:00\","
+        + "\"actor\":{\"alternateId\":\"a@b.c\"}}", "@timestamp \"9999-12-31T23:59:59.999999999-18:00\" is outside 1980-2199");
+  }
+
+  @Test
   void osqueryTimesPastAnyInstant_areRejected_notACrash() {
     assertRejected("{\"name\":\"processes\",\"hostIdentifier\":\"h1\",\"unixTime\":9223372036854775807}", "missing @timestamp");
   }

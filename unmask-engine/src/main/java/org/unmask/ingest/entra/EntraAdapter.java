@@ -61,11 +61,13 @@ public final class EntraAdapter implements VendorAdapter {
   @Override
   public void adapt(Map<String, Object> f) {
     if (isGraphSignin(f) && !isMonitor(f)) {
-      VendorFields.timestamp(f, time(text(f, "createdDateTime")));
+      String created = text(f, "createdDateTime");
+      VendorFields.timestamp(f, time(created), created);
       signin(f, "");
       return;
     }
-    VendorFields.timestamp(f, time(firstText(f, "time", "properties.createdDateTime", "properties.activityDateTime")));
+    String when = firstText(f, "time", "properties.createdDateTime", "properties.activityDateTime");
+    VendorFields.timestamp(f, time(when), when);
     String category = text(f, "category");
     String operation = text(f, "operationName");
     String lowerCategory = category == null ? "" : category.toLowerCase(Locale.ROOT);

@@ -38,7 +38,7 @@ public final class OktaAdapter implements VendorAdapter {
     dataset(f, signin ? "idp.signin" : "okta.system");
     String published = text(f, "published");
     if (published != null) {
-      VendorFields.timestamp(f, Timestamps.lenient(published));
+      VendorFields.timestamp(f, Timestamps.lenient(published), published);
     }
     add(f, "event.action", type);
     if (signin) {

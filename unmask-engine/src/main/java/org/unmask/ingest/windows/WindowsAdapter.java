@@ -50,7 +50,7 @@ public final class WindowsAdapter implements VendorAdapter {
   public void adapt(Map<String, Object> f) {
     Shape s = Shape.of(f);
     if (s.time != null) {
-      VendorFields.timestamp(f, Timestamps.lenient(s.time));
+      VendorFields.timestamp(f, Timestamps.lenient(s.time), s.time);
     }
     add(f, "host.name", s.computer);
     add(f, "event.code", s.eventId < 0 ? null : String.valueOf(s.eventId));
