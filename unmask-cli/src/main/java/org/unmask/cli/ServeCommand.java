@@ -60,6 +60,11 @@ final class ServeCommand implements Callable<Integer> {
           + " A restart rebuilds detector state from the days kept.")
   int intakeRetentionDays;
 
+  @Option(names = "--max-days-ahead", paramLabel = "DAYS", defaultValue = "2",
+      description = "Reject events dated more than DAYS ahead of this machine's clock (a laptop clock set ahead);"
+          + " 0: no bound, to replay a simulated world dated later (default ${DEFAULT-VALUE}).")
+  int maxDaysAhead;
+
   @Option(names = "--conclude-every", paramLabel = "SECONDS", defaultValue = "2",
       description = "Re-conclude (persons, farms, cases) and save this often when something changed (default 2).")
   int concludeEvery;
@@ -79,9 +84,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     Intake.Limits limits;
     try {
-      limits = Intake.Limits.defaults().withBacklog(backlog).withLogRetention(intakeRetentionDays);
+      limits = Intake.Limits.defaults().withBacklog(backlog).withLogRetention(intakeRetentionDays).withDaysAhead(maxDaysAhead);
     } catch (IllegalArgumentException e) {
-      System.err.println("unmask serve: --intake-retention-days: " + e.getMessage());
+      System.err.println("unmask serve: " + e.getMessage());
       return 2;
     }
     // The server logs its own lifecycle; libraries only warn.

@@ -45,10 +45,15 @@ public final class Intake implements AutoCloseable {
    * @param retainDays days of event ids remembered to recognise duplicates
    * @param logRetentionDays days a closed intake-log segment is kept, 0 to keep every one; at least
    *     {@code retainDays + 1} otherwise, so that a restart still knows every id it must
+   * @param maxDaysAhead how far ahead of the server's clock an event may be dated, in days (see
+   *     {@link #DEFAULT_DAYS_AHEAD}); 0 for no bound (replaying a simulated world dated later)
    */
   public record Limits(long maxBodyBytes, long maxDecompressedBytes, int backlogEvents, int retainDays, long maxRememberedIds,
-      long segmentBytes, int logRetentionDays) {
+      long segmentBytes, int logRetentionDays, int maxDaysAhead) {
     public Limits {
+      if (maxDaysAhead < 0) {
+        throw new IllegalArgumentException("days ahead must be 0 (no bound) or more; got " + maxDaysAhead);
+      }
       if (logRetentionDays != 0 && logRetentionDays <= retainDays) {
         throw new IllegalArgumentException("the intake log must be kept at least " + (retainDays + 1)
             + " days (duplicates are recognised over " + retainDays + "), or for ever (0); got " + logRetentionDays);
@@ -56,19 +61,27 @@ public final class Intake implements AutoCloseable {
     }
 
     public static Limits defaults() {
-      return new Limits(64L << 20, 64L << 20, 20_000, 30, 50_000_000L, 256L << 20, 0);
+      return new Limits(64L << 20, 64L << 20, 20_000, 30, 50_000_000L, 256L << 20, 0, DEFAULT_DAYS_AHEAD);
+    }
+
+    public Limits withDaysAhead(int days) {
+      return new Limits(maxBodyBytes, maxDecompressedBytes, backlogEvents, retainDays, maxRememberedIds, segmentBytes,
+          logRetentionDays, days);
     }
 
     public Limits withBacklog(int events) {
-      return new Limits(maxBodyBytes, maxDecompressedBytes, events, retainDays, maxRememberedIds, segmentBytes, logRetentionDays);
+      return new Limits(maxBodyBytes, maxDecompressedBytes, events, retainDays, maxRememberedIds, segmentBytes, logRetentionDays,
+          maxDaysAhead);
     }
 
     public Limits withBody(long bytes, long decompressed) {
-      return new Limits(bytes, decompressed, backlogEvents, retainDays, maxRememberedIds, segmentBytes, logRetentionDays);
+      return new Limits(bytes, decompressed, backlogEvents, retainDays, maxRememberedIds, segmentBytes, logRetentionDays,
+          maxDaysAhead);
     }
 
     public Limits withLogRetention(int days) {
-      return new Limits(maxBodyBytes, maxDecompressedBytes, backlogEvents, retainDays, maxRememberedIds, segmentBytes, days);
+      return new Limits(maxBodyBytes, maxDecompressedBytes, backlogEvents, retainDays, maxRememberedIds, segmentBytes, days,
+          maxDaysAhead);
     }
   }
 
@@ -78,7 +91,7 @@ public final class Intake implements AutoCloseable {
    * would otherwise move its person's detectors to that day, and every real event after it would
    * look late and be set aside. A scan of stored data has no such bound (its end is robust instead).
    */
-  static final Duration MAX_AHEAD = Duration.ofDays(2);
+  public static final int DEFAULT_DAYS_AHEAD = 2;
 
   private final IntakeLog log;
   private final Limits limits;
@@ -263,11 +276,11 @@ public final class Intake implements AutoCloseable {
           }
         });
       }
-      if (e != null && e.timestamp().isAfter(Instant.now().plus(MAX_AHEAD))) {
+      if (e != null && limits.maxDaysAhead() > 0 && e.timestamp().isAfter(Instant.now().plus(Duration.ofDays(limits.maxDaysAhead())))) {
         rejected[0]++;
         if (rejections.size() < MAX_REJECTIONS_SHOWN) {
           rejections.add(new IntakeReceipt.Rejected(line, "@timestamp " + e.timestamp() + " is more than "
-              + MAX_AHEAD.toDays() + " days ahead of the server's clock: a clock set ahead"));
+              + limits.maxDaysAhead() + " days ahead of the server's clock: a clock set ahead (unmask serve --max-days-ahead)"));
         }
         e = null;
       }
