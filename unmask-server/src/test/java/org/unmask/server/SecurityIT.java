@@ -89,6 +89,21 @@ class SecurityIT {
   }
 
   @Test
+  void requestsJettyRefusesBeforeTheRouter_getTheApisJsonError() throws Exception {
+    for (String target : List.of("/api/v1/%00", "/api/v1/%ff%fe", "/" + "a".repeat(20_000))) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", t.server.port())) {
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).as(target.substring(0, Math.min(30, target.length()))).startsWith("HTTP/1.1 4")
+            .containsIgnoringCase("content-type: application/json").contains("{\"error\":{\"status\":4")
+            .doesNotContain("<html");
+      }
+    }
+  }
+
+  @Test
   void everyRoute_checksItsRole() throws Exception {
     String id = anyCase();
     assertError(t.postJson("/api/v1/cases/" + id + "/notes", t.viewer, "{\"text\":\"hi\"}"), 403, "analyst role");

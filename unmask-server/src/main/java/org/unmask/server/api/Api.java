@@ -61,6 +61,7 @@ public final class Api {
     config.startup.showOldJavalinVersionWarning = false;
     config.http.maxRequestSize = maxRequestBytes;
     config.http.defaultContentType = Json.CONTENT_TYPE;
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     config.router.ignoreTrailingSlashes = true;
     for (String hosted : List.of("/", "/console")) {
       config.staticFiles.add(sf -> {
