@@ -340,7 +340,13 @@ public final class JsonEvents {
         if (depth >= MAX_DEPTH) {
           p.skipChildren();
         } else {
+          int before = out.size();
           object(p, key, out, depth + 1);
+          if (out.size() == before) {
+            // an empty object is a field with no value, present all the same: `f|exists: true`
+            // holds for {"f": {}}, as the modifiers appendix has it ("be it empty or null")
+            out.putIfAbsent(key.dotted, List.of());
+          }
         }
       } else {
         value(p, v, key.dotted, out, depth);

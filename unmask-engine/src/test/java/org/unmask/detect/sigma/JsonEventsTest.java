@@ -158,4 +158,16 @@ class JsonEventsTest {
       assertThat(rejected).as(name).isEmpty();
     }
   }
+
+  @Test
+  void anEmptyObject_isAPresentFieldWithoutValue_forExists() throws IOException {
+    Map<String, Object> fields = JsonEvents.parse("{\"f\":{},\"g\":{\"h\":{}},\"k\":{\"v\":1}}");
+    assertThat(fields).containsEntry("f", List.of()).containsEntry("g.h", List.of()).containsEntry("k.v", 1L)
+        .doesNotContainKey("g").doesNotContainKey("k");
+    SigmaRuleSet exists = SigmaTesting.rule("    s:\n        f|exists: true\n    condition: s\n");
+    SigmaRuleSet absent = SigmaTesting.rule("    s:\n        f|exists: false\n    condition: s\n");
+    Event e = JsonEvents.toEvent(fields, new org.unmask.event.SourceRef("t.jsonl", 1));
+    assertThat(exists.matches(e)).hasSize(1);
+    assertThat(absent.matches(e)).isEmpty();
+  }
 }
