@@ -29,6 +29,10 @@ public final class LineParser {
    * @param line the line number recorded as the event's evidence line
    */
   public Event parse(byte[] bytes, int off, int len, String source, long line, RejectSink sink) {
+    if (len > ReadOptions.DEFAULT_MAX_LINE_BYTES) { // a dataset's bound on a line, for lines that come one by one too
+      sink.reject(new Rejection(source, line, EventSource.tooLong(ReadOptions.DEFAULT_MAX_LINE_BYTES)));
+      return null;
+    }
     return parser.parse(bytes, off, len, source, line, null, sink);
   }
 

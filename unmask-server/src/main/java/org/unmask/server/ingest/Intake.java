@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.unmask.event.Event;
 import org.unmask.ingest.LineParser;
+import org.unmask.ingest.RejectSink;
+import org.unmask.ingest.Rejection;
 import org.unmask.scan.EventStage;
 import org.unmask.server.api.ApiError;
 import org.unmask.server.metrics.Metrics;
@@ -248,6 +250,7 @@ public final class Intake implements AutoCloseable {
     List<IntakeReceipt.Rejected> rejections = new ArrayList<>();
     int[] rejected = new int[1];
     List<Accepted> accepted = new ArrayList<>();
+    Instant latestAllowed = limits.maxDaysAhead() == 0 ? Instant.MAX : Instant.now().plus(Duration.ofDays(limits.maxDaysAhead()));
     int lineNo = 0;
     int start = 0;
     while (start < bytes.length) {
@@ -261,27 +264,16 @@ public final class Intake implements AutoCloseable {
         len--;
       }
       long line = lineNo;
-      Event e;
-      if (len > org.unmask.ingest.ReadOptions.DEFAULT_MAX_LINE_BYTES) { // the scan's bound on a line, here too
+      RejectSink reject = r -> {
         rejected[0]++;
         if (rejections.size() < MAX_REJECTIONS_SHOWN) {
-          rejections.add(new IntakeReceipt.Rejected(line, "line longer than " + org.unmask.ingest.ReadOptions.DEFAULT_MAX_LINE_BYTES + " bytes"));
+          rejections.add(new IntakeReceipt.Rejected(line, r.reason()));
         }
-        e = null;
-      } else {
-        e = parser.parse(bytes, start, len, source, line, r -> {
-          rejected[0]++;
-          if (rejections.size() < MAX_REJECTIONS_SHOWN) {
-            rejections.add(new IntakeReceipt.Rejected(line, r.reason()));
-          }
-        });
-      }
-      if (e != null && limits.maxDaysAhead() > 0 && e.timestamp().isAfter(Instant.now().plus(Duration.ofDays(limits.maxDaysAhead())))) {
-        rejected[0]++;
-        if (rejections.size() < MAX_REJECTIONS_SHOWN) {
-          rejections.add(new IntakeReceipt.Rejected(line, "@timestamp " + e.timestamp() + " is more than "
-              + limits.maxDaysAhead() + " days ahead of the server's clock: a clock set ahead (unmask serve --max-days-ahead)"));
-        }
+      };
+      Event e = parser.parse(bytes, start, len, source, line, reject);
+      if (e != null && e.timestamp().isAfter(latestAllowed)) {
+        reject.reject(new Rejection(source, line, "@timestamp " + e.timestamp() + " is more than " + limits.maxDaysAhead()
+            + " days ahead of the server's clock: a clock set ahead (unmask serve --max-days-ahead)"));
         e = null;
       }
       if (e != null) {
