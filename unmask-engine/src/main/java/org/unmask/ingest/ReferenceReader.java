@@ -209,8 +209,7 @@ final class ReferenceReader {
         Map<String, Integer> columns = columns(csv.getHeaderNames());
         if (!columns.containsKey(keyColumn)) {
           String header = String.join(String.valueOf(delimiter), csv.getHeaderNames());
-          sink.reject(new Rejection(name, 1, "no '" + keyColumn + "' column in the header "
-              + EventParser.quote(header) + ": no row of the file can be read (the columns are in docs/contract.md)"));
+          sink.reject(Rejection.missingKeyColumn(name, keyColumn, header));
           return;
         }
         for (CSVRecord record : csv) {

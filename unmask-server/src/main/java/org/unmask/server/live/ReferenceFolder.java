@@ -186,7 +186,7 @@ public final class ReferenceFolder {
    */
   private static void refuseUnreadable(String file, List<Rejection> ofFile) {
     for (Rejection r : ofFile) {
-      if (r.line() <= 1 && r.reason().startsWith("no '")) {
+      if (r.isMissingKeyColumn()) {
         throw ApiError.badRequest("the uploaded " + file + " cannot be read, nothing was replaced: " + r.reason());
       }
     }
