@@ -168,7 +168,7 @@ final class MatchCommand implements Callable<Integer> {
         return "no such rules file or folder: " + r;
       }
       try (Stream<Path> walk = Files.walk(r)) {
-        if (walk.noneMatch(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.ya?ml"))) {
+        if (walk.noneMatch(p -> Files.isRegularFile(p) && SigmaRuleSet.isRuleFile(p))) {
           return "no Sigma rule files (.yml, .yaml) under " + r;
         }
       }

@@ -69,7 +69,7 @@ final class RuleLoader {
     if (Files.isDirectory(path)) {
       try (Stream<Path> walk = Files.walk(path)) {
         walk.filter(Files::isRegularFile)
-            .filter(p -> { String n = p.getFileName().toString().toLowerCase(Locale.ROOT); return n.endsWith(".yml") || n.endsWith(".yaml"); })
+            .filter(SigmaRuleSet::isRuleFile)
             .sorted()
             .forEach(this::loadFile);
       } catch (IOException | java.io.UncheckedIOException e) {

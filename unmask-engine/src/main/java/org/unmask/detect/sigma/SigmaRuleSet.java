@@ -139,6 +139,12 @@ public final class SigmaRuleSet {
     return true;
   }
 
+  /** Whether a file under a rules folder is loaded as rules: a .yml or .yaml name, in any case. */
+  public static boolean isRuleFile(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".yml") || n.endsWith(".yaml");
+  }
+
   /**
    * Loads every rule file under the paths (folders are searched recursively for .yml and .yaml).
    *
