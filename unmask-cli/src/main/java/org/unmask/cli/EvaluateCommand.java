@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       return 0;
     } catch (IOException | IllegalArgumentException e) {
-      System.err.println("unmask evaluate: " + ScanCommand.rootMessage(e));
+      System.err.println("unmask evaluate: " + Failures.describe(e));
       return 2;
     }
   }

@@ -93,7 +93,7 @@ final class ScanCommand implements Callable<Integer> {
         try {
           options = options.withRiskPolicy(RiskPolicy.load(riskPolicy));
         } catch (IOException e) {
-          err.println("unmask scan: cannot read the risk policy " + riskPolicy + ": " + rootMessage(e));
+          err.println("unmask scan: cannot read the risk policy " + riskPolicy + ": " + Failures.describe(e));
           return 2;
         }
       }
@@ -146,7 +146,7 @@ final class ScanCommand implements Callable<Integer> {
       err.println("unmask scan: " + e.getMessage());
       return 2;
     } catch (IOException | java.io.UncheckedIOException e) {
-      err.println("unmask scan: cannot write " + out + ": " + rootMessage(e));
+      err.println("unmask scan: cannot write " + out + ": " + Failures.describe(e));
       return 2;
     }
   }
@@ -177,27 +177,5 @@ final class ScanCommand implements Callable<Integer> {
           + " write them elsewhere";
     }
     return null;
-  }
-
-  /** The innermost cause in words: a file-system failure says what happened to which file. */
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (t instanceof java.nio.file.FileSystemException fs) {
-      String what = fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-          : fs instanceof java.nio.file.NotDirectoryException ? "not a folder"
-          : fs instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
-          : fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
-      if (fs.getFile() == null) {
-        return what;
-      }
-      Path file = Path.of(fs.getFile());
-      boolean temporary = file.getFileName() != null && file.getFileName().toString().startsWith(".");
-      return what + (temporary && file.getParent() != null ? " (writing in " + file.getParent() + ")" : ": " + file);
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

@@ -100,10 +100,10 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = Server.start(config);
     } catch (StoreException | DatasetException | IllegalArgumentException | java.io.IOException | java.io.UncheckedIOException e) {
-      System.err.println("unmask serve: " + ScanCommand.rootMessage(e));
+      System.err.println("unmask serve: " + Failures.describe(e));
       return 2;
     } catch (RuntimeException e) {
-      System.err.println("unmask serve: cannot start: " + ScanCommand.rootMessage(e));
+      System.err.println("unmask serve: cannot start: " + Failures.describe(e));
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);

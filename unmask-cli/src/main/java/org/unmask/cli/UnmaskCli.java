@@ -50,7 +50,7 @@ public final class UnmaskCli implements Runnable {
       return c.getCommandSpec().exitCodeOnInvalidInput();
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
-      c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ScanCommand.rootMessage(e));
+      c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + Failures.describe(e));
       if (System.getenv("UNMASK_DEBUG") != null) {
         e.printStackTrace(c.getErr());
       }

@@ -83,7 +83,7 @@ final class VetCommand implements Callable<Integer> {
           + result.rings().size() + " rings, " + rejected.size() + " rejected records; results in " + out);
       return 0;
     } catch (IOException | RuntimeException e) {
-      System.err.println("unmask vet: " + ScanCommand.rootMessage(e));
+      System.err.println("unmask vet: " + Failures.describe(e));
       return 2;
     }
   }
