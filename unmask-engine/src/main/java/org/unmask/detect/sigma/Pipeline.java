@@ -48,10 +48,9 @@ public final class Pipeline {
   /**
    * Where the parts of Sigma's {@code Hashes} field live in this shape ({@code sha256} to
    * {@code process.hash.sha256}): Sysmon writes one {@code SHA256=…,IMPHASH=…} string, ECS one
-   * field per algorithm. Empty when the shape keeps Sysmon's string. Set while the pipeline is
-   * built, never after.
+   * field per algorithm. Empty when the shape keeps Sysmon's string.
    */
-  private Map<String, String> hashFields = Map.of();
+  private final Map<String, String> hashFields;
 
   /** For a view through an additional log's names: Sigma field to that log's; else null. */
   private final Map<String, String> renames;
@@ -91,19 +90,20 @@ public final class Pipeline {
   }
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
-      Map<String, List<String>> fields, List<LogsourceMapping> logsources) {
-    this(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, null, f -> { }, f -> { });
+      Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> hashFields) {
+    this(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, hashFields, null, f -> { }, f -> { });
   }
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
-      Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> renames,
-      Consumer<String> unrenamed, Consumer<String> renamedRead) {
+      Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> hashFields,
+      Map<String, String> renames, Consumer<String> unrenamed, Consumer<String> renamedRead) {
     this.name = name;
     this.partitionField = partitionField;
     this.matchUnmapped = matchUnmapped;
     this.fieldDefault = fieldDefault;
     this.fields = fields;
     this.logsources = logsources;
+    this.hashFields = hashFields;
     this.renames = renames;
     this.unrenamed = unrenamed;
     this.renamedRead = renamedRead;
@@ -115,10 +115,8 @@ public final class Pipeline {
    * {@code renamedRead} of each it has.
    */
   Pipeline renamedFor(LogsourceMapping log, Consumer<String> unrenamed, Consumer<String> renamedRead) {
-    Pipeline renamed = new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, log.renames(), unrenamed,
-        renamedRead);
-    renamed.hashFields = hashFields;
-    return renamed;
+    return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, hashFields, log.renames(),
+        unrenamed, renamedRead);
   }
 
   /** The field that holds each hash algorithm's value ({@code md5}, {@code sha1}, {@code sha256}, {@code imphash}), or empty. */
@@ -182,13 +180,11 @@ public final class Pipeline {
     String partition = root.get("partition_field") instanceof String s ? s : null;
     boolean matchUnmapped = !"skip".equals(root.get("unmapped_logsources"));
     String fieldDefault = root.get("field_default") instanceof String s ? s : "{field}";
-    Pipeline pipeline = new Pipeline(name, partition, matchUnmapped, fieldDefault, fields, own);
+    Map<String, String> hashFields = new LinkedHashMap<>();
     if (root.get("hashes") instanceof Map<?, ?> hashes) {
-      Map<String, String> byAlgorithm = new LinkedHashMap<>();
-      hashes.forEach((k, v) -> byAlgorithm.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
-      pipeline.hashFields = Map.copyOf(byAlgorithm);
+      hashes.forEach((k, v) -> hashFields.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
     }
-    return pipeline;
+    return new Pipeline(name, partition, matchUnmapped, fieldDefault, fields, own, Map.copyOf(hashFields));
   }
 
   private static List<String> strings(Object v) {
