@@ -34,6 +34,11 @@ import org.unmask.scan.ScanOptions;
  * @param keyFile the installation's pseudonym key, a path every task manager can read (like
  *     {@code referenceDir}), or null to publish text as the detectors made it (tests, embedding);
  *     with a key, findings, persons and cases name people by pseudonym, as {@code unmask scan} does
+ * @param maxDaysAhead how many days after its Kafka record time an event may be dated, 0 for no
+ *     bound: an event from a clock set ahead would move its person's per-day detectors to that day
+ *     and blind them until then, so it is rejected, as {@code unmask serve --max-days-ahead}
+ *     rejects it. The record time is when the producer sent the line (a live shipper's clock), or
+ *     the event's own time for {@code unmask kafka-load}, whose replays are never ahead of it.
  */
 public record JobSettings(
     String referenceDir,
@@ -45,12 +50,16 @@ public record JobSettings(
     long allowedLatenessMillis,
     long publishEveryMillis,
     String store,
-    String keyFile) implements Serializable {
+    String keyFile,
+    int maxDaysAhead) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   public JobSettings {
     rulePaths = List.copyOf(rulePaths);
+    if (maxDaysAhead < 0) {
+      throw new IllegalArgumentException("days ahead must be 0 (no bound) or more; got " + maxDaysAhead);
+    }
   }
 
   /** The reference data, read as a scan reads it; bad rows are dropped (the scan reports them). */
@@ -58,36 +67,46 @@ public record JobSettings(
     return Dataset.open(Path.of(referenceDir)).readReference(r -> {});
   }
 
-  /** The scan's defaults over a reference folder: shipped rules, vetting on, 5 min disorder, 1 h lateness, daily publication. */
+  /**
+   * The scan's defaults over a reference folder: shipped rules, vetting on, 5 min disorder, 1 h
+   * lateness, daily publication, events at most 2 days ahead of their record time (the server's
+   * default).
+   */
   public static JobSettings defaults(Path referenceDir) {
     return new JobSettings(referenceDir.toString(), List.of(), true, null, true,
-        Duration.ofMinutes(5).toMillis(), Duration.ofHours(1).toMillis(), Duration.ofDays(1).toMillis(), null, null);
+        Duration.ofMinutes(5).toMillis(), Duration.ofHours(1).toMillis(), Duration.ofDays(1).toMillis(), null, null, 2);
   }
 
   public JobSettings withStore(String jdbc) {
     return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
-        allowedLatenessMillis, publishEveryMillis, jdbc, keyFile);
+        allowedLatenessMillis, publishEveryMillis, jdbc, keyFile, maxDaysAhead);
   }
 
   public JobSettings withPublishEvery(Duration every) {
     return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
-        allowedLatenessMillis, every.toMillis(), store, keyFile);
+        allowedLatenessMillis, every.toMillis(), store, keyFile, maxDaysAhead);
   }
 
   public JobSettings withVetting(boolean vet) {
     return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, vet, outOfOrdernessMillis,
-        allowedLatenessMillis, publishEveryMillis, store, keyFile);
+        allowedLatenessMillis, publishEveryMillis, store, keyFile, maxDaysAhead);
   }
 
   public JobSettings withRules(List<String> paths, boolean builtIn) {
     return new JobSettings(referenceDir, paths, builtIn, dataDir, withVetting, outOfOrdernessMillis,
-        allowedLatenessMillis, publishEveryMillis, store, keyFile);
+        allowedLatenessMillis, publishEveryMillis, store, keyFile, maxDaysAhead);
   }
 
   /** The same, pseudonymising with the key in {@code path} (which must exist when the job runs). */
   public JobSettings withKeyFile(Path path) {
     return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
-        allowedLatenessMillis, publishEveryMillis, store, path == null ? null : path.toAbsolutePath().toString());
+        allowedLatenessMillis, publishEveryMillis, store, path == null ? null : path.toAbsolutePath().toString(), maxDaysAhead);
+  }
+
+  /** The same, with events allowed at most {@code days} after their record time (0: no bound). */
+  public JobSettings withMaxDaysAhead(int days) {
+    return new JobSettings(referenceDir, rulePaths, builtInRules, dataDir, withVetting, outOfOrdernessMillis,
+        allowedLatenessMillis, publishEveryMillis, store, keyFile, days);
   }
 
   /**

@@ -174,7 +174,8 @@ public final class UnmaskJob {
         .withStore(a.get("--store", null))
         .withPublishEvery(Duration.parse(a.get("--publish-every", "PT1H")))
         .withRules(a.all("--rules"), !a.has("--no-builtin-rules"))
-        .withKeyFile(pseudonymKey(a.get("--key-file", null)));
+        .withKeyFile(pseudonymKey(a.get("--key-file", null)))
+        .withMaxDaysAhead(Integer.parseInt(a.get("--max-days-ahead", "2")));
     Kafka kafka = new Kafka(a.require("--bootstrap-servers"), prefix, a.get("--group-id", "unmask-" + prefix),
         a.has("--bounded"), interval);
     build(env, kafka, settings);

@@ -1,5 +1,7 @@
 package org.unmask.flink.operators;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -21,6 +23,7 @@ import org.unmask.flink.wire.Routed;
 import org.unmask.flink.wire.Wire;
 import org.unmask.ingest.LineParser;
 import org.unmask.ingest.Rejection;
+import org.unmask.ingest.Timestamps;
 import org.unmask.reference.ReferenceData;
 import org.unmask.scan.ScanPipeline;
 import org.unmask.verdict.LinkObservation;
@@ -86,6 +89,19 @@ public final class Ingest extends BroadcastProcessFunction<RawLine, ReferenceFil
     live.update(file, ctx.getBroadcastState(LiveReference.FILES));
   }
 
+  /**
+   * Whether the event is dated more than {@link JobSettings#maxDaysAhead} days after its record
+   * time: when the producer sent it (or, from {@code unmask kafka-load}, its own time). A record
+   * without a plausible time (none, or 1970) bounds nothing.
+   */
+  private boolean isAheadOfItsRecord(Event event, Long recordTime) {
+    if (settings.maxDaysAhead() == 0 || recordTime == null) {
+      return false;
+    }
+    Instant received = Instant.ofEpochMilli(recordTime);
+    return Timestamps.plausible(received) && event.timestamp().isAfter(received.plus(Duration.ofDays(settings.maxDaysAhead())));
+  }
+
   @Override
   public void processElement(RawLine raw, ReadOnlyContext ctx, Collector<Routed> out) throws Exception {
     if (live.isStale()) {
@@ -94,6 +110,12 @@ public final class Ingest extends BroadcastProcessFunction<RawLine, ReferenceFil
     }
     Rejection[] why = new Rejection[1];
     Event parsed = raw.value == null ? null : parser.parse(raw.value, raw.file, raw.line, r -> why[0] = r);
+    if (parsed != null && isAheadOfItsRecord(parsed, ctx.timestamp())) {
+      why[0] = new Rejection(raw.file, raw.line, "@timestamp " + parsed.timestamp() + " is more than "
+          + settings.maxDaysAhead() + " days after the Kafka record's time " + Instant.ofEpochMilli(ctx.timestamp())
+          + ": a clock set ahead (the job's --max-days-ahead)");
+      parsed = null;
+    }
     if (parsed == null) {
       if (why[0] != null || raw.value == null) {
         Rejection r = why[0] != null ? why[0] : new Rejection(raw.file, raw.line, "empty record");
