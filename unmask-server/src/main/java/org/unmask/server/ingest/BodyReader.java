@@ -4,14 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.unmask.ingest.Gzip;
 import org.unmask.server.api.ApiError;
 
 /**
  * Reads a request body under two limits: the bytes on the wire, and (for gzip) the bytes after
  * decompression, counted as they come out, so a gzip bomb is refused after {@code maxDecompressed}
- * bytes of work instead of filling memory.
+ * bytes of work instead of filling memory. A gzip body may hold several members (gzip's own
+ * concatenation), and nothing else: bytes after the last member are a 400, not dropped.
  */
 public final class BodyReader {
 
@@ -52,9 +53,15 @@ public final class BodyReader {
     if (!gzip) {
       return readAll(counted, maxCompressed);
     }
-    try (InputStream unzipped = new Limited(new GZIPInputStream(counted, 64 * 1024), maxDecompressed,
+    // The scan's strict reader: the JDK's ends in silence at bytes after a member that are not a
+    // whole other member, and the lines they held would be acknowledged yet never stored.
+    try (InputStream unzipped = new Limited(Gzip.open(counted), maxDecompressed,
         "decompressed body is over the limit of %,d bytes; send smaller batches")) {
-      return readAll(unzipped, maxDecompressed);
+      byte[] lines = readAll(unzipped, maxDecompressed);
+      if (counted.read() >= 0) { // what the gzip reader had not yet taken from the wire
+        throw new ZipException("bytes after the last gzip member are not a gzip member");
+      }
+      return lines;
     } catch (ZipException | java.io.EOFException e) {
       throw ApiError.badRequest("the body is not valid gzip (" + e.getMessage()
           + "); send plain NDJSON, or gzip it whole and set Content-Encoding: gzip");

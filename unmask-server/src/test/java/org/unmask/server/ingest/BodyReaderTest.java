@@ -60,4 +60,55 @@ class BodyReaderTest {
     assertThat(BodyReader.read(trickle(body), false, body.length, 1 << 20, 1 << 20, Duration.ofSeconds(5))).isEqualTo(body);
     assertThat(BodyReader.read(new ByteArrayInputStream(body), false, body.length, 1 << 20, 1 << 20)).isEqualTo(body);
   }
+
+  private static byte[] gzip(String text) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.write(p, 0, p.length);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aGzipBodyOfSeveralMembers_isReadWhole() throws IOException {
+    byte[] body = concat(gzip("{\"a\":1}\n"), gzip("{\"a\":2}\n"));
+    assertThat(new String(BodyReader.read(new ByteArrayInputStream(body), true, body.length, 1 << 20, 1 << 20),
+        StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+  }
+
+  /**
+   * Bytes after the last member (a damaged second member, a truncated append) are refused: the
+   * JDK's reader stopped there in silence, and the client was told its lines were all stored.
+   */
+  @Test
+  void bytesAfterTheLastGzipMember_areRefused_notDropped() {
+    byte[] second = gzipUnchecked("{\"a\":2}\n".repeat(1000));
+    byte[] damaged = java.util.Arrays.copyOf(second, second.length);
+    damaged[0] = 'x'; // no longer a gzip header
+    for (byte[] after : new byte[][] {"garbage\n".getBytes(StandardCharsets.UTF_8), damaged,
+        java.util.Arrays.copyOf(second, 12)}) {
+      byte[] body = concat(gzipUnchecked("{\"a\":1}\n"), after);
+      ApiError e = catchThrowableOfType(ApiError.class,
+          () -> BodyReader.read(new ByteArrayInputStream(body), true, body.length, 1 << 20, 1 << 20));
+      assertThat(e).as("%d bytes after the member", after.length).isNotNull();
+      assertThat(e.status()).isEqualTo(400);
+      assertThat(e.getMessage()).contains("not valid gzip");
+    }
+  }
+
+  private static byte[] gzipUnchecked(String text) {
+    try {
+      return gzip(text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
