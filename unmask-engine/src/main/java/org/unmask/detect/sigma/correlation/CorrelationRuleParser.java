@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.unmask.detect.EditDistance;
 import org.unmask.event.Severity;
 
 /**
@@ -391,35 +392,15 @@ final class CorrelationRuleParser {
     int bestDistance = Integer.MAX_VALUE;
     String normal = word.toLowerCase(Locale.ROOT).replace('_', '-');
     for (String candidate : known) {
-      int d = distance(normal, candidate.replace('_', '-'));
+      int d = EditDistance.between(normal, candidate.replace('_', '-'));
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
       }
     }
-    return best != null && bestDistance <= Math.max(2, word.length() / 3)
+    return best != null && EditDistance.isClose(bestDistance, word.length())
         ? "; did you mean '" + best + "'?"
         : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private void problem(String path, String message) {
