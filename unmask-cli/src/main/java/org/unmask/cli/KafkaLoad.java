@@ -224,7 +224,7 @@ public final class KafkaLoad {
       }
       try (var walk = java.nio.file.Files.walk(r)) {
         walk.filter(java.nio.file.Files::isRegularFile)
-            .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+            .filter(org.unmask.detect.sigma.SigmaRuleSet::isRuleFile) // as the scan picks them: .YML too
             .forEach(f -> out.put("rules/" + r.getFileName() + "/" + r.relativize(f).toString().replace('\\', '/'), f));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read rules from " + r, e);

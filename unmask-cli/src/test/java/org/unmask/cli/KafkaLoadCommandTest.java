@@ -66,10 +66,12 @@ class KafkaLoadCommandTest {
     Path folder = java.nio.file.Files.createDirectories(dir.resolve("company-rules/endpoint"));
     java.nio.file.Files.writeString(folder.resolve("tool.yml"), "title: t");
     java.nio.file.Files.writeString(folder.resolve("notes.txt"), "not a rule");
+    java.nio.file.Files.writeString(folder.resolve("LOUD.YML"), "title: loud"); // the scan loads it: so does the job
     Path single = java.nio.file.Files.writeString(dir.resolve("one.yaml"), "title: one");
 
     var files = KafkaLoad.ruleFiles(java.util.List.of(dir.resolve("company-rules"), single));
 
-    assertThat(files.keySet()).containsExactly("rules/company-rules/endpoint/tool.yml", "rules/one.yaml");
+    assertThat(files.keySet()).containsExactly("rules/company-rules/endpoint/LOUD.YML", "rules/company-rules/endpoint/tool.yml",
+        "rules/one.yaml");
   }
 }

@@ -44,9 +44,12 @@ public final class LiveReference {
   private static final Pattern CONTRACT_FILE =
       Pattern.compile("(people|devices|applicants|payroll)\\.csv|watchlists/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.(csv|json)");
 
-  /** Sigma rule files travel in the same sets, under {@code rules/}, so detection content updates too. */
+  /**
+   * Sigma rule files travel in the same sets, under {@code rules/}, so detection content updates
+   * too; named as the scan recognises them ({@code SigmaRuleSet.isRuleFile}: .yml or .yaml, any case).
+   */
   private static final Pattern RULE_FILE =
-      Pattern.compile("rules/[A-Za-z0-9][A-Za-z0-9._-]{0,100}(/[A-Za-z0-9][A-Za-z0-9._-]{0,100}){0,8}\\.ya?ml");
+      Pattern.compile("rules/[A-Za-z0-9][A-Za-z0-9._-]{0,100}(/[A-Za-z0-9][A-Za-z0-9._-]{0,100}){0,8}\\.(?i:ya?ml)");
 
   private final JobSettings settings;
   private ReferenceData current;

@@ -100,6 +100,7 @@ class RuleUpdateTest {
   void rulePathsAreAcceptedOnlyUnderRulesAsYaml() {
     assertThat(LiveReference.acceptable("rules/custom/a.yml")).isTrue();
     assertThat(LiveReference.acceptable("rules/a.yaml")).isTrue();
+    assertThat(LiveReference.acceptable("rules/Windows/A.YML")).as("any case, as the scan loads them").isTrue();
     assertThat(LiveReference.acceptable("rules/../people.csv")).isFalse();
     assertThat(LiveReference.acceptable("rules/a.sh")).isFalse();
     assertThat(LiveReference.acceptable("/etc/rules/a.yml")).isFalse();
