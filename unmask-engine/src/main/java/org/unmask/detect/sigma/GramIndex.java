@@ -77,6 +77,14 @@ final class GramIndex {
    */
   private final long[] charSets;
   private static final int MAX_LITERALS_FOR_CHAR_SETS = 64;
+  /**
+   * The same sets over the literals' own characters, when they use at most 64 different ones (a
+   * keyword list does): each ASCII character's bit (its lower-case form's; 0 for a character no
+   * literal has), and each literal's bits. A value's characters then cost one table load and an
+   * or each. Null otherwise.
+   */
+  private final long[] charBits;
+  private final long[] literalBits;
   private static final char[] ASCII_LOWER = new char[128];
 
   static {
@@ -159,6 +167,9 @@ final class GramIndex {
     }
     anyWide = wideUsed;
     charSets = asciiCharSets(literals);
+    long[][] compact = charSets == null ? null : compactCharSets(literals);
+    charBits = compact == null ? null : compact[0];
+    literalBits = compact == null ? null : compact[1];
     shortLiterals = shortOnes.stream().map(p -> literals[p].toLowerCase(Locale.ROOT)).toArray(String[]::new);
     shortPayloads = shortOnes.stream().mapToInt(p -> payloads[p]).toArray();
     boolean allAscii = true;
@@ -211,6 +222,28 @@ final class GramIndex {
       }
     }
     return sets;
+  }
+
+  /** {charBits, literalBits} for ASCII literals of at most 64 different characters, else null. */
+  private static long[][] compactCharSets(String[] literals) {
+    long[] bits = new long[128];
+    long[] literalBits = new long[literals.length];
+    int next = 0;
+    for (int p = 0; p < literals.length; p++) {
+      for (char c : literals[p].toLowerCase(Locale.ROOT).toCharArray()) {
+        if (bits[c] == 0) {
+          if (next == 64) {
+            return null;
+          }
+          bits[c] = 1L << next++;
+        }
+        literalBits[p] |= bits[c];
+      }
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      bits[c] = bits[ASCII_LOWER[c]];
+    }
+    return new long[][] {bits, literalBits};
   }
 
   private static int widthIndex(int[] widths, int length) {
@@ -309,6 +342,9 @@ final class GramIndex {
     if (charSets == null) {
       return true;
     }
+    if (charBits != null) {
+      return someLiteralFits(s);
+    }
     long low = 0;
     long high = 0;
     final char[] lower = ASCII_LOWER;
@@ -326,6 +362,25 @@ final class GramIndex {
       low |= bit & ~upperHalf;
     }
     return someLiteralFits(low, high);
+  }
+
+  /** {@link #mayContainAny} over the compact sets: the characters no literal has add nothing. */
+  private boolean someLiteralFits(String s) {
+    final long[] bits = charBits;
+    long seen = 0;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return true; // Unicode case folding: leave it to the scan
+      }
+      seen |= bits[c];
+    }
+    for (long literal : literalBits) {
+      if ((literal & ~seen) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some literal's characters all occur in a value with these characters (a 128-bit set). */

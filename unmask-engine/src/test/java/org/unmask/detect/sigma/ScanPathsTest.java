@@ -41,6 +41,7 @@ class ScanPathsTest {
             expected.add(i);
           }
         }
+        assertThat(index.mayContainAny(value) || expected.isEmpty()).as("test of %s before '%s'", literals, value).isTrue();
         TreeSet<Integer> direct = new TreeSet<>();
         index.scan(value, direct::add);
         assertThat(direct).as("literals %s in '%s'", literals, value).isEqualTo(expected);
@@ -50,6 +51,23 @@ class ScanPathsTest {
           assertThat(remembered).as("memo, literals %s in '%s'", literals, value).isEqualTo(expected);
         }
       }
+    }
+  }
+
+  /**
+   * The keyword list's test before a scan: a GUID, a time or a host name lacks some character of
+   * every keyword and is not scanned; a value with every character of one keyword, in any order
+   * and any case, is.
+   */
+  @Test
+  void keywordCharacterTest_skipsValuesMissingACharacterOfEveryKeyword() {
+    GramIndex keywords = new GramIndex(List.of("sekurlsa::", "kerberos::ptt", "mimidrv.sys", "\\mimilib.dll"), new int[] {0, 1, 2, 3});
+    for (String clear : List.of("{E7735E61-46B0-76C3-C8FF-EB266F70BFEE}", "2026-05-04 08:00:00.037", "LT-0.corp.example.com",
+        "Microsoft-Windows-Sysmon/Operational", "sekurlsa:")) {
+      assertThat(keywords.mayContainAny(clear)).as(clear).isFalse();
+    }
+    for (String maybe : List.of("SEKURLSA::logonpasswords", "x sekurlsa: :x", "ASLRUKES::", "C:\\x\\MIMILIB.DLL", "sekurlsa\u0130::")) {
+      assertThat(keywords.mayContainAny(maybe)).as(maybe).isTrue();
     }
   }
 
