@@ -35,6 +35,13 @@ final class ScanMemo implements GramIndex.Hits {
   private static final int[] NONE = new int[0];
 
   private final String[] values = new String[SLOTS];
+  /** Each slot's value's hash: a different value is told apart without reading the String. */
+  private final int[] hashes = new int[SLOTS];
+  /**
+   * Each slot's literals when there are at most two (most values hold none or one): payload + 1
+   * in each half, 0 for none; {@link #found} holds longer lists.
+   */
+  private final long[] few = new long[SLOTS];
   private final int[][] found = new int[SLOTS][];
   private int[] recorded = new int[16];
   private int recordedCount;
@@ -74,8 +81,7 @@ final class ScanMemo implements GramIndex.Hits {
     }
     int h = value.hashCode(); // computed once per String, and cached: the other memories reuse it
     int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
-    String known = values[slot];
-    boolean seen = known != null && known.equals(value);
+    boolean seen = hashes[slot] == h && value.equals(values[slot]);
     if (++lookups == SAMPLE) {
       resting = hits < SAMPLE / 32 ? REST : 0;
       lookups = 0;
@@ -83,8 +89,19 @@ final class ScanMemo implements GramIndex.Hits {
     }
     if (seen) {
       hits++;
-      for (int payload : found[slot]) {
-        out.hit(payload);
+      int[] many = found[slot];
+      if (many == null) {
+        long pair = few[slot];
+        if (pair != 0) {
+          out.hit((int) pair - 1);
+          if ((pair >>> 32) != 0) {
+            out.hit((int) (pair >>> 32) - 1);
+          }
+        }
+      } else {
+        for (int payload : many) {
+          out.hit(payload);
+        }
       }
       return;
     }
@@ -94,7 +111,14 @@ final class ScanMemo implements GramIndex.Hits {
     }
     int[] payloads = recordedCount == 0 ? NONE : distinct(Arrays.copyOf(recorded, recordedCount));
     values[slot] = value;
-    found[slot] = payloads;
+    hashes[slot] = h;
+    if (payloads.length <= 2) {
+      few[slot] = payloads.length == 0 ? 0 : (payloads[0] + 1L) | (payloads.length == 2 ? (payloads[1] + 1L) << 32 : 0);
+      found[slot] = null;
+    } else {
+      few[slot] = 0;
+      found[slot] = payloads;
+    }
     for (int payload : payloads) {
       out.hit(payload);
     }
