@@ -96,10 +96,16 @@ final class GramIndex {
   /** Latin-1 literals shorter than the narrowest window (a backtick, "${"): searched with indexOf. */
   private final String[] shortLiterals;
   private final int[] shortPayloads;
-  /** In ASCII values the short literals are found in the same pass: one and two characters, as bit sets. */
+  /**
+   * In ASCII values the ASCII short literals are found in the same pass: one and two characters,
+   * as bit sets, then the literals ending in the character are compared. A non-ASCII short literal
+   * cannot be in an ASCII value; values with other characters take {@link #shortLiteralsByIndexOf}.
+   */
   private final long[] short1 = new long[2];
   private final long[] short2 = new long[1 << 14 >>> 6];
-  private final boolean shortAllAscii;
+  /** By last character: the ASCII short literals ending in it (indexes into {@link #shortLiterals}). */
+  private final int[][] shortAsciiByLast = new int[128][];
+  private final boolean anyShortAscii;
 
   GramIndex(List<String> literalList, int[] payloadList) {
     literals = literalList.toArray(String[]::new);
@@ -172,19 +178,26 @@ final class GramIndex {
     literalBits = compact == null ? null : compact[1];
     shortLiterals = shortOnes.stream().map(p -> literals[p].toLowerCase(Locale.ROOT)).toArray(String[]::new);
     shortPayloads = shortOnes.stream().mapToInt(p -> payloads[p]).toArray();
-    boolean allAscii = true;
-    for (String l : shortLiterals) {
-      for (int i = 0; i < l.length(); i++) {
-        allAscii &= l.charAt(i) < 0x80;
+    boolean anyAscii = false;
+    for (int p = 0; p < shortLiterals.length; p++) {
+      String l = shortLiterals[p];
+      if (l.isEmpty() || !l.chars().allMatch(c -> c < 0x80)) {
+        continue;
       }
-      if (l.length() == 1 && l.charAt(0) < 0x80) {
-        short1[l.charAt(0) >>> 6] |= 1L << l.charAt(0);
-      } else if (l.length() == 2 && l.charAt(0) < 0x80 && l.charAt(1) < 0x80) {
-        int k = l.charAt(0) << 7 | l.charAt(1);
+      anyAscii = true;
+      char last = l.charAt(l.length() - 1);
+      int[] ending = shortAsciiByLast[last];
+      ending = ending == null ? new int[1] : java.util.Arrays.copyOf(ending, ending.length + 1);
+      ending[ending.length - 1] = p;
+      shortAsciiByLast[last] = ending;
+      if (l.length() == 1) {
+        short1[last >>> 6] |= 1L << last;
+      } else {
+        int k = l.charAt(0) << 7 | last;
         short2[k >>> 6] |= 1L << k;
       }
     }
-    shortAllAscii = allAscii;
+    anyShortAscii = anyAscii;
     boolean scalar = false;
     for (String l : literals) {
       scalar |= l.toLowerCase(Locale.ROOT).chars().allMatch(c -> SCALAR_TEXT.indexOf(c) >= 0);
@@ -304,19 +317,35 @@ final class GramIndex {
       shortLiteralsByIndexOf(s, hits);
       scan(s, hits, false);
     } else {
-      if (!shortAllAscii) { // a non-ASCII short literal cannot be in an ASCII value, the others can
-        shortLiteralsByIndexOf(s, hits);
-      }
       scanAscii(chars, n, hits);
     }
   }
 
+  /** The short literals in a value with non-ASCII characters, which is lower-cased once for all of them. */
   private void shortLiteralsByIndexOf(String s, Hits hits) {
+    String lower = null;
     for (int i = 0; i < shortLiterals.length; i++) {
-      if (indexOfIgnoreCase(s, shortLiterals[i])) {
+      String literal = shortLiterals[i];
+      boolean found = s.contains(literal);
+      if (!found && hasLetter(literal)) {
+        if (lower == null) {
+          lower = s.toLowerCase(Locale.ROOT);
+        }
+        found = lower.contains(literal);
+      }
+      if (found) {
         hits.hit(shortPayloads[i]);
       }
     }
+  }
+
+  private static boolean hasLetter(String literal) {
+    for (int i = 0; i < literal.length(); i++) {
+      if (Character.isLetter(literal.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAscii(char[] chars, int n) {
@@ -401,7 +430,7 @@ final class GramIndex {
   private void scanAscii(char[] chars, int n, Hits hits) {
     final long[] g = gate;
     final char[] lower = ASCII_LOWER;
-    final boolean anyShort = shortLiterals.length > 0 && shortAllAscii;
+    final boolean anyShort = anyShortAscii;
     final long mask = gateMask;
     long key8 = 0;
     for (int i = 0; i < n; i++) {
@@ -425,9 +454,13 @@ final class GramIndex {
   private void shortLiteralsEndingAt(long key8, int i, Hits hits) {
     char last = (char) (key8 & 0xFF);
     char before = (char) (key8 >>> 8 & 0xFF);
-    for (int p = 0; p < shortLiterals.length; p++) {
+    int[] ending = shortAsciiByLast[last];
+    if (ending == null) {
+      return;
+    }
+    for (int p : ending) {
       String l = shortLiterals[p];
-      if (l.charAt(l.length() - 1) == last && (l.length() == 1 || (i > 0 && l.charAt(0) == before))) {
+      if (l.length() == 1 || (i > 0 && l.charAt(0) == before)) {
         hits.hit(shortPayloads[p]);
       }
     }
@@ -484,18 +517,6 @@ final class GramIndex {
         hits.hit(payloads[p]);
       }
     }
-  }
-
-  private static boolean indexOfIgnoreCase(String s, String literal) {
-    if (s.contains(literal)) {
-      return true;
-    }
-    for (int i = 0; i < literal.length(); i++) {
-      if (Character.isLetter(literal.charAt(i))) {
-        return s.toLowerCase(Locale.ROOT).contains(literal);
-      }
-    }
-    return false;
   }
 
   private void scan(String s, Hits hits, boolean lowered) {
