@@ -25,4 +25,13 @@ public interface VendorAdapter {
    * {@code @timestamp} from the vendor's own time field when it is absent.
    */
   void adapt(Map<String, Object> fields);
+
+  /**
+   * The vendor's own field {@code @timestamp} was taken from in these adapted fields (Okta's
+   * {@code published}), or null: a line whose time is no time is rejected naming the field the
+   * log has, not one it never had.
+   */
+  default String timeField(Map<String, Object> adapted) {
+    return null;
+  }
 }

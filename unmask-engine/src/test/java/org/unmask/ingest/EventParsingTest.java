@@ -124,10 +124,17 @@ class EventParsingTest {
   @Test
   void vendorTimesThatAreNoTime_areRejectedQuotingWhatTheLogSaid() {
     assertRejected("{\"eventType\":\"user.session.start\",\"published\":\"garbage\",\"actor\":{\"alternateId\":\"a@b.c\"}}",
-        "@timestamp is not RFC 3339: \"garbage\"");
+        "published is not RFC 3339: \"garbage\"");
     rejections.clear();
     assertRejected("{\"eventType\":\"user.session.start\",\"published\":\"9999-12-31T23:59:59.999999999-18:00\","
-        + "\"actor\":{\"alternateId\":\"a@b.c\"}}", "@timestamp \"9999-12-31T23:59:59.999999999-18:00\" is outside 1980-2199");
+        + "\"actor\":{\"alternateId\":\"a@b.c\"}}", "published \"9999-12-31T23:59:59.999999999-18:00\" is outside 1980-2199");
+    rejections.clear();
+    assertRejected("{\"Event\":{\"System\":{\"EventID\":4624,\"Channel\":\"Security\",\"Computer\":\"h1\","
+        + "\"TimeCreated\":{\"#attributes\":{\"SystemTime\":\"later\"}}}}}",
+        "Event.System.TimeCreated.#attributes.SystemTime is not RFC 3339: \"later\"");
+    rejections.clear();
+    assertRejected("{\"@timestamp\":\"garbage\",\"eventType\":\"user.session.start\",\"published\":\"2026-05-04T10:00:00Z\","
+        + "\"actor\":{\"alternateId\":\"a@b.c\"}}", "@timestamp is not RFC 3339: \"garbage\"");
   }
 
   @Test

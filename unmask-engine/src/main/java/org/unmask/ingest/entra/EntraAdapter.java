@@ -59,6 +59,22 @@ public final class EntraAdapter implements VendorAdapter {
   }
 
   @Override
+  public String timeField(Map<String, Object> adapted) {
+    if (isGraphSignin(adapted) && !isMonitor(adapted)) {
+      return "createdDateTime";
+    }
+    for (String key : MONITOR_TIME_FIELDS) {
+      if (text(adapted, key) != null) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /** Where an Azure Monitor record's time is, in the order it is looked for. */
+  private static final String[] MONITOR_TIME_FIELDS = {"time", "properties.createdDateTime", "properties.activityDateTime"};
+
+  @Override
   public void adapt(Map<String, Object> f) {
     if (isGraphSignin(f) && !isMonitor(f)) {
       String created = text(f, "createdDateTime");
@@ -66,7 +82,7 @@ public final class EntraAdapter implements VendorAdapter {
       signin(f, "");
       return;
     }
-    String when = firstText(f, "time", "properties.createdDateTime", "properties.activityDateTime");
+    String when = firstText(f, MONITOR_TIME_FIELDS);
     VendorFields.timestamp(f, time(when), when);
     String category = text(f, "category");
     String operation = text(f, "operationName");

@@ -32,6 +32,11 @@ public final class OktaAdapter implements VendorAdapter {
   }
 
   @Override
+  public String timeField(Map<String, Object> adapted) {
+    return "published";
+  }
+
+  @Override
   public void adapt(Map<String, Object> f) {
     String type = text(f, "eventType");
     boolean signin = type != null && (type.equals("user.session.start") || type.startsWith("user.authentication."));

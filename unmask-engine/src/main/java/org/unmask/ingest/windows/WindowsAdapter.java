@@ -47,6 +47,19 @@ public final class WindowsAdapter implements VendorAdapter {
   }
 
   @Override
+  public String timeField(Map<String, Object> adapted) {
+    for (String key : SYSTEM_TIME_FIELDS) {
+      if (VendorFields.text(adapted, key) != null) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /** evtx_dump's record time, as its JSON writes it (attributes, or elements). */
+  private static final String[] SYSTEM_TIME_FIELDS = {"Event.System.TimeCreated.#attributes.SystemTime", "Event.System.TimeCreated.SystemTime"};
+
+  @Override
   public void adapt(Map<String, Object> f) {
     Shape s = Shape.of(f);
     if (s.time != null) {
@@ -283,7 +296,7 @@ public final class WindowsAdapter implements VendorAdapter {
         s.eventId = id(id);
         s.provider = VendorFields.firstText(f, "Event.System.Provider.#attributes.Name", "Event.System.Provider.Name");
         s.computer = text(f, "Event.System.Computer");
-        s.time = VendorFields.firstText(f, "Event.System.TimeCreated.#attributes.SystemTime", "Event.System.TimeCreated.SystemTime");
+        s.time = VendorFields.firstText(f, SYSTEM_TIME_FIELDS);
       } else if (f.containsKey("winlog.channel") || f.containsKey("winlog.event_id")) {
         s = new Shape(f, "winlog.event_data.", "winlog.user_data.");
         s.channel = text(f, "winlog.channel");

@@ -25,7 +25,7 @@ class OktaAdapterTest {
     // the only lines lost are those Panther stripped of their time ("published" absent or "redacted")
     // the samples' redacted times are said as the log wrote them; lines without one are missing it
     assertThat(h.rejections).extracting(Rejection::reason)
-        .containsOnly("missing @timestamp", "@timestamp is not RFC 3339: \"redacted\"");
+        .containsOnly("missing @timestamp", "published is not RFC 3339: \"redacted\"");
     assertThat(h.events).hasSize(58); // of 66 Okta.SystemLog samples, 8 have no usable published
     assertThat(h.events).allSatisfy(e -> assertThat(e.dataset()).isIn("idp.signin", "okta.system"));
     assertThat(h.dataset("idp.signin")).isNotEmpty().allSatisfy(e ->
