@@ -15,8 +15,13 @@ import org.unmask.state.State;
 /**
  * Remote control set up soon after a laptop arrives (THREAT.md S8, S24): the laptop farm plugs in
  * a KVM or installs an RMM tool within days of delivery, and KnowBe4's hire did so within hours.
- * Fires once per device when its first remote-control event falls within
- * {@link #WINDOW} of {@code shipped_at}. Devices without a ship date are skipped.
+ * Fires once per device when its first remote-control event, of a tool not already on the laptop
+ * before it shipped, falls within {@link #WINDOW} of {@code shipped_at}. Devices without a ship
+ * date are skipped.
+ *
+ * <p>A tool seen before shipping is IT's (a support agent in the image); it used to silence the
+ * device for good, so one event dated before shipping, by a clock set back, hid the farm's AnyDesk
+ * too. Now it silences only that tool: a backdated event must name each tool it hides.
  */
 public final class RemoteControlAfterDelivery implements Detector<RemoteControlAfterDelivery.Done> {
 
@@ -30,10 +35,17 @@ public final class RemoteControlAfterDelivery implements Detector<RemoteControlA
     return List.of(SOON_AFTER_DELIVERY);
   }
 
-  /** Whether this device's first remote-control event was seen. */
+  /**
+   * Whether this device's first remote-control event after shipping was judged, and the tools
+   * seen before it shipped (one per line, at most {@link #MAX_BEFORE}: USB product names are the
+   * device's to choose). Plain fields: the Flink job keeps it in keyed state.
+   */
   public static final class Done {
     public boolean seen;
+    public String before = "";
   }
+
+  static final int MAX_BEFORE = 16;
 
   @Override
   public String id() {
@@ -48,28 +60,44 @@ public final class RemoteControlAfterDelivery implements Detector<RemoteControlA
     };
   }
 
+  private static List<String> toolsBefore(Done done) {
+    return done.before.isEmpty() ? List.of() : List.of(done.before.split("\n"));
+  }
+
   @Override
   public void onEvent(Event event, State<Done> state, DetectionContext context) {
-    if (state.value() != null) {
+    Done done = state.value();
+    if (done != null && done.seen) {
       return;
     }
     String what = RemoteControl.describe(event);
     if (what == null) {
       return;
     }
-    Done done = new Done();
+    done = done == null ? new Done() : done;
+    Device device = context.reference().device(event.text("host.id")).orElse(null);
+    Duration since = device == null || device.shippedAt() == null ? null : Duration.between(device.shippedAt(), event.timestamp());
+    String tool = what.toLowerCase(java.util.Locale.ROOT).replace('\n', ' ');
+    if (since != null && since.isNegative()) {
+      if (!toolsBefore(done).contains(tool) && toolsBefore(done).size() < MAX_BEFORE) {
+        done.before = done.before.isEmpty() ? tool : done.before + "\n" + tool;
+        state.update(done);
+      }
+      return; // staged before shipping: this tool is IT's
+    }
+    if (since != null && toolsBefore(done).contains(tool)) {
+      return; // the tool IT put on the laptop, used again: other tools are still watched
+    }
     done.seen = true;
     state.update(done);
-    Device device = context.reference().device(event.text("host.id")).orElse(null);
-    if (device == null || device.shippedAt() == null) {
+    if (since == null) {
       return;
     }
     if ("endpoint.process".equals(event.dataset())
         && Roles.administersComputers(context.reference().person(device.personId()).orElse(null))) {
       return; // an IT administrator's new laptop gets remote-support tools on day one
     }
-    Duration since = Duration.between(device.shippedAt(), event.timestamp());
-    if (since.isNegative() || since.compareTo(WINDOW) > 0) {
+    if (since.compareTo(WINDOW) > 0) {
       return;
     }
     context.emit(SOON_AFTER_DELIVERY.finding(EntityRef.device(device.deviceId()), event, String.format(

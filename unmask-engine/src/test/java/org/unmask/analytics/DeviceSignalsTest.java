@@ -27,6 +27,26 @@ class DeviceSignalsTest {
     assertThat(findings).singleElement().satisfies(f -> assertThat(f.summary()).contains("2 days"));
   }
 
+  /**
+   * A tool on the laptop before it shipped is IT's and stays quiet when used again; it no longer
+   * hides another tool set up after delivery (one event dated before shipping, by a clock set
+   * back, used to silence the device for good).
+   */
+  @Test
+  void aToolSeenBeforeShipping_silencesOnlyItself() {
+    List<Finding> findings = DetectorHarness.of(new RemoteControlAfterDelivery(), ref).feed(List.of(
+        Events.at("2026-04-28T12:00:00Z", "endpoint.process", "host.id", "d1", "process.name", "TeamViewer.exe"),
+        Events.at("2026-05-02T09:00:00Z", "endpoint.process", "host.id", "d1", "process.name", "teamviewer.exe"),
+        Events.at("2026-05-03T12:00:00Z", "endpoint.process", "host.id", "d1", "process.name", "AnyDesk.exe"),
+        Events.at("2026-05-04T12:00:00Z", "endpoint.process", "host.id", "d1", "process.name", "rustdesk.exe"))).findings();
+    assertThat(findings).singleElement().satisfies(f -> assertThat(f.summary()).contains("AnyDesk.exe", "2 days"));
+
+    assertThat(DetectorHarness.of(new RemoteControlAfterDelivery(), ref).feed(List.of(
+        Events.at("2026-04-28T12:00:00Z", "endpoint.process", "host.id", "d1", "process.name", "TeamViewer.exe"),
+        Events.at("2026-05-02T09:00:00Z", "endpoint.process", "host.id", "d1", "process.name", "TeamViewer.exe"))).findings())
+        .as("IT's own tool, used after delivery").isEmpty();
+  }
+
   @Test
   void piKvmGadgetAfterDelivery_fires() {
     assertThat(DetectorHarness.of(new RemoteControlAfterDelivery(), ref).feed(List.of(
