@@ -165,8 +165,10 @@ final class DetectionCompiler {
       List<String> modifiers = new ArrayList<>(List.of(parts).subList(1, parts.length));
       Object v = e.getValue();
       List<Object> values = v instanceof List<?> l ? new ArrayList<>(l) : java.util.Collections.singletonList(v);
+      Pipeline.ValueMap written = pipeline.valueMap(parts[0]);
       Node n = parts[0].equals("Hashes") && !pipeline.hashFields().isEmpty()
           ? hashes(modifiers, values, path + "/" + key)
+          : written != null ? rewritten(written, modifiers, values, path + "/" + key)
           : field(parts[0], modifiers, values, path + "/" + key);
       if (n != null) {
         all.add(n);
@@ -207,6 +209,31 @@ final class DetectionCompiler {
       perValue.add(Node.or(alternatives)); // none: this shape holds no such hash, so it cannot match
     }
     return all ? Node.and(perValue) : Node.or(perValue);
+  }
+
+  /**
+   * A field this shape writes elsewhere and in other words ({@code values} of the pipeline):
+   * each value of the rule is tested in the new field as any of its replacements, or as written
+   * when it has none; {@code all} ANDs the rule's values, as for any field.
+   */
+  private Node rewritten(Pipeline.ValueMap written, List<String> modifiers, List<Object> values, String path) {
+    boolean all = modifiers.contains("all");
+    List<String> rest = modifiers.stream().filter(m -> !m.equals("all")).toList();
+    List<Node> perValue = new ArrayList<>();
+    for (Object value : values) {
+      List<String> replacements = value == null ? null
+          : written.replacements().get(String.valueOf(value).toLowerCase(java.util.Locale.ROOT));
+      Node n = field(written.field(), rest, replacements == null ? java.util.Collections.singletonList(value)
+          : new ArrayList<>(replacements), path);
+      if (n == null) {
+        return null; // the problem is reported
+      }
+      perValue.add(n);
+    }
+    if (perValue.isEmpty()) {
+      return field(written.field(), rest, values, path); // reports "no values"
+    }
+    return perValue.size() == 1 ? perValue.get(0) : all ? Node.and(perValue) : Node.or(perValue);
   }
 
   private Node field(String field, List<String> modifiers, List<Object> values, String path) {

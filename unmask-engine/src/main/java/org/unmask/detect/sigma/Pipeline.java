@@ -31,6 +31,10 @@ import java.util.function.Consumer;
  *   <li>{@code unmapped_logsources}: {@code skip} (rules whose logsource has no entry never run,
  *       since their events cannot arrive through this pipeline) or {@code match} (they run on
  *       every event).
+ *   <li>{@code values}: a Sigma field whose values this shape writes differently, in another
+ *       field: Sysmon's {@code Initiated: 'true'} is ECS's {@code network.direction: egress}.
+ *       Each value of a rule found in the {@code map} is tested as its replacements (any of them);
+ *       others are tested as written, in the new field.
  * </ul>
  */
 public final class Pipeline {
@@ -51,6 +55,15 @@ public final class Pipeline {
    * field per algorithm. Empty when the shape keeps Sysmon's string.
    */
   private final Map<String, String> hashFields;
+
+  /** Sigma fields whose values this shape writes in another field, with other words (see {@code values}). */
+  private final Map<String, ValueMap> valueMaps;
+
+  /**
+   * One entry of {@code values}: the field a Sigma field's values are tested in, and the
+   * replacements of some of them, by lower-cased value.
+   */
+  record ValueMap(String field, Map<String, List<String>> replacements) {}
 
   /** For a view through an additional log's names: Sigma field to that log's; else null. */
   private final Map<String, String> renames;
@@ -90,13 +103,14 @@ public final class Pipeline {
   }
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
-      Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> hashFields) {
-    this(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, hashFields, null, f -> { }, f -> { });
+      Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> hashFields,
+      Map<String, ValueMap> valueMaps) {
+    this(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, hashFields, valueMaps, null, f -> { }, f -> { });
   }
 
   private Pipeline(String name, String partitionField, boolean matchUnmapped, String fieldDefault,
       Map<String, List<String>> fields, List<LogsourceMapping> logsources, Map<String, String> hashFields,
-      Map<String, String> renames, Consumer<String> unrenamed, Consumer<String> renamedRead) {
+      Map<String, ValueMap> valueMaps, Map<String, String> renames, Consumer<String> unrenamed, Consumer<String> renamedRead) {
     this.name = name;
     this.partitionField = partitionField;
     this.matchUnmapped = matchUnmapped;
@@ -104,6 +118,7 @@ public final class Pipeline {
     this.fields = fields;
     this.logsources = logsources;
     this.hashFields = hashFields;
+    this.valueMaps = valueMaps;
     this.renames = renames;
     this.unrenamed = unrenamed;
     this.renamedRead = renamedRead;
@@ -115,13 +130,18 @@ public final class Pipeline {
    * {@code renamedRead} of each it has.
    */
   Pipeline renamedFor(LogsourceMapping log, Consumer<String> unrenamed, Consumer<String> renamedRead) {
-    return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, hashFields, log.renames(),
-        unrenamed, renamedRead);
+    return new Pipeline(name, partitionField, matchUnmapped, fieldDefault, fields, logsources, hashFields, valueMaps,
+        log.renames(), unrenamed, renamedRead);
   }
 
   /** The field that holds each hash algorithm's value ({@code md5}, {@code sha1}, {@code sha256}, {@code imphash}), or empty. */
   Map<String, String> hashFields() {
     return hashFields;
+  }
+
+  /** How this shape writes a Sigma field's values, or null when as Sigma does. */
+  ValueMap valueMap(String sigmaField) {
+    return valueMaps.get(sigmaField);
   }
 
   /**
@@ -184,7 +204,20 @@ public final class Pipeline {
     if (root.get("hashes") instanceof Map<?, ?> hashes) {
       hashes.forEach((k, v) -> hashFields.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
     }
-    return new Pipeline(name, partition, matchUnmapped, fieldDefault, fields, own, Map.copyOf(hashFields));
+    Map<String, ValueMap> valueMaps = new LinkedHashMap<>();
+    if (root.get("values") instanceof Map<?, ?> values) {
+      values.forEach((k, v) -> {
+        if (!(v instanceof Map<?, ?> entry) || !(entry.get("field") instanceof String target)) {
+          throw new IllegalArgumentException("pipeline " + name + ": values." + k + " needs a field");
+        }
+        Map<String, List<String>> replacements = new LinkedHashMap<>();
+        if (entry.get("map") instanceof Map<?, ?> map) {
+          map.forEach((from, to) -> replacements.put(String.valueOf(from).toLowerCase(Locale.ROOT), strings(to)));
+        }
+        valueMaps.put(String.valueOf(k), new ValueMap(target, Map.copyOf(replacements)));
+      });
+    }
+    return new Pipeline(name, partition, matchUnmapped, fieldDefault, fields, own, Map.copyOf(hashFields), Map.copyOf(valueMaps));
   }
 
   private static List<String> strings(Object v) {

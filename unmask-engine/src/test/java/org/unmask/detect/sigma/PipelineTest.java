@@ -124,6 +124,30 @@ class PipelineTest {
     assertThat(rules(both, "ecs").matches(json(process + "\"pe\":{\"imphash\":\"3a1f9c2bd9f67ce58e23fbd4fd20de4f\"}}}"))).isEmpty();
   }
 
+  /**
+   * 41 of SigmaHQ's 51 network_connection rules require Sysmon's {@code Initiated: 'true'} (this
+   * host opened the connection); ECS writes it as {@code network.direction}, egress (Elastic's
+   * Sysmon module and Defend) or outbound (older shippers).
+   */
+  @Test
+  void sysmonInitiated_isEcsNetworkDirection() throws IOException {
+    String rule = "title: out to 4444\nid: 71111111-2222-4333-8444-555555555555\nlogsource:\n    product: windows\n"
+        + "    category: network_connection\ndetection:\n    selection:\n        Initiated: 'true'\n"
+        + "        DestinationPort: 4444\n    condition: selection\n";
+    SigmaRuleSet outbound = rules(rule, "ecs");
+    String flow = "{\"event\":{\"dataset\":\"network.flow\"},\"destination\":{\"ip\":\"203.0.113.9\",\"port\":4444}";
+    assertThat(outbound.matches(json(flow + ",\"network\":{\"direction\":\"egress\"}}"))).hasSize(1);
+    assertThat(outbound.matches(json(flow + ",\"network\":{\"direction\":\"Outbound\"}}"))).hasSize(1);
+    assertThat(outbound.matches(json(flow + ",\"network\":{\"direction\":\"ingress\"}}"))).isEmpty();
+    assertThat(outbound.matches(json(flow + "}"))).as("a flow that does not say who opened it").isEmpty();
+    SigmaRuleSet inbound = rules(rule.replace("Initiated: 'true'", "Initiated: 'false'"), "ecs");
+    assertThat(inbound.matches(json(flow + ",\"network\":{\"direction\":\"inbound\"}}"))).hasSize(1);
+    assertThat(inbound.matches(json(flow + ",\"network\":{\"direction\":\"egress\"}}"))).isEmpty();
+    // Sysmon's own shape keeps its field
+    assertThat(rules(rule, "evtx").matches(json("{\"Event\":{\"System\":{\"EventID\":3,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+        + "\"EventData\":{\"Initiated\":\"true\",\"DestinationPort\":4444}}}"))).hasSize(1);
+  }
+
   @Test
   void unknownPipeline_namesTheKnownOnes() {
     assertThatThrownBy(() -> Pipeline.named("splunk")).hasMessageContaining("use one of [ecs, evtx, winlogbeat, none]");
