@@ -358,16 +358,21 @@ final class EventView {
 
     void set(Object raw) {
       present = true;
-      count = 0;
       lowered = 0;
+      // String first: a final class is one compare of the class word, where `instanceof List`
+      // on a String walks the interfaces String implements; most values are strings
+      if (raw instanceof String s) {
+        original[0] = s;
+        count = 1;
+        return;
+      }
+      count = 0;
       if (raw instanceof List<?> list) {
         for (Object item : list) {
           if (item != null) {
             add(item instanceof String s ? s : String.valueOf(item));
           }
         }
-      } else if (raw instanceof String s) {
-        add(s);
       } else if (raw != null) {
         unconverted = raw;
         add(null); // made by original(0) when asked for
@@ -385,14 +390,16 @@ final class EventView {
           continue;
         }
         present = true;
-        if (raw instanceof List<?> list) {
+        if (raw instanceof String s) {
+          add(s);
+        } else if (raw instanceof List<?> list) {
           for (Object item : list) {
             if (item != null) {
               add(item instanceof String s ? s : String.valueOf(item));
             }
           }
         } else {
-          add(raw instanceof String s ? s : String.valueOf(raw));
+          add(String.valueOf(raw));
         }
         return;
       }

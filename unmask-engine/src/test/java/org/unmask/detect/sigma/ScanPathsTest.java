@@ -282,6 +282,27 @@ class ScanPathsTest {
     }
   }
 
+  /** A field's value in one event never leaks into the next: a string, then null, a list, a number. */
+  @Test
+  void aFieldsValue_isTheEventsOwn_whateverTheFieldHeldBefore() {
+    String yaml = "title: no user\nid: c1111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    s:\n        User: null\n    condition: s\n---\n"
+        + "title: bob\nid: d1111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
+        + "detection:\n    s:\n        User: 'bob'\n    condition: s\n";
+    SigmaRuleSet rules = SigmaRuleSet.parse(yaml, "n.yml", Pipeline.named("none"), SigmaConfig.defaults(), p -> {});
+    Object[] users = {"bob", null, "bob", List.of("eve", "bob"), null, 5L, "<absent>", "eve", List.of(), "bob"};
+    for (Object user : users) {
+      java.util.Map<String, Object> fields = new java.util.HashMap<>();
+      fields.put("Host", "ws-1");
+      put(fields, "User", user);
+      List<String> fired = rules.matches(SigmaTesting.event(fields)).stream().map(m -> m.rule().title()).toList();
+      // an empty list holds no value: null for Sigma, as an absent field is
+      List<String> expected = user == null || "<absent>".equals(user) || List.of().equals(user) ? List.of("no user")
+          : "bob".equals(user) || (user instanceof List<?> l && l.contains("bob")) ? List.of("bob") : List.of();
+      assertThat(fired).as("User %s", user).isEqualTo(expected);
+    }
+  }
+
   @Test
   void keywordSearch_findsAKeywordWhereTheSameFieldHeldNoneTheEventBefore() {
     String yaml = "title: words\nid: b1111111-2222-4333-8444-555555555555\nlogsource:\n    product: test\n"
