@@ -148,6 +148,31 @@ class PipelineTest {
         + "\"EventData\":{\"Initiated\":\"true\",\"DestinationPort\":4444}}}"))).hasSize(1);
   }
 
+  /**
+   * In a scan, a Sysmon network connection from evtx_dump is adapted to network.flow and read
+   * through the ECS pipeline: SigmaHQ's own rule for uploads to Mega.nz (Initiated: 'true') fires
+   * on it, and not on the same connection accepted from outside.
+   */
+  @Test
+  void sigmaHqInitiatedRule_firesOnAnAdaptedSysmonConnection_inTheScansPipeline() throws IOException {
+    String yaml = java.nio.file.Files.readString(SigmaCorpusTest.SIGMA.resolve("rules/windows/network_connection/net_connection_win_domain_mega_nz.yml"));
+    SigmaRuleSet rules = rules(yaml, "ecs");
+    String line = "{\"Event\":{\"System\":{\"EventID\":3,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Computer\":\"LT-7\","
+        + "\"TimeCreated\":{\"#attributes\":{\"SystemTime\":\"2026-05-04T10:00:00Z\"}}},\"EventData\":{\"Image\":\"C:\\\\Tools\\\\rclone.exe\","
+        + "\"Protocol\":\"tcp\",\"Initiated\":\"INITIATED\",\"SourceIp\":\"192.168.1.20\",\"DestinationIp\":\"31.216.144.5\",\"DestinationPort\":443,"
+        + "\"DestinationHostname\":\"g.api.mega.co.nz\"}}}";
+    org.unmask.ingest.LineParser parser = new org.unmask.ingest.LineParser();
+    Event out = parser.parse(line.replace("INITIATED", "true").getBytes(java.nio.charset.StandardCharsets.UTF_8), "e.jsonl", 1, r -> {
+      throw new AssertionError(r.reason());
+    });
+    assertThat(out.dataset()).isEqualTo("network.flow");
+    assertThat(rules.matches(out)).singleElement().satisfies(m -> assertThat(m.rule().title()).isEqualTo("Network Connection Initiated To Mega.nz"));
+    Event in = parser.parse(line.replace("INITIATED", "false").getBytes(java.nio.charset.StandardCharsets.UTF_8), "e.jsonl", 2, r -> {
+      throw new AssertionError(r.reason());
+    });
+    assertThat(rules.matches(in)).isEmpty();
+  }
+
   @Test
   void unknownPipeline_namesTheKnownOnes() {
     assertThatThrownBy(() -> Pipeline.named("splunk")).hasMessageContaining("use one of [ecs, evtx, winlogbeat, none]");

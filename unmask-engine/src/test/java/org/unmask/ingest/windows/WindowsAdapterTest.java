@@ -91,7 +91,8 @@ class WindowsAdapterTest {
         {"@timestamp":"2026-05-04T16:00:00.123Z","host":{"name":"LT-ANA-01"},"winlog":{"channel":"Microsoft-Windows-Sysmon/Operational",\
         "event_id":"3","provider_name":"Microsoft-Windows-Sysmon","computer_name":"LT-ANA-01.corp.example.com",\
         "event_data":{"Image":"C:\\\\Program Files\\\\AnyDesk\\\\AnyDesk.exe","User":"CORP\\\\ana.ruiz","Protocol":"tcp",\
-        "SourceIp":"192.168.1.20","SourcePort":"50123","DestinationIp":"195.181.174.42","DestinationPort":"443","DestinationHostname":"relay-1.net.anydesk.com"}}}""";
+        "SourceIp":"192.168.1.20","SourcePort":"50123","DestinationIp":"195.181.174.42","DestinationPort":"443","DestinationHostname":"relay-1.net.anydesk.com",\
+        "Initiated":"true"}}}""";
     String dns = """
         {"@timestamp":"2026-05-04T16:00:01Z","winlog":{"channel":"Microsoft-Windows-Sysmon/Operational","event_id":22,\
         "event_data":{"QueryName":"boot.net.anydesk.com","Image":"C:\\\\Windows\\\\System32\\\\svchost.exe"}}}""";
@@ -104,6 +105,7 @@ class WindowsAdapterTest {
         .containsEntry("destination.port", 443L)
         .containsEntry("destination.domain", "relay-1.net.anydesk.com")
         .containsEntry("network.transport", "tcp")
+        .containsEntry("network.direction", "egress") // Initiated: true, as Elastic's Sysmon module writes it
         .containsEntry("process.name", "AnyDesk.exe")
         .containsEntry("user.name", "ana.ruiz")
         .containsEntry("host.name", "LT-ANA-01") // the line's own host.name is never replaced
