@@ -3,6 +3,7 @@ package org.unmask.ingest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.unmask.ingest.elastic.ElasticDefendAdapter;
 import org.unmask.ingest.entra.EntraAdapter;
 import org.unmask.ingest.okta.OktaAdapter;
 import org.unmask.ingest.osquery.OsqueryAdapter;
@@ -10,13 +11,14 @@ import org.unmask.ingest.windows.WindowsAdapter;
 
 /**
  * The vendor adapters, in the order their shapes are tried. Windows first: its shapes carry
- * unambiguous keys ({@code Event.System.EventID}, {@code winlog.channel}) while Okta's and
- * osquery's ({@code eventType}, {@code name}) are common words.
+ * unambiguous keys ({@code Event.System.EventID}, {@code winlog.channel}), as does Elastic
+ * Defend's dataset ({@code endpoint.events.*}), while Okta's and osquery's ({@code eventType},
+ * {@code name}) are common words.
  */
 final class Adapters {
 
   private final List<VendorAdapter> all =
-      List.of(new WindowsAdapter(), new OktaAdapter(), new EntraAdapter(), new OsqueryAdapter());
+      List.of(new WindowsAdapter(), new ElasticDefendAdapter(), new OktaAdapter(), new EntraAdapter(), new OsqueryAdapter());
 
   /** The first adapter that recognises the shape, or null. */
   VendorAdapter recognise(Map<String, Object> fields) {
@@ -39,6 +41,7 @@ final class Adapters {
       String folder = switch (parts[i]) {
         case "azure", "entra", "entraid", "azuread" -> "entra";
         case "sysmon", "winlogbeat", "evtx", "windows" -> "windows";
+        case "elastic", "defend", "elastic-defend", "elastic-endpoint" -> "elastic";
         default -> parts[i];
       };
       for (VendorAdapter a : all) {
