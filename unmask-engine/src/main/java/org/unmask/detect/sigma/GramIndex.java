@@ -93,7 +93,10 @@ final class GramIndex {
     }
   }
 
-  /** Latin-1 literals shorter than the narrowest window (a backtick, "${"): searched with indexOf. */
+  /**
+   * Latin-1 literals shorter than the narrowest window (a backtick, "${"): found in the scan's
+   * pass in ASCII values, and with indexOf in others.
+   */
   private final String[] shortLiterals;
   private final int[] shortPayloads;
   /**
