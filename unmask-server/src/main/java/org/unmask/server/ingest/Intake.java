@@ -63,7 +63,21 @@ public final class Intake implements AutoCloseable {
     }
 
     public static Limits defaults() {
-      return new Limits(64L << 20, 64L << 20, 20_000, 30, 50_000_000L, 256L << 20, 0, DEFAULT_DAYS_AHEAD);
+      return new Limits(64L << 20, 64L << 20, 20_000, 30, rememberedIdsFor(Runtime.getRuntime().maxMemory()), 256L << 20, 0,
+          DEFAULT_DAYS_AHEAD);
+    }
+
+    /** The most bytes one remembered id takes: 8, in sets kept between a quarter and a half full. */
+    static final int BYTES_PER_REMEMBERED_ID = 32;
+
+    /**
+     * How many event ids may be remembered for duplicate detection with this heap: as many as a
+     * quarter of it holds, between one million and fifty million. A fixed fifty million took up
+     * to 1.6 GB, most of the default 2 GB heap of {@code bin/unmask serve}, once a fleet sent that
+     * many events in the days remembered.
+     */
+    static long rememberedIdsFor(long maxHeapBytes) {
+      return Math.max(1_000_000L, Math.min(50_000_000L, maxHeapBytes / 4 / BYTES_PER_REMEMBERED_ID));
     }
 
     public Limits withDaysAhead(int days) {

@@ -66,4 +66,23 @@ class SeenIdsTest {
     assertThat(seen.contains(7, (today - 2) * DAY + 7)).isTrue();
     assertThat(seen.size()).isLessThanOrEqualTo(1_000);
   }
+
+  /**
+   * The duplicate memory's bound follows the heap: a quarter of it at the most an id can take
+   * (its set's slots, measured here), so the default 2 GB server keeps 16.7 million ids, not the
+   * 50 million that took 1.6 GB of it.
+   */
+  @Test
+  void rememberedIds_takeAQuarterOfTheHeapAtMost() {
+    SeenIds seen = new SeenIds(30, 10_000_000, () -> 20_000);
+    int n = 300_000;
+    for (int i = 0; i < n; i++) {
+      seen.add(i * 7919L + 1, 20_000 * DAY);
+    }
+    assertThat(seen.bytes() / (double) n).as("bytes per id").isLessThanOrEqualTo(Intake.Limits.BYTES_PER_REMEMBERED_ID);
+
+    assertThat(Intake.Limits.rememberedIdsFor(2L << 30)).isEqualTo(16_777_216L);
+    assertThat(Intake.Limits.rememberedIdsFor(64L << 30)).isEqualTo(50_000_000L);
+    assertThat(Intake.Limits.rememberedIdsFor(64L << 20)).isEqualTo(1_000_000L);
+  }
 }
