@@ -217,6 +217,9 @@ final class DetectionCompiler {
    * when it has none; {@code all} ANDs the rule's values, as for any field.
    */
   private Node rewritten(Pipeline.ValueMap written, List<String> modifiers, List<Object> values, String path) {
+    if (modifiers.contains("exists")) {
+      return field(written.field(), modifiers, values, path); // true/false there says whether, not what
+    }
     boolean all = modifiers.contains("all");
     List<String> rest = modifiers.stream().filter(m -> !m.equals("all")).toList();
     List<Node> perValue = new ArrayList<>();

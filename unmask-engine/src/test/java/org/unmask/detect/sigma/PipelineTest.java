@@ -143,6 +143,10 @@ class PipelineTest {
     SigmaRuleSet inbound = rules(rule.replace("Initiated: 'true'", "Initiated: 'false'"), "ecs");
     assertThat(inbound.matches(json(flow + ",\"network\":{\"direction\":\"inbound\"}}"))).hasSize(1);
     assertThat(inbound.matches(json(flow + ",\"network\":{\"direction\":\"egress\"}}"))).isEmpty();
+    // |exists asks whether the field is there, in its new place
+    SigmaRuleSet said = rules(rule.replace("Initiated: 'true'", "Initiated|exists: true"), "ecs");
+    assertThat(said.matches(json(flow + ",\"network\":{\"direction\":\"ingress\"}}"))).hasSize(1);
+    assertThat(said.matches(json(flow + "}"))).isEmpty();
     // Sysmon's own shape keeps its field
     assertThat(rules(rule, "evtx").matches(json("{\"Event\":{\"System\":{\"EventID\":3,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
         + "\"EventData\":{\"Initiated\":\"true\",\"DestinationPort\":4444}}}"))).hasSize(1);
