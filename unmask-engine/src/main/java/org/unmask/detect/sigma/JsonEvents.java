@@ -39,6 +39,7 @@ import org.unmask.ingest.Timestamps;
 public final class JsonEvents {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final org.unmask.ingest.elastic.ElasticDefendAdapter DEFEND = new org.unmask.ingest.elastic.ElasticDefendAdapter();
   private static final int MAX_DEPTH = 32;
 
   /** A record that could not be read. */
@@ -422,6 +423,12 @@ public final class JsonEvents {
       ts = fields.get("Event.System.TimeCreated.#attributes.SystemTime");
     }
     Object dataset = fields.get("event.dataset");
+    if (dataset instanceof String s && s.startsWith("endpoint.events.")) {
+      // an Elastic Defend export: its process starts and connections are the ECS pipeline's
+      // endpoint.process and network.flow, as in a scan
+      DEFEND.adapt(fields);
+      dataset = fields.get("event.dataset");
+    }
     String ds = dataset instanceof String s ? s : shapeOf(fields);
     return new Event(instant(ts), ds, fields, source);
   }

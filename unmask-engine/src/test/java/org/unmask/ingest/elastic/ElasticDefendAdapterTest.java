@@ -85,4 +85,16 @@ class ElasticDefendAdapterTest {
     assertThat(h.events).extracting(e -> rules.matches(e).stream().map(m -> m.rule().title()).toList()).containsExactly(
         List.of("AnyDesk service"), List.of(), List.of("Network Connection Initiated To Mega.nz"), List.of());
   }
+
+  /** {@code unmask match} reads files without a dataset folder: its reader decides Defend's datasets the same way. */
+  @Test
+  void unmaskMatchsReader_decidesDefendsDatasetsToo() throws Exception {
+    org.unmask.event.SourceRef where = new org.unmask.event.SourceRef("defend.jsonl", 1);
+    Event start = org.unmask.detect.sigma.JsonEvents.toEvent(org.unmask.detect.sigma.JsonEvents.parse(
+        doc("endpoint.events.process", "\"action\":\"start\",\"category\":[\"process\"],\"type\":[\"start\"]", ANYDESK)), where);
+    Event end = org.unmask.detect.sigma.JsonEvents.toEvent(org.unmask.detect.sigma.JsonEvents.parse(
+        doc("endpoint.events.process", "\"action\":\"end\",\"category\":[\"process\"],\"type\":[\"end\"]", ANYDESK)), where);
+    assertThat(start.dataset()).isEqualTo("endpoint.process");
+    assertThat(end.dataset()).isEqualTo("endpoint.events.process");
+  }
 }
