@@ -87,12 +87,20 @@ record Thumbnail(byte[] pixels) {
     double best = start;
     for (double step = firstStep; step > 0.01; step /= 2) {
       boolean improved = true;
+      // the move that undoes the last one leads back to where the climb came from, which scored
+      // lower: it cannot win, and is not rendered again
+      int undoEdge = -1;
+      int undoSign = 0;
       while (improved) {
         improved = false;
         int bestEdge = -1;
+        int bestSign = 0;
         double bestDelta = 0;
         for (int e = 0; e < 4; e++) {
           for (int sign = -1; sign <= 1; sign += 2) {
+            if (e == undoEdge && sign == undoSign) {
+              continue;
+            }
             double v = edges[e] + sign * step;
             if (v < -1e-9 || v > MAX_CROP + 1e-9) {
               continue;
@@ -104,6 +112,7 @@ record Thumbnail(byte[] pixels) {
             if (c > best + 1e-6) {
               best = c;
               bestEdge = e;
+              bestSign = sign;
               bestDelta = sign * step;
               improved = true;
             }
@@ -111,6 +120,8 @@ record Thumbnail(byte[] pixels) {
         }
         if (improved) {
           edges[bestEdge] += bestDelta;
+          undoEdge = bestEdge;
+          undoSign = -bestSign;
         }
       }
     }
