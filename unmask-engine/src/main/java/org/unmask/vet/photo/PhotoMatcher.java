@@ -113,10 +113,15 @@ public final class PhotoMatcher {
 
   /** The confirmed similarity of two photos in [0,1], or 0 when they are not copies of one image. */
   static double similarity(Fingerprint x, Fingerprint y) {
+    return similarity(x, y, Thumbnail.Renders.NONE);
+  }
+
+  /** The same, with {@code x}'s crops remembered in {@code renders} across its candidates. */
+  static double similarity(Fingerprint x, Fingerprint y, Thumbnail.Renders renders) {
     if (!candidate(x, y)) {
       return 0;
     }
-    Thumbnail.Alignment al = x.thumbnail().align(y.thumbnail());
+    Thumbnail.Alignment al = x.thumbnail().align(y.thumbnail(), renders);
     return confirmed(x.hash().phashDistance(y.hash()), al) ? al.detail() : 0;
   }
 
@@ -137,8 +142,9 @@ public final class PhotoMatcher {
     // results back in row order so the output does not depend on scheduling.
     List<List<double[]>> rows = IntStream.range(0, ids.size()).parallel().mapToObj(i -> {
       List<double[]> row = new ArrayList<>();
+      Thumbnail.Renders renders = new Thumbnail.Renders(prints.get(i).thumbnail());
       for (int j = i + 1; j < prints.size(); j++) {
-        double sim = similarity(prints.get(i), prints.get(j));
+        double sim = similarity(prints.get(i), prints.get(j), renders);
         if (sim > 0) {
           row.add(new double[] {j, sim});
         }

@@ -42,11 +42,19 @@ record Thumbnail(byte[] pixels) {
    * are refined on 32x32 probes.
    */
   Alignment align(Thumbnail other) {
+    return align(other, Renders.NONE);
+  }
+
+  /**
+   * The same, remembering this photo's crops in {@code renders}: one photo is aligned with each
+   * of its candidates in turn, and its climbs visit the same crops for most of them.
+   */
+  Alignment align(Thumbnail other, Renders renders) {
     double[] theirs = zscore(other.region(0, 0, 1, 1, COARSE));
     double[] mine = zscore(region(0, 0, 1, 1, COARSE));
     double straight = dot(mine, theirs);
-    double[] a = climb(this, theirs, straight, COARSE, new double[4], 0.03);
-    double[] b = climb(other, mine, straight, COARSE, new double[4], 0.03);
+    double[] a = climb(this, theirs, straight, COARSE, new double[4], 0.03, renders);
+    double[] b = climb(other, mine, straight, COARSE, new double[4], 0.03, renders);
     boolean mineCropped = a[0] >= b[0];
     double[] coarse = mineCropped ? a : b;
     if (coarse[0] < COARSE_GATE) {
@@ -57,7 +65,7 @@ record Thumbnail(byte[] pixels) {
     double[] fixedFine = zscore(fixed.region(0, 0, 1, 1, PROBE));
     double[] edges = {coarse[1], coarse[2], coarse[3], coarse[4]};
     double startFine = dot(zscore(cropped.crop(edges, PROBE)), fixedFine);
-    double[] fine = climb(cropped, fixedFine, startFine, PROBE, edges, 0.015);
+    double[] fine = climb(cropped, fixedFine, startFine, PROBE, edges, 0.015, renders);
     double[] fineEdges = {fine[1], fine[2], fine[3], fine[4]};
     double detail = dot(zscore(inner(highPass(cropped.crop(fineEdges, DETAIL), DETAIL), DETAIL)),
         zscore(inner(highPass(fixed.region(0, 0, 1, 1, DETAIL), DETAIL), DETAIL)));
@@ -82,7 +90,7 @@ record Thumbnail(byte[] pixels) {
    * bottom), in steps from {@code firstStep} down to 1.5%: {best, left, top, right, bottom}.
    */
   private static double[] climb(Thumbnail cropped, double[] fixed, double start, int size, double[] from,
-      double firstStep) {
+      double firstStep, Renders renders) {
     double[] edges = from.clone();
     double best = start;
     for (double step = firstStep; step > 0.01; step /= 2) {
@@ -107,7 +115,7 @@ record Thumbnail(byte[] pixels) {
             }
             double old = edges[e];
             edges[e] = v;
-            double c = dot(zscore(cropped.crop(edges, size)), fixed);
+            double c = dot(renders.zscored(cropped, edges, size), fixed);
             edges[e] = old;
             if (c > best + 1e-6) {
               best = c;
@@ -126,6 +134,42 @@ record Thumbnail(byte[] pixels) {
       }
     }
     return new double[] {best, edges[0], edges[1], edges[2], edges[3]};
+  }
+
+  /**
+   * One photo's normalised crops, by crop and size, as the climbs render them: a row of the
+   * all-pairs comparison aligns one photo with every later candidate, and each alignment climbs
+   * over crops of it from the same start. The key is the crop's exact edges, so a crop reached by
+   * another path (sums that differ in their last bit) is rendered anew, and every correlation is
+   * the value the climb would have computed. Bounded; not thread-safe (one per row).
+   */
+  static final class Renders {
+    static final Renders NONE = new Renders(null);
+    private static final int MAX = 512;
+    private final Thumbnail owner;
+    private final java.util.Map<Crop, double[]> done = new java.util.HashMap<>();
+
+    Renders(Thumbnail owner) {
+      this.owner = owner;
+    }
+
+    private record Crop(long left, long top, long right, long bottom, int size) {}
+
+    double[] zscored(Thumbnail t, double[] edges, int size) {
+      if (t != owner) {
+        return zscore(t.crop(edges, size));
+      }
+      Crop key = new Crop(Double.doubleToLongBits(edges[0]), Double.doubleToLongBits(edges[1]),
+          Double.doubleToLongBits(edges[2]), Double.doubleToLongBits(edges[3]), size);
+      double[] v = done.get(key);
+      if (v == null) {
+        v = zscore(t.crop(edges, size)); // read only from here on: dot() does not write
+        if (done.size() < MAX) {
+          done.put(key, v);
+        }
+      }
+      return v;
+    }
   }
 
   /**

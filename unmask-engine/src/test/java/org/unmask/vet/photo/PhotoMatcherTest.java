@@ -84,6 +84,41 @@ class PhotoMatcherTest {
     assertThat(PhotoMatcher.confirmed(16, new Thumbnail.Alignment(0.7, 0.96, 0.90))).isTrue();
   }
 
+  private static Thumbnail thumbnail(java.awt.image.BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    double[] luma = new double[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int rgb = image.getRGB(x, y);
+        luma[y * w + x] = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
+      }
+    }
+    return Thumbnail.of(luma, w, h);
+  }
+
+  /**
+   * One photo aligned with candidate after candidate, its crops remembered across them, gets the
+   * alignment it gets alone: copies (which reach the fine stage) and other people alike.
+   */
+  @Test
+  void aligningWithRememberedCrops_givesTheSameAlignments() {
+    var original = SyntheticPortraits.portrait(1);
+    Thumbnail owner = thumbnail(original);
+    Thumbnail.Renders renders = new Thumbnail.Renders(owner);
+    Random random = new Random(11);
+    int fine = 0;
+    for (int k = 0; k < 12; k++) {
+      var other = k % 3 == 0 ? SyntheticPortraits.crop(original, 0.02 + 0.08 * random.nextDouble(), random)
+          : SyntheticPortraits.portrait(2 + k);
+      Thumbnail t = thumbnail(other);
+      Thumbnail.Alignment alone = owner.align(t);
+      assertThat(owner.align(t, renders)).as("candidate %d", k).isEqualTo(alone);
+      fine += alone.detail() >= 0 ? 1 : 0;
+    }
+    assertThat(fine).as("copies reached the fine stage").isGreaterThanOrEqualTo(3);
+  }
+
   @Test
   void match_staysQuiet_forDifferentPeople() throws IOException {
     Path files = files();
