@@ -46,6 +46,8 @@ public final class RemoteControlAfterDelivery implements Detector<RemoteControlA
   }
 
   static final int MAX_BEFORE = 16;
+  /** Characters of a tool's description kept: the state stays small whatever the device reports. */
+  static final int MAX_TOOL_CHARS = 200;
 
   @Override
   public String id() {
@@ -78,6 +80,7 @@ public final class RemoteControlAfterDelivery implements Detector<RemoteControlA
     Device device = context.reference().device(event.text("host.id")).orElse(null);
     Duration since = device == null || device.shippedAt() == null ? null : Duration.between(device.shippedAt(), event.timestamp());
     String tool = what.toLowerCase(java.util.Locale.ROOT).replace('\n', ' ');
+    tool = tool.length() > MAX_TOOL_CHARS ? tool.substring(0, MAX_TOOL_CHARS) : tool; // a USB product name is the device's to choose
     if (since != null && since.isNegative()) {
       if (!toolsBefore(done).contains(tool) && toolsBefore(done).size() < MAX_BEFORE) {
         done.before = done.before.isEmpty() ? tool : done.before + "\n" + tool;
