@@ -165,7 +165,7 @@ public final class WindowsAdapter implements VendorAdapter {
     String protocol = s.data("Protocol");
     add(f, "network.transport", protocol == null ? null : protocol.toLowerCase(Locale.ROOT));
     // who opened the connection, as Elastic's Sysmon module writes it: the ECS pipeline reads
-    // Sigma's Initiated there (41 of SigmaHQ's 51 network_connection rules require 'true')
+    // Sigma's Initiated there (40 of SigmaHQ's 51 network_connection rules require 'true')
     String initiated = s.data("Initiated");
     add(f, "network.direction", "true".equalsIgnoreCase(initiated) ? "egress" : "false".equalsIgnoreCase(initiated) ? "ingress" : null);
     executable(f, "process", s.data("Image"));

@@ -125,7 +125,7 @@ class PipelineTest {
   }
 
   /**
-   * 41 of SigmaHQ's 51 network_connection rules require Sysmon's {@code Initiated: 'true'} (this
+   * 40 of SigmaHQ's 51 network_connection rules require Sysmon's {@code Initiated: 'true'} (this
    * host opened the connection); ECS writes it as {@code network.direction}, egress (Elastic's
    * Sysmon module and Defend) or outbound (older shippers).
    */
