@@ -105,12 +105,48 @@ final class PhotoDecoder {
     if (w < MIN_SIDE || h < MIN_SIDE) {
       return Decoded.refused("photo decodes to " + w + "x" + h + ", too small to compare");
     }
-    int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
-    double[] luma = new double[rgb.length];
-    for (int i = 0; i < rgb.length; i++) {
-      int p = rgb[i];
-      luma[i] = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+    double[] luma = interleavedLuma(img);
+    if (luma == null) {
+      int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+      luma = new double[rgb.length];
+      for (int i = 0; i < rgb.length; i++) {
+        int p = rgb[i];
+        luma[i] = luma((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff);
+      }
     }
     return new Decoded(luma, w, h, null);
+  }
+
+  private static double luma(int r, int g, int b) {
+    return 0.299 * r + 0.587 * g + 0.114 * b;
+  }
+
+  /**
+   * Luminance read straight from the bytes of an 8-bit sRGB image (what ImageIO makes of a colour
+   * JPEG or PNG: BGR, or ABGR with straight alpha), or null for any other kind. {@code getRGB}
+   * returns those very bytes for these kinds, through a colour model call per pixel that took
+   * most of the decoding time; other kinds (grey, palettes, 16 bits) need its conversion.
+   */
+  static double[] interleavedLuma(BufferedImage img) {
+    int type = img.getType();
+    int stride = type == BufferedImage.TYPE_3BYTE_BGR ? 3 : type == BufferedImage.TYPE_4BYTE_ABGR ? 4 : 0;
+    if (stride == 0 || !(img.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte buffer)
+        || !(img.getRaster().getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel model)
+        || model.getPixelStride() != stride || model.getScanlineStride() != img.getWidth() * stride
+        || img.getRaster().getSampleModelTranslateX() != 0 || img.getRaster().getSampleModelTranslateY() != 0
+        || buffer.getNumBanks() != 1 || buffer.getOffset() != 0) {
+      return null;
+    }
+    int[] offsets = model.getBandOffsets(); // R, G, B (and A): where each lies within a pixel
+    int r = offsets[0];
+    int g = offsets[1];
+    int b = offsets[2];
+    byte[] data = buffer.getData();
+    int n = img.getWidth() * img.getHeight();
+    double[] luma = new double[n];
+    for (int i = 0, at = 0; i < n; i++, at += stride) {
+      luma[i] = luma(data[at + r] & 0xff, data[at + g] & 0xff, data[at + b] & 0xff);
+    }
+    return luma;
   }
 }
