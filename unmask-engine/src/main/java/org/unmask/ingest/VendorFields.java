@@ -59,6 +59,16 @@ public final class VendorFields {
     return s.isBlank() ? null : s;
   }
 
+  /** The file name of a Windows or POSIX path (what follows the last separator), or null when there is none. */
+  public static String baseName(String path) {
+    if (path == null) {
+      return null;
+    }
+    int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+    String name = path.substring(cut + 1);
+    return name.isEmpty() ? null : name;
+  }
+
   /** The first of the keys that has text. */
   public static String firstText(Map<String, Object> f, String... keys) {
     for (String k : keys) {

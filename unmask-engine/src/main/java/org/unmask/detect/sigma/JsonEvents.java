@@ -23,6 +23,7 @@ import org.unmask.ingest.DottedKeys;
 import org.unmask.ingest.LineReader;
 import org.unmask.ingest.ReadOptions;
 import org.unmask.ingest.Timestamps;
+import org.unmask.ingest.elastic.ElasticDefendAdapter;
 
 /**
  * Reads JSON events for {@code unmask match} and the Sigma tests: nested objects are flattened to
@@ -39,7 +40,7 @@ import org.unmask.ingest.Timestamps;
 public final class JsonEvents {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final org.unmask.ingest.elastic.ElasticDefendAdapter DEFEND = new org.unmask.ingest.elastic.ElasticDefendAdapter();
+  private static final ElasticDefendAdapter DEFEND = new ElasticDefendAdapter();
   private static final int MAX_DEPTH = 32;
 
   /** A record that could not be read. */
@@ -423,7 +424,7 @@ public final class JsonEvents {
       ts = fields.get("Event.System.TimeCreated.#attributes.SystemTime");
     }
     Object dataset = fields.get("event.dataset");
-    if (dataset instanceof String s && s.startsWith("endpoint.events.")) {
+    if (dataset instanceof String s && s.startsWith(ElasticDefendAdapter.PREFIX)) {
       // an Elastic Defend export: its process starts and connections are the ECS pipeline's
       // endpoint.process and network.flow, as in a scan
       DEFEND.adapt(fields);

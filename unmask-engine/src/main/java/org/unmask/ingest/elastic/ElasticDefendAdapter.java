@@ -1,6 +1,7 @@
 package org.unmask.ingest.elastic;
 
 import static org.unmask.ingest.VendorFields.add;
+import static org.unmask.ingest.VendorFields.baseName;
 import static org.unmask.ingest.VendorFields.dataset;
 import static org.unmask.ingest.VendorFields.firstText;
 import static org.unmask.ingest.VendorFields.get;
@@ -34,7 +35,8 @@ import org.unmask.ingest.VendorAdapter;
  */
 public final class ElasticDefendAdapter implements VendorAdapter {
 
-  static final String PREFIX = "endpoint.events.";
+  /** How Defend's datasets begin: what a document is recognised by. */
+  public static final String PREFIX = "endpoint.events.";
 
   @Override
   public String name() {
@@ -86,15 +88,5 @@ public final class ElasticDefendAdapter implements VendorAdapter {
 
   private static String lower(String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
-  }
-
-  /** The file name of a Windows or POSIX path, or null. */
-  private static String baseName(String path) {
-    if (path == null || path.isBlank()) {
-      return null;
-    }
-    int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-    String name = path.substring(cut + 1);
-    return name.isEmpty() ? null : name;
   }
 }

@@ -1,6 +1,7 @@
 package org.unmask.ingest.windows;
 
 import static org.unmask.ingest.VendorFields.add;
+import static org.unmask.ingest.VendorFields.baseName;
 import static org.unmask.ingest.VendorFields.dataset;
 import static org.unmask.ingest.VendorFields.has;
 
@@ -248,15 +249,6 @@ public final class WindowsAdapter implements VendorAdapter {
         default -> { }
       }
     }
-  }
-
-  static String baseName(String path) {
-    if (path == null) {
-      return null;
-    }
-    int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-    String name = path.substring(cut + 1);
-    return name.isEmpty() ? null : name;
   }
 
   private static Long number(Object v) {
