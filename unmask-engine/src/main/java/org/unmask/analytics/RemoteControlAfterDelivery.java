@@ -81,14 +81,15 @@ public final class RemoteControlAfterDelivery implements Detector<RemoteControlA
     Duration since = device == null || device.shippedAt() == null ? null : Duration.between(device.shippedAt(), event.timestamp());
     String tool = what.toLowerCase(java.util.Locale.ROOT).replace('\n', ' ');
     tool = tool.length() > MAX_TOOL_CHARS ? tool.substring(0, MAX_TOOL_CHARS) : tool; // a USB product name is the device's to choose
+    List<String> before = toolsBefore(done);
     if (since != null && since.isNegative()) {
-      if (!toolsBefore(done).contains(tool) && toolsBefore(done).size() < MAX_BEFORE) {
+      if (!before.contains(tool) && before.size() < MAX_BEFORE) {
         done.before = done.before.isEmpty() ? tool : done.before + "\n" + tool;
         state.update(done);
       }
       return; // staged before shipping: this tool is IT's
     }
-    if (since != null && toolsBefore(done).contains(tool)) {
+    if (since != null && before.contains(tool)) {
       return; // the tool IT put on the laptop, used again: other tools are still watched
     }
     done.seen = true;
