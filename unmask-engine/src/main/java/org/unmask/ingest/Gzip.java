@@ -19,7 +19,33 @@ public final class Gzip {
 
   /** The decompressed content of {@code raw}; opening fails when it does not start as gzip. */
   public static InputStream open(InputStream raw) throws IOException {
-    return new Strict(raw);
+    return new Strict(new SaysWhatFollows(raw));
+  }
+
+  /**
+   * A stream whose {@code available()} is more than 0 exactly when a byte follows, waiting for it
+   * if it must. The JDK's reader asks {@code available()} whether another member follows a
+   * member's end; a socket between two pieces of a request says 0, and the reader ended there,
+   * so a second member arriving a moment later was taken for bytes after the last one.
+   */
+  private static final class SaysWhatFollows extends java.io.PushbackInputStream {
+    SaysWhatFollows(InputStream in) {
+      super(in, 1);
+    }
+
+    @Override
+    public int available() throws IOException {
+      int n = super.available();
+      if (n > 0) {
+        return n;
+      }
+      int b = read();
+      if (b < 0) {
+        return 0;
+      }
+      unread(b);
+      return 1;
+    }
   }
 
   private static final class Strict extends GZIPInputStream {

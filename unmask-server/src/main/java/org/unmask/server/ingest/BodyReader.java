@@ -57,11 +57,7 @@ public final class BodyReader {
     // whole other member, and the lines they held would be acknowledged yet never stored.
     try (InputStream unzipped = new Limited(Gzip.open(counted), maxDecompressed,
         "decompressed body is over the limit of %,d bytes; send smaller batches")) {
-      byte[] lines = readAll(unzipped, maxDecompressed);
-      if (counted.read() >= 0) { // what the gzip reader had not yet taken from the wire
-        throw new ZipException("bytes after the last gzip member are not a gzip member");
-      }
-      return lines;
+      return readAll(unzipped, maxDecompressed);
     } catch (ZipException | java.io.EOFException e) {
       throw ApiError.badRequest("the body is not valid gzip (" + e.getMessage()
           + "); send plain NDJSON, or gzip it whole and set Content-Encoding: gzip");

@@ -85,6 +85,45 @@ class BodyReaderTest {
   }
 
   /**
+   * A body arriving over the network in pieces, the second member after a pause: the stream says
+   * nothing is available at the member's end, and the reader must still read on rather than stop
+   * there (the JDK's reader stops in silence) or refuse a valid body.
+   */
+  @Test
+  void aSecondMemberArrivingLater_isReadWhole() throws IOException {
+    byte[] first = gzip("{\"a\":1}\n");
+    byte[] second = gzip("{\"a\":2}\n");
+    byte[] body = concat(first, second);
+    InputStream network = new InputStream() {
+      private int next;
+
+      @Override
+      public int read() {
+        return next < body.length ? body[next++] & 0xff : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (next == body.length) {
+          return -1;
+        }
+        int end = next < first.length ? first.length : body.length; // the pieces split at the member boundary
+        int n = Math.min(len, end - next);
+        System.arraycopy(body, next, b, off, n);
+        next += n;
+        return n;
+      }
+
+      @Override
+      public int available() {
+        return 0; // nothing has arrived yet, as a socket says between pieces
+      }
+    };
+    assertThat(new String(BodyReader.read(network, true, body.length, 1 << 20, 1 << 20), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+  }
+
+  /**
    * Bytes after the last member (a damaged second member, a truncated append) are refused: the
    * JDK's reader stopped there in silence, and the client was told its lines were all stored.
    */
