@@ -75,20 +75,27 @@ final class EventParser {
     return toEvent(fields, file, line, hint, sink);
   }
 
+  /**
+   * The field a time rejection names: the vendor's own when an adapter took {@code @timestamp}
+   * from it, else {@code @timestamp}. Asked only when a line is rejected, not for every line.
+   */
+  private static String timeName(VendorAdapter timeFrom, Map<String, Object> fields) {
+    String vendor = timeFrom == null ? null : timeFrom.timeField(fields);
+    return vendor == null ? "@timestamp" : vendor;
+  }
+
   /** Adapts, validates and wraps already-flattened fields (the map is handed over). */
   Event toEvent(Map<String, Object> fields, String file, long line, VendorAdapter hint, RejectSink sink) {
     reason = null;
     Object ds = fields.get("event.dataset");
-    // the field a rejection names: @timestamp, or the vendor's own when an adapter took it from there
-    String timeName = "@timestamp";
+    // the adapter that gave the line its @timestamp from its own time field, named in a rejection
+    VendorAdapter timeFrom = null;
     if (!(ds instanceof String s && VendorFields.CONTRACT_DATASETS.contains(s))) {
       VendorAdapter adapter = ds == null && hint != null ? hint : adapters.recognise(fields);
       if (adapter != null) {
-        boolean hadTime = fields.get("@timestamp") != null;
+        timeFrom = fields.get("@timestamp") == null ? adapter : null;
         adapter.adapt(fields);
         ds = fields.get("event.dataset");
-        String vendorTime = hadTime ? null : adapter.timeField(fields);
-        timeName = vendorTime == null ? timeName : vendorTime;
       }
     }
     Object ts = fields.get("@timestamp");
@@ -98,17 +105,17 @@ final class EventParser {
     } else if (ts instanceof String s) {
       time = Timestamps.rfc3339(s);
       if (time == null) {
-        return reject(sink, file, line, timeName + " is not RFC 3339: " + quote(s));
+        return reject(sink, file, line, timeName(timeFrom, fields) + " is not RFC 3339: " + quote(s));
       }
     } else if (ts instanceof Long millis) {
       time = Instant.ofEpochMilli(millis);
     } else if (ts instanceof Double millis && Double.isFinite(millis) && Math.abs(millis) < 1e17) {
       time = Instant.ofEpochMilli((long) Math.floor(millis));
     } else {
-      return reject(sink, file, line, timeName + " is not RFC 3339 or epoch milliseconds: " + describe(ts));
+      return reject(sink, file, line, timeName(timeFrom, fields) + " is not RFC 3339 or epoch milliseconds: " + describe(ts));
     }
     if (!Timestamps.plausible(time)) {
-      return reject(sink, file, line, timeName + " " + describe(ts) + " is outside 1980-2199: a wrong clock"
+      return reject(sink, file, line, timeName(timeFrom, fields) + " " + describe(ts) + " is outside 1980-2199: a wrong clock"
           + (ts instanceof Number ? ", or not epoch milliseconds (seconds? microseconds?)" : ""));
     }
     if (ds == null || (ds instanceof String s && s.isBlank())) {
