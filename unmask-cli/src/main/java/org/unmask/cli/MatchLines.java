@@ -1,7 +1,6 @@
 package org.unmask.cli;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,54 +25,86 @@ final class MatchLines {
   private final Map<Object, byte[]> tails = new IdentityHashMap<>();
   private String file;
   private byte[] head;
-  private final byte[] digits = new byte[20];
+  /** Lines are gathered here and written in blocks (unsynchronised, unlike a BufferedOutputStream). */
+  private final byte[] buffer = new byte[1 << 16];
+  private int used;
 
   MatchLines(OutputStream out) {
-    this.out = new BufferedOutputStream(out, 1 << 16);
+    this.out = out;
   }
 
   /**
-   * Writes one line.
+   * Writes one line. What is encoded afresh lives in methods of its own, so that the JIT compiles
+   * this one small: it runs once per match.
    *
    * @param rule what the id, title and level belong to, whose encoding is remembered; null for a
    *     line whose are encoded afresh (a correlation's, which are few)
    */
   void write(String file, long line, Object rule, String id, String title, String level) throws IOException {
     if (!file.equals(this.file)) {
-      this.file = file;
-      head = utf8("{\"file\":" + quoted(file) + ",\"line\":");
+      newFile(file);
     }
     byte[] tail = rule == null ? null : tails.get(rule);
     if (tail == null) {
-      tail = utf8(",\"rule_id\":" + quoted(id) + ",\"title\":" + quoted(title) + ",\"level\":" + quoted(level) + "}\n");
-      if (rule != null) {
-        tails.put(rule, tail);
-      }
+      tail = tail(rule, id, title, level);
     }
-    out.write(head);
-    writeNumber(line);
-    out.write(tail);
+    put(head);
+    putNumber(line);
+    put(tail);
   }
 
   void flush() throws IOException {
+    out.write(buffer, 0, used);
+    used = 0;
     out.flush();
   }
 
-  private void writeNumber(long n) throws IOException {
-    if (n < 0) {
-      out.write('-'); // a line number never is; kept exact rather than assumed
-      if (n == Long.MIN_VALUE) {
-        out.write(utf8("9223372036854775808"));
+  private void newFile(String name) {
+    file = name;
+    head = utf8("{\"file\":" + quoted(name) + ",\"line\":");
+  }
+
+  private byte[] tail(Object rule, String id, String title, String level) {
+    byte[] tail = utf8(",\"rule_id\":" + quoted(id) + ",\"title\":" + quoted(title) + ",\"level\":" + quoted(level) + "}\n");
+    if (rule != null) {
+      tails.put(rule, tail);
+    }
+    return tail;
+  }
+
+  private void put(byte[] bytes) throws IOException {
+    if (used + bytes.length > buffer.length) {
+      out.write(buffer, 0, used);
+      used = 0;
+      if (bytes.length > buffer.length) {
+        out.write(bytes); // a title longer than the buffer
         return;
       }
-      n = -n;
     }
-    int at = digits.length;
+    System.arraycopy(bytes, 0, buffer, used, bytes.length);
+    used += bytes.length;
+  }
+
+  /** The digits of a line number, which is never negative (ordinals and array indexes count from 1). */
+  private void putNumber(long n) throws IOException {
+    if (used + 20 > buffer.length) {
+      out.write(buffer, 0, used);
+      used = 0;
+    }
+    if (n < 0) {
+      put(utf8(Long.toString(n)));
+      return;
+    }
+    int digits = 1;
+    for (long rest = n / 10; rest != 0; rest /= 10) {
+      digits++;
+    }
+    int at = used + digits;
     do {
-      digits[--at] = (byte) ('0' + n % 10);
+      buffer[--at] = (byte) ('0' + n % 10);
       n /= 10;
     } while (n != 0);
-    out.write(digits, at, digits.length - at);
+    used += digits;
   }
 
   private static String quoted(String s) {

@@ -27,14 +27,15 @@ class MatchLinesTest {
       rules.add(new Rule(text, "title: " + text, "high"));
     }
     rules.add(new Rule(null, "a rule with no id", "low"));
+    rules.add(new Rule("long", "x".repeat(70_000) + "\"", "informational")); // longer than the write buffer
     ByteArrayOutputStream ours = new ByteArrayOutputStream();
     MatchLines lines = new MatchLines(ours);
     ByteArrayOutputStream theirs = new ByteArrayOutputStream();
     JsonGenerator json = new JsonFactory().createGenerator(new OutputStreamWriter(theirs, StandardCharsets.UTF_8));
     json.setRootValueSeparator(null);
-    long[] numbers = {1, 9, 10, 123_456_789_012L, Long.MAX_VALUE, 0};
+    long[] numbers = {1, 9, 10, 123_456_789_012L, Long.MAX_VALUE, 0, -5, Long.MIN_VALUE};
     int n = 0;
-    for (int round = 0; round < 2; round++) { // the second round reads the remembered encodings
+    for (int round = 0; round < 20; round++) { // later rounds read the remembered encodings, across buffer ends
       for (String file : AWKWARD) {
         for (Rule rule : rules) {
           long line = numbers[n++ % numbers.length];
