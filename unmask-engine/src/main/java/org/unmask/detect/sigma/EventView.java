@@ -265,7 +265,7 @@ final class EventView {
     loadAll();
     if (allLower.size() < allOriginal.size()) {
       for (int i = allLower.size(); i < allOriginal.size(); i++) {
-        allLower.add(allOriginal.get(i).toLowerCase(Locale.ROOT));
+        allLower.add(SigmaString.lower(allOriginal.get(i)));
       }
     }
     return allLower;
@@ -349,7 +349,7 @@ final class EventView {
     String lower(int i) {
       if (i >= lowered) {
         for (int k = lowered; k < count; k++) {
-          lower[k] = original(k).toLowerCase(Locale.ROOT);
+          lower[k] = SigmaString.lower(original(k));
         }
         lowered = count;
       }

@@ -110,14 +110,26 @@ final class GramIndex {
   private final int[][] shortAsciiByLast = new int[128][];
   private final boolean anyShortAscii;
 
+  /**
+   * Text as the index compares it: as every case-insensitive test does ({@link SigmaString#lower}),
+   * so that what the index lets through stays a superset of what the tests accept.
+   */
+  static String fold(String s) {
+    return SigmaString.lower(s);
+  }
+
+  /** @param literalList the literals, lower-cased by {@link #fold} (they are folded again here, which changes nothing then) */
   GramIndex(List<String> literalList, int[] payloadList) {
-    literals = literalList.toArray(String[]::new);
+    literals = new String[literalList.size()];
+    for (int p = 0; p < literals.length; p++) {
+      literals[p] = fold(literalList.get(p));
+    }
     payloads = payloadList.clone();
     poolStart = new int[literals.length + 1];
     StringBuilder all = new StringBuilder();
     for (int p = 0; p < literals.length; p++) {
       poolStart[p] = all.length();
-      all.append(literals[p].toLowerCase(Locale.ROOT));
+      all.append(fold(literals[p]));
     }
     poolStart[literals.length] = all.length();
     pool = all.toString().toCharArray();
@@ -159,7 +171,7 @@ final class GramIndex {
         long key = pack(l, l.length() - LATIN1_WIDTHS[w], LATIN1_WIDTHS[w], 8);
         byLatin1.get(w).computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         setBit(key, w);
-        long tail = pack(l.toLowerCase(Locale.ROOT), l.length() - gateWidth, gateWidth, 8);
+        long tail = pack(fold(l), l.length() - gateWidth, gateWidth, 8);
         int g = gateBit(tail);
         gate[g >>> 6] |= 1L << g;
       } else {
@@ -179,7 +191,7 @@ final class GramIndex {
     long[][] compact = charSets == null ? null : compactCharSets(literals);
     charBits = compact == null ? null : compact[0];
     literalBits = compact == null ? null : compact[1];
-    shortLiterals = shortOnes.stream().map(p -> literals[p].toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    shortLiterals = shortOnes.stream().map(p -> fold(literals[p])).toArray(String[]::new);
     shortPayloads = shortOnes.stream().mapToInt(p -> payloads[p]).toArray();
     boolean anyAscii = false;
     for (int p = 0; p < shortLiterals.length; p++) {
@@ -332,7 +344,7 @@ final class GramIndex {
       boolean found = s.contains(literal);
       if (!found && hasLetter(literal)) {
         if (lower == null) {
-          lower = s.toLowerCase(Locale.ROOT);
+          lower = fold(s);
         }
         found = lower.contains(literal);
       }
@@ -536,7 +548,7 @@ final class GramIndex {
       if (c >= 'A' && c <= 'Z') {
         c += 32;
       } else if (c >= 0x80 && !lowered) {
-        scan(s.toLowerCase(Locale.ROOT), hits, true); // hits so far repeat harmlessly
+        scan(fold(s), hits, true); // hits so far repeat harmlessly
         return;
       }
       if (c > 0xFF) {

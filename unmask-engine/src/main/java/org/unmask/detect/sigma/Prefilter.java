@@ -158,19 +158,22 @@ final class Prefilter {
     if (slot < 0 || !(m instanceof Glob g) || g.kind != Glob.Kind.EXACT || literal(m) != null) {
       return null;
     }
-    return new Literal(slot, g.cased ? g.literal.toLowerCase(Locale.ROOT) : g.literal, true);
+    return new Literal(slot, g.cased ? SigmaString.lower(g.literal) : g.literal, true);
   }
 
   private static String literal(ValueMatcher m) {
     String text;
     if (m instanceof Glob g && g.kind != Glob.Kind.ANYTHING) {
-      text = g.literal.toLowerCase(Locale.ROOT);
+      text = GramIndex.fold(g.literal);
     } else if (m instanceof ValueMatchers.Regex r) {
       text = RegexLiterals.required(r.source());
+      if (text != null && RegexLiterals.foldsCase(r.pattern(), r.source())) {
+        text = RegexLiterals.caseFoldSafe(text);
+      }
       if (text == null) {
         return null;
       }
-      text = text.toLowerCase(Locale.ROOT);
+      text = GramIndex.fold(text);
     } else {
       return null;
     }

@@ -10,6 +10,52 @@ final class RegexLiterals {
 
   private RegexLiterals() {}
 
+  /**
+   * Whether a regular expression folds case anywhere: compiled with the {@code i} modifier, or
+   * with an inline {@code (?i)} / {@code (?i:...)} group (read loosely: any flag group naming
+   * {@code i} counts, a group that turns it off included, which only costs a weaker literal).
+   */
+  static boolean foldsCase(com.google.re2j.Pattern pattern, String source) {
+    if ((pattern.flags() & com.google.re2j.Pattern.CASE_INSENSITIVE) != 0) {
+      return true;
+    }
+    for (int at = source.indexOf("(?"); at >= 0; at = source.indexOf("(?", at + 2)) {
+      for (int k = at + 2; k < source.length(); k++) {
+        char c = source.charAt(k);
+        if (c == 'i') {
+          return true;
+        }
+        if (!Character.isLetter(c) && c != '-') {
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The longest part of a literal that every match of a case-folding expression still holds once
+   * folded as the literal index folds ({@link SigmaString#lower}); null when no part is left. RE2
+   * folds case by Unicode's orbits; for ASCII the index's folding agrees (checked against every
+   * character of the BMP: RE2's {@code (?i)s} matches ſ, which the index folds to s too), and other
+   * characters are left out wholesale: a shorter literal only costs speed, a wrong one loses
+   * matches.
+   */
+  static String caseFoldSafe(String literal) {
+    String best = "";
+    int start = 0;
+    for (int i = 0; i <= literal.length(); i++) {
+      boolean safe = i < literal.length() && literal.charAt(i) < 0x80;
+      if (!safe) {
+        if (i - start > best.length()) {
+          best = literal.substring(start, i);
+        }
+        start = i + 1;
+      }
+    }
+    return best.isEmpty() ? null : best;
+  }
+
   /** The longest literal run every match contains, or null. */
   static String required(String regex) {
     String best = "";

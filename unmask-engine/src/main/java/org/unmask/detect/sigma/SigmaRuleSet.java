@@ -192,8 +192,19 @@ public final class SigmaRuleSet {
    * prefilter: the reference the index must agree with (tests only).
    */
   List<String> matchesWithoutIndex(Event event) {
-    Bucket.Scratch s = scratch.get();
-    s.view.reset(event);
+    return evaluateEveryRule(event, scratch.get().view);
+  }
+
+  /**
+   * The same on a view that remembers nothing, so that no verdict of a costly test is carried from
+   * one event to the next: the reference for the memories as well as the index (tests only).
+   */
+  List<String> matchesByPlainEvaluation(Event event) {
+    return evaluateEveryRule(event, new EventView(slotKeys, false));
+  }
+
+  private List<String> evaluateEveryRule(Event event, EventView view) {
+    view.reset(event);
     List<Bucket.Entry> candidates = new ArrayList<>(entriesAnywhere);
     String field = pipeline.partitionField();
     Object value = field == null ? null : event.get(field);
@@ -202,7 +213,7 @@ public final class SigmaRuleSet {
     }
     List<String> ids = new ArrayList<>();
     for (Bucket.Entry e : candidates) {
-      if (e.root().eval(s.view)) {
+      if (e.root().eval(view)) {
         ids.add(e.rule().id() + "/" + e.rule().name());
       }
     }

@@ -46,9 +46,37 @@ final class SigmaString {
     return s.indexOf(STAR) >= 0 || s.indexOf(ONE) >= 0;
   }
 
-  /** Lower-cases the literal parts (wildcards are private-use characters, which have no case). */
+  /**
+   * Text as every case-insensitive test compares it, rule and event alike: lower-cased, then each
+   * character folded onto its case partners where lower-casing leaves them apart (Unicode's simple
+   * case folding): ς and σ (lower-casing writes Σ as ς at the end of a word, so "ΑΣ" did not
+   * contain "Σ"), the long s ſ and s (so "ſekurlſa::" cannot slip past a test for "sekurlsa::";
+   * RE2's {@code (?i)} folds them too), the micro sign µ and μ. Wildcards are private-use
+   * characters, which have no case. ASCII text comes back as {@link String#toLowerCase} gives it.
+   */
   static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 0x80 && folded(lower.codePointAt(i)) != lower.codePointAt(i)) {
+        return foldFrom(lower, i);
+      }
+    }
+    return lower;
+  }
+
+  private static int folded(int codePoint) {
+    return Character.toLowerCase(Character.toUpperCase(codePoint));
+  }
+
+  private static String foldFrom(String lower, int from) {
+    StringBuilder out = new StringBuilder(lower.length()).append(lower, 0, from);
+    for (int i = from; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      out.appendCodePoint(cp < 0x80 ? cp : folded(cp));
+      i += Character.charCount(cp);
+    }
+    return out.toString();
   }
 
   static String contains(String s) {

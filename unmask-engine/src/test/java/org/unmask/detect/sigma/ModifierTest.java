@@ -73,6 +73,32 @@ class ModifierTest {
   }
 
   @Test
+  void caseInsensitiveTests_foldWhatLowerCasingLeavesApart_finalSigma_longS_microSign() {
+    // Java lower-cases a word-final Σ to ς: "ΑΣ" lower-cased does not contain "σ"
+    assertThat(fires(rule("    s:\n        Title|contains: 'Σ'\n    condition: s\n"), event("Title", "ΑΣ"))).isTrue();
+    // the long s is a classic way to write a keyword that a plain lower-cased test misses
+    var keyword = rule("    k:\n        - 'sekurlsa::'\n    condition: k\n");
+    assertThat(fires(keyword, event("CommandLine", "mimikatz ſekurlſa::logonpasswords"))).isTrue();
+    assertThat(fires(rule("    s:\n        CommandLine|contains: 'sekurlsa::'\n    condition: s\n"),
+        event("CommandLine", "ſEKURLſA::x"))).isTrue();
+    assertThat(fires(rule("    s:\n        Unit: 'μs'\n    condition: s\n"), event("Unit", "µs"))).isTrue();
+    assertThat(fires(keyword, event("CommandLine", "sekurl sa::"))).isFalse();
+  }
+
+  @Test
+  void theIndex_letsThroughWhatTheTestsAccept_whereCaseFoldingGoesBeyondLowerCasing() {
+    // each found by a random differential test: the literal index lower-cased, the tests matched
+    var cased = rule("    s:\n        Image|contains|cased: 'Σ'\n    condition: s\n");
+    assertThat(fires(cased, event("Image", "SSΣ"))).as("a cased Σ at the end of a word").isTrue();
+    var regex = rule("    s:\n        F1|re|i: 'σ.'\n    condition: s\n");
+    assertThat(fires(regex, event("F1", "éς1"))).as("RE2 folds σ and ς").isTrue();
+    var longS = rule("    s:\n        F1|re: '(?i)sekurlsa'\n    condition: s\n");
+    assertThat(fires(longS, event("F1", "ſekurlſa"))).as("RE2 folds s and ſ").isTrue();
+    assertThat(RegexLiterals.caseFoldSafe("σ.ab")).isEqualTo(".ab");
+    assertThat(RegexLiterals.caseFoldSafe("ßσ")).isNull();
+  }
+
+  @Test
   void neq_requiresAValueDifferentFromEveryListedValue() {
     var r = rule("    s:\n        User|neq:\n            - admin\n            - root\n    condition: s\n");
     assertThat(fires(r, event("User", "bob"))).isTrue();
