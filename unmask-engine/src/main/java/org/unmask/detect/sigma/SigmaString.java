@@ -51,10 +51,16 @@ final class SigmaString {
    * character folded onto its case partners where lower-casing leaves them apart (Unicode's simple
    * case folding): ς and σ (lower-casing writes Σ as ς at the end of a word, so "ΑΣ" did not
    * contain "Σ"), the long s ſ and s (so "ſekurlſa::" cannot slip past a test for "sekurlsa::";
-   * RE2's {@code (?i)} folds them too), the micro sign µ and μ. Wildcards are private-use
+   * RE2's {@code (?i)} folds them too), the micro sign µ and μ, the dotted İ and the dotless ı
+   * and i (homoglyphs of "mimikatz"). Wildcards are private-use
    * characters, which have no case. ASCII text comes back as {@link String#toLowerCase} gives it.
    */
   static String lower(String s) {
+    if (s.indexOf('\u0130') >= 0) {
+      // İ lower-cases to i and a combining dot above, which "MİMİKATZ" would then hide behind;
+      // as a letter of its own it is an i, as Character.toLowerCase has it
+      s = s.replace('\u0130', 'i');
+    }
     String lower = s.toLowerCase(Locale.ROOT);
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);

@@ -83,6 +83,9 @@ class ModifierTest {
         event("CommandLine", "ſEKURLſA::x"))).isTrue();
     assertThat(fires(rule("    s:\n        Unit: 'μs'\n    condition: s\n"), event("Unit", "µs"))).isTrue();
     assertThat(fires(keyword, event("CommandLine", "sekurl sa::"))).isFalse();
+    var mimikatz = rule("    s:\n        CommandLine|contains: 'mimikatz'\n    condition: s\n");
+    assertThat(fires(mimikatz, event("CommandLine", "MİMİKATZ.exe"))).as("dotted capital I").isTrue();
+    assertThat(fires(mimikatz, event("CommandLine", "mımıkatz.exe"))).as("dotless i").isTrue();
   }
 
   @Test

@@ -24,7 +24,7 @@ import org.unmask.event.Event;
 class RandomRulesDifferentialTest {
 
   private static final String[] PIECES = {"a", "b", "c", "ab", "AB", "x.exe", "\\", "/", "-", "::", "İ", "ı", "ß", "SS",
-      "σ", "Σ", "ς", "é", "😀", "1", "42", " ", "%", "'", "cmd", "CMD", "sekurlsa::", "é"};
+      "σ", "Σ", "ς", "é", "😀", "1", "42", " ", "%", "'", "cmd", "CMD", "sekurlsa::", "é", "ſ", "s", "µ", "μ", "i"};
   private static final String[] FIELDS = {"F1", "F2", "F3", "F4", "Image"};
   private static final String[] STRING_MODIFIERS = {"", "|contains", "|startswith", "|endswith", "|contains|all",
       "|contains|cased", "|endswith|cased", "|startswith|all", "|windash|contains", "|base64offset|contains",
