@@ -31,6 +31,8 @@ class RandomRulesDifferentialTest {
       "|utf16le|base64offset|contains", "|neq", "|contains|neq"};
   private static final String[] PATTERNS = {"a.c", "^ab", "x$", "(?i)AB", "[a-c]+\\d", "a|b", "ß", "σ.", "\\\\x"};
   private static final String[] ADDRESSES = {"10.1.2.3", "192.168.1.7", "::1", "fe80::1", "not-an-ip", "10.0.0.256"};
+  private static final SigmaConfig CONFIG = new SigmaConfig(Map.of("grp", List.of("ab", "C*", "x.exe"), "one", List.of("σ")),
+      SigmaConfig.Unresolved.NOTHING);
   private static final String[] NETWORKS = {"10.0.0.0/8", "192.168.1.0/24", "::1/128", "fe80::/10"};
 
   @Test
@@ -68,7 +70,7 @@ class RandomRulesDifferentialTest {
       Random random = new Random(seed);
       String yaml = rules(random, 30, logsource);
       List<LoadProblem> errors = new ArrayList<>();
-      SigmaRuleSet set = SigmaRuleSet.parse(yaml, "random.yml", Pipeline.named(pipeline), SigmaConfig.defaults(),
+      SigmaRuleSet set = SigmaRuleSet.parse(yaml, "random.yml", Pipeline.named(pipeline), CONFIG,
           p -> { if (p.isError()) errors.add(p); });
       List<Object> seen = new ArrayList<>();
       for (int e = 0; e < 400; e++) {
@@ -103,7 +105,7 @@ class RandomRulesDifferentialTest {
         yaml.append("    ").append(name).append(":\n");
         if (random.nextInt(6) == 0) {
           for (int k = 0, n = 1 + random.nextInt(3); k < n; k++) { // keywords
-            yaml.append("        - ").append(quoted(text(random, true))).append('\n');
+            yaml.append("        - ").append(random.nextInt(5) == 0 ? String.valueOf(random.nextInt(50)) : quoted(text(random, true))).append('\n');
           }
           continue;
         }
@@ -121,7 +123,7 @@ class RandomRulesDifferentialTest {
   }
 
   private static void clause(Random random, StringBuilder yaml, String indent) {
-    int kind = random.nextInt(26);
+    int kind = random.nextInt(29);
     String field = FIELDS[random.nextInt(FIELDS.length)];
     if (kind == 0) {
       yaml.append("EventID: ").append(1 + random.nextInt(3)).append('\n');
@@ -154,6 +156,12 @@ class RandomRulesDifferentialTest {
     } else if (kind == 9) { // a list with a null in it
       yaml.append(field).append(random.nextBoolean() ? "|contains" : "").append(":\n").append(indent).append("    - null\n")
           .append(indent).append("    - ").append(quoted(text(random, true))).append('\n');
+    } else if (kind == 11) { // placeholders, known and unknown
+      String[] placeholders = {"%grp%", "%one%", "%none%", "a%grp%b", "\\%grp%"};
+      yaml.append(field).append(random.nextBoolean() ? "|expand: " : "|expand|contains: ")
+          .append(quoted(placeholders[random.nextInt(placeholders.length)])).append('\n');
+    } else if (kind == 12) { // a nested field, flattened to a dotted name
+      yaml.append("Nested.Name").append(STRING_MODIFIERS[random.nextInt(4)]).append(": ").append(quoted(text(random, true))).append('\n');
     } else if (kind == 10) { // literals past the index's 40 characters, hex heads among them
       String head = random.nextBoolean() ? "IMPHASH=" + hex(random, 36) : text(random, false) + "x".repeat(45) + text(random, false);
       yaml.append(field).append(random.nextBoolean() ? "|contains: " : "|startswith: ").append(quoted(head)).append('\n');
@@ -228,7 +236,10 @@ class RandomRulesDifferentialTest {
       fields.put("Ip", ADDRESSES[random.nextInt(ADDRESSES.length)]);
     }
     if (random.nextInt(5) == 0) {
-      fields.put("Other", text(random, false)); // only keyword search reads it
+      fields.put("Other", random.nextBoolean() ? text(random, false) : (Object) (long) random.nextInt(50)); // only keyword search reads it
+    }
+    if (random.nextInt(3) == 0) {
+      fields.put("Nested.Name", value(random, seen));
     }
     return fields;
   }
