@@ -118,7 +118,7 @@ final class GramIndex {
     return SigmaString.lower(s);
   }
 
-  /** @param literalList the literals, lower-cased by {@link #fold} (they are folded again here, which changes nothing then) */
+  /** @param literalList the literals (folded here, as values are when scanned) */
   GramIndex(List<String> literalList, int[] payloadList) {
     literals = new String[literalList.size()];
     for (int p = 0; p < literals.length; p++) {
@@ -129,7 +129,7 @@ final class GramIndex {
     StringBuilder all = new StringBuilder();
     for (int p = 0; p < literals.length; p++) {
       poolStart[p] = all.length();
-      all.append(fold(literals[p]));
+      all.append(literals[p]);
     }
     poolStart[literals.length] = all.length();
     pool = all.toString().toCharArray();
@@ -171,7 +171,7 @@ final class GramIndex {
         long key = pack(l, l.length() - LATIN1_WIDTHS[w], LATIN1_WIDTHS[w], 8);
         byLatin1.get(w).computeIfAbsent(key, k -> new ArrayList<>()).add(p);
         setBit(key, w);
-        long tail = pack(fold(l), l.length() - gateWidth, gateWidth, 8);
+        long tail = pack(l, l.length() - gateWidth, gateWidth, 8);
         int g = gateBit(tail);
         gate[g >>> 6] |= 1L << g;
       } else {
@@ -191,7 +191,7 @@ final class GramIndex {
     long[][] compact = charSets == null ? null : compactCharSets(literals);
     charBits = compact == null ? null : compact[0];
     literalBits = compact == null ? null : compact[1];
-    shortLiterals = shortOnes.stream().map(p -> fold(literals[p])).toArray(String[]::new);
+    shortLiterals = shortOnes.stream().map(p -> literals[p]).toArray(String[]::new);
     shortPayloads = shortOnes.stream().mapToInt(p -> payloads[p]).toArray();
     boolean anyAscii = false;
     for (int p = 0; p < shortLiterals.length; p++) {

@@ -52,8 +52,8 @@ final class SigmaString {
    * case folding): ς and σ (lower-casing writes Σ as ς at the end of a word, so "ΑΣ" did not
    * contain "Σ"), the long s ſ and s (so "ſekurlſa::" cannot slip past a test for "sekurlsa::";
    * RE2's {@code (?i)} folds them too), the micro sign µ and μ, the dotted İ and the dotless ı
-   * and i (homoglyphs of "mimikatz"). Wildcards are private-use
-   * characters, which have no case. ASCII text comes back as {@link String#toLowerCase} gives it.
+   * and i (homoglyphs of "mimikatz"). Wildcards are private-use characters, which have no case.
+   * ASCII text comes back as {@link String#toLowerCase} gives it.
    */
   static String lower(String s) {
     if (s.indexOf('\u0130') >= 0) {
