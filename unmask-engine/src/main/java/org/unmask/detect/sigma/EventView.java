@@ -339,6 +339,14 @@ final class EventView {
       return s;
     }
 
+    /**
+     * The single value when it is a whole number not yet made text (a Windows event id, as JSON
+     * readers give it), else null: the partition's split can then look its bucket up by number.
+     */
+    Long wholeNumber() {
+      return count == 1 && original[0] == null && unconverted instanceof Long l ? l : null;
+    }
+
     void clear() {
       present = false;
       count = 0;

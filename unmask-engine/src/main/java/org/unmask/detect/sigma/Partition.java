@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +43,13 @@ final class Partition {
    * loading (and its JIT compilation, which on one core delays the first events) for nothing.
    */
   private final Map<String, Bucket> byValue = new ConcurrentHashMap<>();
+  /**
+   * The buckets of whole-number values below {@link #NUMBERED} (event ids), by number: an event id
+   * arrives as a number, and finding its bucket by text meant making the number's text and
+   * lower-casing it for every event.
+   */
+  private static final int NUMBERED = 1 << 13;
+  private final AtomicReferenceArray<Bucket> byNumber;
   /** The rules that require nothing of the field; the whole partition when it is not split. */
   private final Bucket rest;
   private volatile Bucket whole;
@@ -59,6 +67,7 @@ final class Partition {
       this.rulesByValue = Map.of();
       this.rest = new Bucket(entries, slotKeys, automatonNumbers);
       this.whole = rest;
+      this.byNumber = null;
       return;
     }
     this.slot = chosen;
@@ -85,6 +94,7 @@ final class Partition {
     }
     this.rulesByValue = lists;
     this.rest = new Bucket(free, slotKeys, automatonNumbers, chosen);
+    this.byNumber = new AtomicReferenceArray<>(NUMBERED);
   }
 
   /**
@@ -125,15 +135,27 @@ final class Partition {
     }
     EventView.FieldValue v = view.value(slot);
     if (v.count == 1) {
-      String value = v.lower(0);
-      Bucket b = byValue.get(value);
-      if (b == null) {
-        List<Bucket.Entry> rules = rulesByValue.get(value);
-        b = rules == null ? rest : byValue.computeIfAbsent(value, k -> new Bucket(rules, slotKeys, automatonNumbers, slot));
+      Long number = v.wholeNumber();
+      if (number != null && number >= 0 && number < NUMBERED) {
+        Bucket b = byNumber.get(number.intValue());
+        if (b == null) {
+          b = bucketFor(String.valueOf(number)); // a whole number's text has no case
+          byNumber.set(number.intValue(), b);
+        }
+        return b;
       }
-      return b;
+      return bucketFor(v.lower(0));
     }
     return v.count == 0 ? rest : whole();
+  }
+
+  private Bucket bucketFor(String value) {
+    Bucket b = byValue.get(value);
+    if (b == null) {
+      List<Bucket.Entry> rules = rulesByValue.get(value);
+      b = rules == null ? rest : byValue.computeIfAbsent(value, k -> new Bucket(rules, slotKeys, automatonNumbers, slot));
+    }
+    return b;
   }
 
   /** Every rule of the partition, for the rare event whose field holds several values. */

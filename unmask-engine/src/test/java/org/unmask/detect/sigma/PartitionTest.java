@@ -18,14 +18,17 @@ import org.unmask.event.Event;
 class PartitionTest {
 
   private static final String[] REQUIREMENTS = {
-    "EventID: 1", "EventID: 3", "EventID:\n            - 4\n            - 16", "EventID: 'Abc'",
+    "EventID: 1", "EventID: 3", "EventID:\n            - 4\n            - 16", "EventID: 'Abc'", "EventID: 8192",
+    "EventID: 70000", "EventID: -1",
     "EventID|contains: '1'", "EventID|neq: 3", "Other: 'x'", "", "Port: 88", "Port:\n            - 25\n            - 'x'",
     "Flag|cased: 'Ab'", "Flag: 'AB'"};
   private static final String[] TESTS = {
     "CommandLine|contains: 'powershell'", "CommandLine|endswith: '.exe'", "CommandLine|contains: 'mimikatz'",
     "CommandLine|re: 'p.w'", "- CommandLine|contains: 'powershell'\n          Image|endswith: '\\cmd.exe'\n        - CommandLine|contains: 'mimikatz'",
     "- Port: 88\n          Image|endswith: 'a.exe'\n        - Flag: 'ab'\n          CommandLine|contains: 'nothing'"};
-  private static final Object[] EVENT_IDS = {1L, 3L, 4L, 16L, "1", "abc", "ABC", 7L, List.of(1L, 3L), List.of("x"), null};
+  // numbers are found by number below 8,192 and by text above or below zero: both ways must agree
+  private static final Object[] EVENT_IDS = {1L, 3L, 4L, 16L, "1", "abc", "ABC", 7L, List.of(1L, 3L), List.of("x"), null,
+      "16", 16.0, -1L, 8192L, 70_000L};
   private static final Object[] PORTS = {88L, "88", 25L, "x", "X", 880L, List.of(25L, 88L), null};
   private static final String[] FLAGS = {"Ab", "ab", "AB", "abc"};
   private static final String[] IMAGES = {"C:\\Windows\\cmd.exe", "C:\\a.exe", "c:\\CMD.EXE"};
