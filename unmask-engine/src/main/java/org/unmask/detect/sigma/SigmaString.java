@@ -56,30 +56,79 @@ final class SigmaString {
    * ASCII text comes back as {@link String#toLowerCase} gives it.
    */
   static String lower(String s) {
+    // Latin-1, nearly every value, in one pass: returned as it is when it has no capital (which
+    // String.toLowerCase would scan for too); of Latin-1 only the micro sign folds apart from its
+    // lower case, and other characters take the folding below
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c > 0xFF || c == MICRO) {
+        return unicodeLower(s);
+      }
+      if (latin1Lower(c) != c) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    byte[] out = new byte[n];
+    for (int k = 0; k < i; k++) {
+      out[k] = (byte) s.charAt(k);
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c > 0xFF || c == MICRO) {
+        return unicodeLower(s);
+      }
+      out[i] = (byte) latin1Lower(c);
+    }
+    return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  private static final char MICRO = '\u00B5';
+
+  /** A Latin-1 character lower-cased, as String.toLowerCase does (Latin-1 capitals stay in Latin-1). */
+  private static char latin1Lower(char c) {
+    return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : (char) Character.toLowerCase(c);
+  }
+
+  private static String unicodeLower(String s) {
     if (s.indexOf('\u0130') >= 0) {
       // İ lower-cases to i and a combining dot above, which "MİMİKATZ" would then hide behind;
       // as a letter of its own it is an i, as Character.toLowerCase has it
       s = s.replace('\u0130', 'i');
     }
     String lower = s.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      if (c >= 0x80 && folded(lower.codePointAt(i)) != lower.codePointAt(i)) {
-        return foldFrom(lower, i);
+    for (char c : FOLDED_APART) {
+      if (lower.indexOf(c) >= 0) {
+        return foldFrom(lower);
       }
     }
     return lower;
   }
 
-  private static int folded(int codePoint) {
-    return Character.toLowerCase(Character.toUpperCase(codePoint));
+  /**
+   * The characters that lower-casing leaves as they are but case folding does not (the 23 of
+   * Unicode for which {@code toLowerCase(c) == c} and {@code toLowerCase(toUpperCase(c)) != c}, all
+   * in the BMP: ς, ſ, µ, ı, Greek symbol forms, Cyrillic and Latin historic letters; a test
+   * enumerates every code point). Whatever else String.toLowerCase writes is already folded.
+   */
+  private static final char[] FOLDED_APART = {'\u00B5', '\u0131', '\u017F', '\u0345', '\u03C2', '\u03D0', '\u03D1', '\u03D5',
+      '\u03D6', '\u03F0', '\u03F1', '\u03F5', '\u1C80', '\u1C81', '\u1C82', '\u1C83', '\u1C84', '\u1C85', '\u1C86', '\u1C87',
+      '\u1C88', '\u1E9B', '\u1FBE'};
+
+  static char[] foldedApart() {
+    return FOLDED_APART.clone();
   }
 
-  private static String foldFrom(String lower, int from) {
-    StringBuilder out = new StringBuilder(lower.length()).append(lower, 0, from);
-    for (int i = from; i < lower.length(); ) {
+  private static String foldFrom(String lower) {
+    StringBuilder out = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); ) {
       int cp = lower.codePointAt(i);
-      out.appendCodePoint(cp < 0x80 ? cp : folded(cp));
+      out.appendCodePoint(cp < 0x80 ? cp : Character.toLowerCase(Character.toUpperCase(cp)));
       i += Character.charCount(cp);
     }
     return out.toString();
