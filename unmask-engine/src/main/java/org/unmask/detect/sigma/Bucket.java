@@ -31,6 +31,13 @@ final class Bucket {
   /** Fields with exact literals, and for each, by lower-cased value, the ids of those literals. */
   private final int[] exactSlots;
   private final Map<String, int[]>[] exactValues;
+  /**
+   * For each of those fields, the lengths its literals have, one bit each (bit 63: 63 or more):
+   * lower-casing keeps a value's length, so a value of another length is not lower-cased and
+   * looked up at all. The Sysmon process-creation rules test four fields (Description, Product,
+   * Company, FileVersion) for a value of one character, and every event has all four.
+   */
+  private final long[] exactLengths;
   /** By literal id: the (rule << 3 | clause) entries the literal satisfies. */
   private final int[][] clauses;
 
@@ -106,6 +113,7 @@ final class Bucket {
     indexedTests = indexedList.stream().map(e -> Node.Remembered.of(e.root())).toArray(Node[]::new);
     fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
     exactSlots = new int[exactBySlot.size()];
+    exactLengths = new long[exactBySlot.size()];
     @SuppressWarnings("unchecked")
     Map<String, int[]>[] exact = new Map[exactBySlot.size()];
     int x = 0;
@@ -114,6 +122,7 @@ final class Bucket {
       exact[x] = new java.util.HashMap<>();
       for (Map.Entry<String, List<Integer>> v : e.getValue().entrySet()) {
         exact[x].put(v.getKey(), v.getValue().stream().mapToInt(Integer::intValue).toArray());
+        exactLengths[x] |= lengthBit(v.getKey().length());
       }
       x++;
     }
@@ -128,6 +137,10 @@ final class Bucket {
       automatonIds[i] = automatonNumbers.getAndIncrement();
       i++;
     }
+  }
+
+  private static long lengthBit(int length) {
+    return 1L << Math.min(length, 63);
   }
 
   int size() {
@@ -193,6 +206,9 @@ final class Bucket {
     for (int i = 0; i < exactSlots.length; i++) {
       EventView.FieldValue v = view.value(exactSlots[i]);
       for (int k = 0; k < v.count; k++) {
+        if ((exactLengths[i] & lengthBit(v.original(k).length())) == 0) {
+          continue;
+        }
         int[] ids = exactValues[i].get(v.lower(k));
         if (ids != null) {
           for (int id : ids) {
