@@ -86,8 +86,11 @@ final class MatchCommand implements Callable<Integer> {
     Map<String, Loaded> sets = new HashMap<>();
     int[] ruleErrors = {0};
     long loadStarted = System.nanoTime();
-    if (!rules.isEmpty() && pipeline != null) {
-      sets.put(pipeline.toLowerCase(Locale.ROOT), load(pipeline.toLowerCase(Locale.ROOT), config, ruleErrors));
+    // with --pipeline every event meets one rule set, loaded before the first; otherwise each
+    // event's shape picks its set, loaded when an event of that shape first comes
+    Loaded named = !rules.isEmpty() && pipeline != null ? load(pipeline.toLowerCase(Locale.ROOT), config, ruleErrors) : null;
+    if (named != null) {
+      sets.put(pipeline.toLowerCase(Locale.ROOT), named);
     }
     double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
     long[] counts = new long[3]; // events, matches, rejected
@@ -102,8 +105,7 @@ final class MatchCommand implements Callable<Integer> {
           if (rules.isEmpty()) {
             return;
           }
-          String name = pipeline != null ? pipeline.toLowerCase(Locale.ROOT) : JsonEvents.shapeOf(event.fields());
-          Loaded set = sets.computeIfAbsent(name, n -> load(n, config, ruleErrors));
+          Loaded set = named != null ? named : sets.computeIfAbsent(JsonEvents.shapeOf(event.fields()), n -> load(n, config, ruleErrors));
           set.rules().match(event, m -> {
             String id = m.rule().id().isEmpty() ? null : m.rule().id();
             String ruleName = m.rule().name().isEmpty() ? null : m.rule().name();
