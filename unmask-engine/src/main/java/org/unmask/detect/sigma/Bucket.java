@@ -105,13 +105,13 @@ final class Bucket {
     coveredSlot = covered;
     clauses = new int[clausesByLiteral.size()][];
     for (int i = 0; i < clauses.length; i++) {
-      clauses[i] = clausesByLiteral.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
+      clauses[i] = distinct(clausesByLiteral.get(i));
     }
     always = alwaysList.toArray(Entry[]::new);
     indexed = indexedList.toArray(Entry[]::new);
-    alwaysTests = alwaysList.stream().map(e -> Node.Remembered.of(e.root())).toArray(Node[]::new);
-    indexedTests = indexedList.stream().map(e -> Node.Remembered.of(e.root())).toArray(Node[]::new);
-    fullMask = masks.stream().mapToInt(Integer::intValue).toArray();
+    alwaysTests = tests(alwaysList);
+    indexedTests = tests(indexedList);
+    fullMask = ints(masks);
     exactSlots = new int[exactBySlot.size()];
     exactLengths = new long[exactBySlot.size()];
     @SuppressWarnings("unchecked")
@@ -121,7 +121,7 @@ final class Bucket {
       exactSlots[x] = e.getKey();
       exact[x] = new java.util.HashMap<>();
       for (Map.Entry<String, List<Integer>> v : e.getValue().entrySet()) {
-        exact[x].put(v.getKey(), v.getValue().stream().mapToInt(Integer::intValue).toArray());
+        exact[x].put(v.getKey(), ints(v.getValue()));
         exactLengths[x] |= lengthBit(v.getKey().length());
       }
       x++;
@@ -133,10 +133,44 @@ final class Bucket {
     int i = 0;
     for (Map.Entry<Integer, List<String>> e : literalsBySlot.entrySet()) {
       scanSlots[i] = e.getKey();
-      automata[i] = new GramIndex(e.getValue(), payloadsBySlot.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray());
+      automata[i] = new GramIndex(e.getValue(), ints(payloadsBySlot.get(e.getKey())));
       automatonIds[i] = automatonNumbers.getAndIncrement();
       i++;
     }
+  }
+
+  // Plain loops rather than streams: a bucket is built when the first event of its kind arrives,
+  // mostly in interpreted code, where a stream per literal (thousands of them) cost more than its work
+  private static int[] ints(List<Integer> list) {
+    int[] out = new int[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
+  }
+
+  /** The values in their first order, each once (a literal satisfies a handful of clauses). */
+  private static int[] distinct(List<Integer> list) {
+    int[] out = new int[list.size()];
+    int n = 0;
+    outer:
+    for (int value : list) {
+      for (int j = 0; j < n; j++) {
+        if (out[j] == value) {
+          continue outer;
+        }
+      }
+      out[n++] = value;
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+  }
+
+  private static Node[] tests(List<Entry> entries) {
+    Node[] tests = new Node[entries.size()];
+    for (int i = 0; i < tests.length; i++) {
+      tests[i] = Node.Remembered.of(entries.get(i).root());
+    }
+    return tests;
   }
 
   private static long lengthBit(int length) {

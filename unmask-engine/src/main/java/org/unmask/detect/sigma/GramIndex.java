@@ -152,7 +152,7 @@ final class GramIndex {
     boolean asciiLiterals = true;
     for (String l : literals) {
       shortest = Math.min(shortest, l.length());
-      asciiLiterals &= l.chars().allMatch(c -> c < 0x80);
+      asciiLiterals &= isAscii(l);
       if (latin1(l) && l.length() >= LATIN1_WIDTHS[0]) {
         shortestWindowed = Math.min(shortestWindowed, l.length());
       }
@@ -191,12 +191,16 @@ final class GramIndex {
     long[][] compact = charSets == null ? null : compactCharSets(literals);
     charBits = compact == null ? null : compact[0];
     literalBits = compact == null ? null : compact[1];
-    shortLiterals = shortOnes.stream().map(p -> literals[p]).toArray(String[]::new);
-    shortPayloads = shortOnes.stream().mapToInt(p -> payloads[p]).toArray();
+    shortLiterals = new String[shortOnes.size()];
+    shortPayloads = new int[shortOnes.size()];
+    for (int i = 0; i < shortLiterals.length; i++) {
+      shortLiterals[i] = literals[shortOnes.get(i)];
+      shortPayloads[i] = payloads[shortOnes.get(i)];
+    }
     boolean anyAscii = false;
     for (int p = 0; p < shortLiterals.length; p++) {
       String l = shortLiterals[p];
-      if (l.isEmpty() || !l.chars().allMatch(c -> c < 0x80)) {
+      if (l.isEmpty() || !isAscii(l)) {
         continue;
       }
       anyAscii = true;
@@ -214,8 +218,8 @@ final class GramIndex {
     }
     anyShortAscii = anyAscii;
     boolean scalar = false;
-    for (String l : literals) {
-      scalar |= l.toLowerCase(Locale.ROOT).chars().allMatch(c -> SCALAR_TEXT.indexOf(c) >= 0);
+    for (int p = 0; p < literals.length && !scalar; p++) {
+      scalar = onlyScalarText(literals[p]);
     }
     mayBeInScalarText = scalar;
   }
@@ -226,6 +230,28 @@ final class GramIndex {
    */
   private static final String SCALAR_TEXT = "0123456789.-+eEtrufals";
   private final boolean mayBeInScalarText;
+
+  /** Whether a (folded) literal's characters could all be in a number's or a boolean's text. */
+  private static boolean onlyScalarText(String literal) {
+    for (int i = 0; i < literal.length(); i++) {
+      if (SCALAR_TEXT.indexOf(literal.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Plain loops rather than streams and lambdas in what builds an index: a bucket is built when
+  // the first event of its kind arrives, mostly in interpreted code, where a stream per literal
+  // (thousands of them) cost more than the work it did
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * Whether some literal could occur in the text of a number or a boolean: keyword search must
@@ -631,7 +657,11 @@ final class GramIndex {
       keys = new long[capacity];
       java.util.Arrays.fill(keys, EMPTY);
       span = new int[2 * capacity];
-      flat = new int[content.values().stream().mapToInt(List::size).sum()];
+      int literalCount = 0;
+      for (List<Integer> l : content.values()) {
+        literalCount += l.size();
+      }
+      flat = new int[literalCount];
       mask = capacity - 1;
       shift = 64 - Integer.numberOfTrailingZeros(capacity);
       int next = 0;

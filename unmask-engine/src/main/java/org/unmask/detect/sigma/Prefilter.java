@@ -26,6 +26,19 @@ final class Prefilter {
     Literal(int slot, String text) {
       this(slot, text, false);
     }
+
+    // Written out rather than left to the record's generated methods, which go through method
+    // handles: a bucket is built when the first event of its kind arrives, mostly in interpreted
+    // code, and keys its thousands of literals by this in a hash map
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Literal l && slot == l.slot && exact == l.exact && text.equals(l.text);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * slot + text.hashCode()) * 2 + (exact ? 1 : 0);
+    }
   }
 
   static final int MIN_LITERAL = 3;
@@ -44,10 +57,30 @@ final class Prefilter {
    * event already has the value the rule requires, so such a clause would pass every time.
    */
   static List<List<Literal>> of(Node root, int splitSlot) {
-    List<List<Literal>> clauses = clauses(root);
-    clauses.removeIf(c -> c.stream().anyMatch(l -> l.slot() == splitSlot && l.slot() >= 0));
-    clauses.sort(Comparator.comparingInt(Prefilter::score).reversed());
+    List<List<Literal>> all = clauses(root);
+    List<List<Literal>> clauses = new ArrayList<>(all.size());
+    for (List<Literal> c : all) {
+      if (splitSlot < 0 || !names(c, splitSlot)) {
+        clauses.add(c);
+      }
+    }
+    clauses.sort(BEST_FIRST);
     return clauses.size() > MAX_CLAUSES ? new ArrayList<>(clauses.subList(0, MAX_CLAUSES)) : clauses;
+  }
+
+  /**
+   * Clauses by score, best first. One comparator for every sort: a bucket is built when the first
+   * event of its kind arrives, mostly in interpreted code, where making one per rule showed.
+   */
+  private static final Comparator<List<Literal>> BEST_FIRST = Comparator.comparingInt(Prefilter::score).reversed();
+
+  private static boolean names(List<Literal> clause, int slot) {
+    for (Literal l : clause) {
+      if (l.slot() == slot) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int hexDigits(String s) {
@@ -104,7 +137,7 @@ final class Prefilter {
         if (c.isEmpty()) {
           return out;
         }
-        c.sort(Comparator.comparingInt(Prefilter::score).reversed());
+        c.sort(BEST_FIRST);
         ranked.add(c);
         width = Math.max(width, Math.min(c.size(), MAX_CLAUSES));
       }
