@@ -25,7 +25,7 @@ class RandomRulesDifferentialTest {
 
   private static final String[] PIECES = {"a", "b", "c", "ab", "AB", "x.exe", "\\", "/", "-", "::", "İ", "ı", "ß", "SS",
       "σ", "Σ", "ς", "é", "😀", "1", "42", " ", "%", "'", "cmd", "CMD", "sekurlsa::", "é", "ſ", "s", "µ", "μ", "i"};
-  private static final String[] FIELDS = {"F1", "F2", "F3", "F4", "Image"};
+  private static final String[] FIELDS = {"F1", "F2", "F3", "F4", "Image", "ParentImage"};
   private static final String[] STRING_MODIFIERS = {"", "|contains", "|startswith", "|endswith", "|contains|all",
       "|contains|cased", "|endswith|cased", "|startswith|all", "|windash|contains", "|base64offset|contains",
       "|utf16le|base64offset|contains", "|neq", "|contains|neq"};
@@ -57,6 +57,38 @@ class RandomRulesDifferentialTest {
       evtx.put("Event.System.EventID", id == null ? ids[random.nextInt(ids.length)] : random.nextBoolean() ? id : ids[random.nextInt(ids.length)]);
       fields.forEach((k, v) -> evtx.put("Event.EventData." + k, v));
       return evtx;
+    });
+  }
+
+  /**
+   * And through the ECS pipeline, partitioned by dataset, where a rule's ParentImage is either of
+   * two event fields (process.parent.executable, process.parent.name): a field read from several
+   * event fields takes another path through the view than a field read from one.
+   */
+  @Test
+  void indexedMatching_agreesWithPlainEvaluation_throughTheEcsPipeline() {
+    String[] logsources = {"    category: process_creation\n", "    category: network_connection\n",
+        "    product: windows\n    category: process_creation\n"};
+    String[] datasets = {"endpoint.process", "network.flow", "endpoint.usb"};
+    compare("ecs", random -> logsources[random.nextInt(logsources.length)], (random, fields) -> {
+      Map<String, Object> ecs = new LinkedHashMap<>();
+      ecs.put("event.dataset", datasets[random.nextInt(datasets.length)]);
+      fields.forEach((k, v) -> {
+        switch (k) {
+          case "Image" -> ecs.put("process.executable", v);
+          case "ParentImage" -> {
+            int where = random.nextInt(3);
+            if (where != 1) {
+              ecs.put("process.parent.executable", v);
+            }
+            if (where != 0) {
+              ecs.put("process.parent.name", where == 2 && v instanceof String text ? text + "x" : v);
+            }
+          }
+          default -> ecs.put(k, v);
+        }
+      });
+      return ecs;
     });
   }
 
