@@ -94,7 +94,14 @@ final class EventParser {
       VendorAdapter adapter = ds == null && hint != null ? hint : adapters.recognise(fields);
       if (adapter != null) {
         timeFrom = fields.get("@timestamp") == null ? adapter : null;
-        adapter.adapt(fields);
+        try {
+          adapter.adapt(fields);
+        } catch (RuntimeException e) {
+          // a shape the vendor never writes, which the adapter did not foresee, costs its line
+          // and not the scan: the lines around it are read as ever
+          String what = e.getMessage() == null ? "" : ": " + quote(e.getMessage());
+          return reject(sink, file, line, adapter.name() + " adapter could not read the line: " + e.getClass().getSimpleName() + what);
+        }
         ds = fields.get("event.dataset");
       }
     }

@@ -45,6 +45,34 @@ class EventParsingTest {
   }
 
   @Test
+  void anAdapterThatFails_costsItsLine_notTheScan() {
+    VendorAdapter broken = new VendorAdapter() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public boolean recognises(java.util.Map<String, Object> fields) {
+        return true;
+      }
+
+      @Override
+      public void adapt(java.util.Map<String, Object> fields) {
+        throw new IllegalStateException("a shape nobody foresaw " + "x".repeat(200));
+      }
+    };
+    List<Rejection> rejected = new java.util.ArrayList<>();
+    java.util.Map<String, Object> fields = new java.util.HashMap<>(java.util.Map.of("name", "x"));
+    assertThat(new EventParser(new Adapters()).toEvent(fields, "f.jsonl", 7, broken, rejected::add)).isNull();
+    assertThat(rejected).singleElement().satisfies(r -> {
+      assertThat(r.line()).isEqualTo(7);
+      assertThat(r.reason()).startsWith("broken adapter could not read the line: IllegalStateException: \"a shape nobody foresaw")
+          .hasSizeLessThan(200);
+    });
+  }
+
+  @Test
   void malformedLine_isRejectedWithColumn_andNeighboursKept() {
     assertRejected("{\"@timestamp\": ]}", "not JSON: Unexpected character");
     assertThat(rejections.get(0).reason()).endsWith("at column 16");

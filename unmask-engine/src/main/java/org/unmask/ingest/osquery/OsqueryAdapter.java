@@ -74,7 +74,8 @@ public final class OsqueryAdapter implements VendorAdapter {
     VendorFields.timestamp(f, time(f));
     add(f, "host.id", text(f, "hostIdentifier"));
     add(f, "host.name", VendorFields.firstText(f, "decorations.hostname", "hostIdentifier"));
-    String query = text(f, "name").toLowerCase(Locale.ROOT);
+    String name = text(f, "name"); // a result log always names its query; a line may not
+    String query = name == null ? "" : name.toLowerCase(Locale.ROOT);
     String action = text(f, "action");
     if (query.contains("usb") && usb(f, action)) {
       return;

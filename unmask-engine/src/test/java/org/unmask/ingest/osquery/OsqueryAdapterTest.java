@@ -31,6 +31,19 @@ class OsqueryAdapterTest {
   }
 
   @Test
+  void aResultWithoutItsQueryName_isStillARead_result() {
+    // found by MutatedVendorLinesTest: a null "name" threw from the adapter and ended the scan
+    String line = "{\"name\":null,\"action\":\"added\",\"hostIdentifier\":\"h1\",\"unixTime\":1777921203,"
+        + "\"columns\":{\"name\":\"liblzma.so\",\"version\":\"5.6.1\"}}";
+    String nameless = line.replace("\"name\":null,", "");
+    AdapterHarness h = AdapterHarness.read(dir, "osquery/results.jsonl", List.of(line, nameless));
+
+    assertThat(h.rejections).isEmpty();
+    assertThat(h.events).extracting(Event::dataset).containsExactly("osquery.result", "osquery.result");
+    assertThat(h.events).allSatisfy(e -> assertThat(e.text("host.id")).isEqualTo("h1"));
+  }
+
+  @Test
   void usbDevices_becomeEndpointUsb_withFourDigitLowerCaseIds() {
     String added = """
         {"name":"pack/hardware/usb_devices","hostIdentifier":"a1f0c2d4e5b6","calendarTime":"Mon May  4 19:00:03 2026 UTC",\
