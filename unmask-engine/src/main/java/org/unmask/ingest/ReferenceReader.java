@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,21 +206,46 @@ final class ReferenceReader {
             + " (what Excel writes where the decimal mark is a comma): read that way, every row kept"));
       }
       CSVFormat format = delimiter == ',' ? FORMAT : FORMAT.builder().setDelimiter(delimiter).get();
+      List<String> headers = List.of();
+      Map<String, Integer> columns = Map.of();
+      long lastRow = 0;
       try (Reader reader = decoding(path, encoding); CSVParser csv = CSVParser.parse(reader, format)) {
-        Map<String, Integer> columns = columns(csv.getHeaderNames());
+        headers = csv.getHeaderNames();
+        columns = columns(headers);
         if (!columns.containsKey(keyColumn)) {
-          String header = String.join(String.valueOf(delimiter), csv.getHeaderNames());
+          String header = String.join(String.valueOf(delimiter), headers);
           sink.reject(Rejection.missingKeyColumn(name, keyColumn, header));
           return;
         }
-        for (CSVRecord record : csv) {
-          line = csv.getCurrentLineNumber();
-          if (encoding.isMixed() && holdsReplacement(record)) {
-            sink.reject(new Rejection(name, line, "bytes that are not UTF-8 in a file whose other lines are"
-                + " UTF-8: row skipped; re-save the file as \"CSV UTF-8\""));
-          } else {
-            accept(name, new Row(columns, record, line), handler);
+        lastRow = csv.getCurrentLineNumber();
+        line = readRows(name, csv, 0, columns, encoding, handler);
+        return;
+      } catch (NotCsvFrom e) {
+        lastRow = e.after;
+        line = e.after;
+        sink.reject(new Rejection(name, e.after + 1, e.getMessage()));
+      }
+      // a row that is not CSV (a quote never closed, text after a closing quote) costs that row:
+      // reading starts again on the next line, as often as it takes, with the header read before
+      CSVFormat rest = format.builder().setHeader(headers.toArray(String[]::new)).setSkipHeaderRecord(false).get();
+      for (int restarts = 1; ; restarts++) {
+        long skip = lastRow + 1;
+        if (restarts > MAX_RESYNCS) {
+          sink.reject(new Rejection(name, skip, "more than " + MAX_RESYNCS + " rows that are not CSV: the rest of the file skipped"));
+          return;
+        }
+        try (Reader reader = decoding(path, encoding)) {
+          if (!skipLines(reader, skip)) {
+            return; // the bad row was the last
           }
+          try (CSVParser csv = CSVParser.parse(reader, rest)) {
+            line = readRows(name, csv, skip, columns, encoding, handler);
+            return;
+          }
+        } catch (NotCsvFrom e) {
+          lastRow = e.after;
+          line = e.after;
+          sink.reject(new Rejection(name, e.after + 1, e.getMessage()));
         }
       }
     } catch (IOException | UncheckedIOException e) {
@@ -230,6 +256,81 @@ final class ReferenceReader {
       }
       sink.reject(new Rejection(name, line + 1, "cannot read the rest of the file: " + why));
     }
+  }
+
+  /** How many times one file's reading starts again after a row that is not CSV. */
+  private static final int MAX_RESYNCS = 1000;
+
+  /**
+   * Hands every row of the parser to the handler, numbering lines from {@code offset} (the lines
+   * skipped before the parser's input); returns the last line read.
+   *
+   * @throws NotCsvFrom when a row is not CSV, naming the last line of the row before it
+   */
+  private long readRows(String name, CSVParser csv, long offset, Map<String, Integer> columns, CsvEncoding.Verdict encoding,
+      java.util.function.Consumer<Row> handler) {
+    long line = offset + csv.getCurrentLineNumber();
+    Iterator<CSVRecord> records = csv.iterator();
+    while (true) {
+      CSVRecord record;
+      try {
+        if (!records.hasNext()) {
+          return line;
+        }
+        record = records.next();
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof org.apache.commons.csv.CSVException)) {
+          throw e; // a failing disk or a decoding error: the file's end, as before
+        }
+        // Commons CSV numbers lines from where this parser began: the rejection has the file's
+        String what = why(e).replaceFirst("^\\((start)?line \\d+\\) ", "");
+        throw new NotCsvFrom(line, "not CSV: " + what + "; row skipped, reading on at the next line");
+      }
+      line = offset + csv.getCurrentLineNumber();
+      if (encoding.isMixed() && holdsReplacement(record)) {
+        sink.reject(new Rejection(name, line, "bytes that are not UTF-8 in a file whose other lines are"
+            + " UTF-8: row skipped; re-save the file as \"CSV UTF-8\""));
+      } else {
+        accept(name, new Row(columns, record, line), handler);
+      }
+    }
+  }
+
+  /** A row that is not CSV, after line {@link #after}. */
+  private static final class NotCsvFrom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final long after;
+
+    NotCsvFrom(long after, String message) {
+      super(message, null, false, false);
+      this.after = after;
+    }
+  }
+
+  /** Reads past {@code lines} line breaks (\n, \r\n or \r, as Commons CSV counts them); false at the end first. */
+  private static boolean skipLines(Reader reader, long lines) throws IOException {
+    long seen = 0;
+    int previous = -1;
+    while (seen < lines) {
+      int c = reader.read();
+      if (c < 0) {
+        return false;
+      }
+      if (c == '\n' && previous != '\r') {
+        seen++;
+      } else if (c == '\r') {
+        seen++;
+      }
+      previous = c;
+    }
+    // a \r\n split across the last line break: its \n belongs to the line already counted
+    if (previous == '\r') {
+      reader.mark(1);
+      if (reader.read() != '\n') {
+        reader.reset();
+      }
+    }
+    return true;
   }
 
   /** One row to its handler; a bad row or bad cells are rejected with the line, the file goes on. */

@@ -148,6 +148,27 @@ class ReferenceReaderTest {
   }
 
   @Test
+  void aRowThatIsNotCsv_costsThatRow_andTheRowsAfterItAreRead() throws IOException {
+    // found by MutatedWorldTest: a quote never closed swallowed the rest of people.csv, which
+    // then could not be read at all, and the scan stopped
+    Files.write(dir.resolve("people.csv"), ("person_id,full_name,email\n"
+        + "P1,Ana,a@example.com\n"
+        + "P2,\"Bo,b@example.com\n" // a quote never closed
+        + "P3,Cy,c@example.com\r\n"
+        + "P4,\"Di\"x,d@example.com\n" // text after the closing quote
+        + "P5,\"Ed\nMulti\",e@example.com\n" // a quoted line break, which is CSV
+        + "P6,Fa,f@example.com\n").getBytes(StandardCharsets.UTF_8));
+
+    ReferenceData ref = read();
+
+    assertThat(ref.people()).extracting(p -> p.personId()).containsExactly("P1", "P3", "P5", "P6");
+    assertThat(ref.people().get(2).fullName()).isEqualTo("Ed\nMulti");
+    assertThat(rejections).extracting(Rejection::line).containsExactly(3L, 5L);
+    assertThat(rejections).extracting(Rejection::reason).allSatisfy(r ->
+        assertThat(r).startsWith("not CSV: ").endsWith("; row skipped, reading on at the next line").doesNotContain("line 1)"));
+  }
+
+  @Test
   void people_areReadByHeader_unknownColumnsIgnored_emptyIsNull_badRowsRejected_badCellsUnknown() throws IOException {
     Files.write(dir.resolve("people.csv"), ("\uFEFFperson_id,Full_Name,email,shoe_size,hire_date,timezone,home_street,home_city,home_country\n"
         + "P1,\"Ruiz, Ana\",ana@example.com,42,2025-01-06,America/Chicago,\"12 Oak St\nApt 4\",Austin,US\n"
