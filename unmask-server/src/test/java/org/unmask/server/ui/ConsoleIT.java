@@ -62,6 +62,8 @@ class ConsoleIT {
 
       // Open the top case: pseudonymised until revealed.
       cases.get(0).click();
+      // the page before has a heading too: wait for this one's own element, then for it to render
+      browser.waiter().until(ExpectedConditions.presenceOfElementLocated(By.id("case-id")));
       browser.awaitPage();
       assertThat(browser.driver().findElement(By.id("case-id")).getText()).isEqualTo(topCase);
       assertThat(browser.script("return document.activeElement.tagName")).as("focus moves to the new page's heading").isEqualTo("H1");
@@ -104,6 +106,7 @@ class ConsoleIT {
 
       // The person page: timeline, map, hours, devices, findings; still no name.
       browser.driver().findElement(By.id("case-person")).click();
+      browser.waiter().until(ExpectedConditions.textMatches(By.cssSelector("main h1"), java.util.regex.Pattern.compile("^Person ")));
       browser.awaitPage();
       assertThat(browser.heading()).startsWith("Person ");
       assertThat(browser.driver().findElements(By.cssSelector("svg.timeline, svg.worldmap, svg.hours"))).hasSizeGreaterThanOrEqualTo(2);
@@ -124,6 +127,7 @@ class ConsoleIT {
       browser.go("#/farms");
       assertThat(browser.driver().findElements(By.cssSelector("a.farm-link"))).hasSize(farmList.size());
       browser.driver().findElement(By.linkText(laptopFarm)).click();
+      browser.waiter().until(ExpectedConditions.presenceOfElementLocated(By.id("farm-id")));
       browser.awaitPage();
       assertThat(browser.driver().findElement(By.id("farm-id")).getText()).isEqualTo(laptopFarm);
       assertThat(browser.driver().findElements(By.cssSelector("svg.graph .node"))).hasSizeGreaterThan(1);
