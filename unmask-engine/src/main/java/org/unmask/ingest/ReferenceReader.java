@@ -1,5 +1,6 @@
 package org.unmask.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -192,7 +193,7 @@ final class ReferenceReader {
     if (!Files.exists(path)) {
       return;
     }
-    long line = 0;
+    long[] lastLine = {0}; // the last line read, for what a failure says
     try {
       CsvEncoding.Verdict encoding = CsvEncoding.of(path);
       if (encoding.isLegacy()) {
@@ -206,46 +207,36 @@ final class ReferenceReader {
             + " (what Excel writes where the decimal mark is a comma): read that way, every row kept"));
       }
       CSVFormat format = delimiter == ',' ? FORMAT : FORMAT.builder().setDelimiter(delimiter).get();
-      List<String> headers = List.of();
       Map<String, Integer> columns = Map.of();
-      long lastRow = 0;
-      try (Reader reader = decoding(path, encoding); CSVParser csv = CSVParser.parse(reader, format)) {
-        headers = csv.getHeaderNames();
-        columns = columns(headers);
-        if (!columns.containsKey(keyColumn)) {
-          String header = String.join(String.valueOf(delimiter), headers);
-          sink.reject(Rejection.missingKeyColumn(name, keyColumn, header));
-          return;
-        }
-        lastRow = csv.getCurrentLineNumber();
-        line = readRows(name, csv, 0, columns, encoding, handler);
-        return;
-      } catch (NotCsvFrom e) {
-        lastRow = e.after;
-        line = e.after;
-        sink.reject(new Rejection(name, e.after + 1, e.getMessage()));
-      }
+      CSVFormat rowsOnly = format;
       // a row that is not CSV (a quote never closed, text after a closing quote) costs that row:
-      // reading starts again on the next line, as often as it takes, with the header read before
-      CSVFormat rest = format.builder().setHeader(headers.toArray(String[]::new)).setSkipHeaderRecord(false).get();
-      for (int restarts = 1; ; restarts++) {
-        long skip = lastRow + 1;
-        if (restarts > MAX_RESYNCS) {
+      // reading starts again on the next line, as often as it takes, with the header read first
+      for (int start = 0; ; start++) {
+        long skip = start == 0 ? 0 : lastLine[0] + 1;
+        if (start > MAX_RESYNCS) {
           sink.reject(new Rejection(name, skip, "more than " + MAX_RESYNCS + " rows that are not CSV: the rest of the file skipped"));
           return;
         }
-        try (Reader reader = decoding(path, encoding)) {
+        // buffered: skipping lines reads a character at a time, and looks one past a \r
+        try (Reader reader = new BufferedReader(decoding(path, encoding))) {
           if (!skipLines(reader, skip)) {
             return; // the bad row was the last
           }
-          try (CSVParser csv = CSVParser.parse(reader, rest)) {
-            line = readRows(name, csv, skip, columns, encoding, handler);
+          try (CSVParser csv = CSVParser.parse(reader, rowsOnly)) {
+            if (start == 0) {
+              List<String> headers = csv.getHeaderNames();
+              columns = columns(headers);
+              if (!columns.containsKey(keyColumn)) {
+                sink.reject(Rejection.missingKeyColumn(name, keyColumn, String.join(String.valueOf(delimiter), headers)));
+                return;
+              }
+              rowsOnly = format.builder().setHeader(headers.toArray(String[]::new)).setSkipHeaderRecord(false).get();
+            }
+            readRows(name, csv, skip, columns, encoding, handler, lastLine);
             return;
           }
-        } catch (NotCsvFrom e) {
-          lastRow = e.after;
-          line = e.after;
-          sink.reject(new Rejection(name, e.after + 1, e.getMessage()));
+        } catch (NotCsv e) {
+          sink.reject(new Rejection(name, lastLine[0] + 1, e.getMessage()));
         }
       }
     } catch (IOException | UncheckedIOException e) {
@@ -254,7 +245,7 @@ final class ReferenceReader {
         throw new DatasetException("cannot read " + name + ": " + why
             + " — fix the file (UTF-8 CSV with a header row) or remove it", e);
       }
-      sink.reject(new Rejection(name, line + 1, "cannot read the rest of the file: " + why));
+      sink.reject(new Rejection(name, lastLine[0] + 1, "cannot read the rest of the file: " + why));
     }
   }
 
@@ -263,19 +254,19 @@ final class ReferenceReader {
 
   /**
    * Hands every row of the parser to the handler, numbering lines from {@code offset} (the lines
-   * skipped before the parser's input); returns the last line read.
+   * skipped before the parser's input), and keeps {@code lastLine[0]} at the last line read.
    *
-   * @throws NotCsvFrom when a row is not CSV, naming the last line of the row before it
+   * @throws NotCsv when a row is not CSV; {@code lastLine[0]} is then the row before it
    */
-  private long readRows(String name, CSVParser csv, long offset, Map<String, Integer> columns, CsvEncoding.Verdict encoding,
-      java.util.function.Consumer<Row> handler) {
-    long line = offset + csv.getCurrentLineNumber();
+  private void readRows(String name, CSVParser csv, long offset, Map<String, Integer> columns, CsvEncoding.Verdict encoding,
+      java.util.function.Consumer<Row> handler, long[] lastLine) {
+    lastLine[0] = offset + csv.getCurrentLineNumber();
     Iterator<CSVRecord> records = csv.iterator();
     while (true) {
       CSVRecord record;
       try {
         if (!records.hasNext()) {
-          return line;
+          return;
         }
         record = records.next();
       } catch (UncheckedIOException e) {
@@ -284,9 +275,10 @@ final class ReferenceReader {
         }
         // Commons CSV numbers lines from where this parser began: the rejection has the file's
         String what = why(e).replaceFirst("^\\((start)?line \\d+\\) ", "");
-        throw new NotCsvFrom(line, "not CSV: " + what + "; row skipped, reading on at the next line");
+        throw new NotCsv("not CSV: " + what + "; row skipped, reading on at the next line");
       }
-      line = offset + csv.getCurrentLineNumber();
+      long line = offset + csv.getCurrentLineNumber();
+      lastLine[0] = line;
       if (encoding.isMixed() && holdsReplacement(record)) {
         sink.reject(new Rejection(name, line, "bytes that are not UTF-8 in a file whose other lines are"
             + " UTF-8: row skipped; re-save the file as \"CSV UTF-8\""));
@@ -296,14 +288,12 @@ final class ReferenceReader {
     }
   }
 
-  /** A row that is not CSV, after line {@link #after}. */
-  private static final class NotCsvFrom extends RuntimeException {
+  /** A row that is not CSV. */
+  private static final class NotCsv extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final long after;
 
-    NotCsvFrom(long after, String message) {
+    NotCsv(String message) {
       super(message, null, false, false);
-      this.after = after;
     }
   }
 

@@ -169,6 +169,22 @@ class ReferenceReaderTest {
   }
 
   @Test
+  void aRowThatIsNotCsv_inAWindowsFile_costsThatRowToo() throws IOException {
+    // Excel ends every line with \r\n: the line to start again after ends with one as well
+    Files.write(dir.resolve("people.csv"), ("person_id,full_name,email\r\n"
+        + "P1,Ana,a@example.com\r\n"
+        + "P2,\"Bo,b@example.com\r\n"
+        + "P3,Cy,c@example.com\r\n"
+        + "P4,\"Di\"x,d@example.com\r\n"
+        + "P5,Ed,e@example.com\r\n").getBytes(StandardCharsets.UTF_8));
+
+    ReferenceData ref = read();
+
+    assertThat(ref.people()).extracting(p -> p.personId()).containsExactly("P1", "P3", "P5");
+    assertThat(rejections).extracting(Rejection::line).containsExactly(3L, 5L);
+  }
+
+  @Test
   void people_areReadByHeader_unknownColumnsIgnored_emptyIsNull_badRowsRejected_badCellsUnknown() throws IOException {
     Files.write(dir.resolve("people.csv"), ("\uFEFFperson_id,Full_Name,email,shoe_size,hire_date,timezone,home_street,home_city,home_country\n"
         + "P1,\"Ruiz, Ana\",ana@example.com,42,2025-01-06,America/Chicago,\"12 Oak St\nApt 4\",Austin,US\n"
