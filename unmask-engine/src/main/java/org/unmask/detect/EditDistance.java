@@ -21,6 +21,14 @@ public final class EditDistance {
     if (Math.abs(a.length() - b.length()) > MAX_LENGTH_DIFFERENCE || a.length() > MAX_LENGTH || b.length() > MAX_LENGTH) {
       return FAR;
     }
+    return atMost(a, b, FAR - 1);
+  }
+
+  /**
+   * The same distance when it is at most {@code limit}, else {@code limit + 1}: gives up as soon as
+   * a whole row of the table exceeds the limit, which no later row can bring back under it.
+   */
+  public static int atMost(String a, String b, int limit) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -28,9 +36,14 @@ public final class EditDistance {
     }
     for (int i = 1; i <= a.length(); i++) {
       current[0] = i;
+      int rowMin = current[0];
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        rowMin = Math.min(rowMin, current[j]);
+      }
+      if (rowMin > limit) {
+        return limit + 1;
       }
       int[] swap = previous;
       previous = current;

@@ -3,6 +3,7 @@ package org.unmask.vet.indicators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.unmask.detect.EditDistance;
 import org.unmask.vet.Words;
 
 /**
@@ -45,7 +46,7 @@ final class OrgName {
     }
     int allowed = Math.min(2, Math.min(folded.length(), otherFolded.length()) / 8);
     return allowed > 0 && Math.abs(folded.length() - otherFolded.length()) <= allowed
-        && distance(folded, otherFolded, allowed) <= allowed;
+        && EditDistance.atMost(folded, otherFolded, allowed) <= allowed;
   }
 
   /**
@@ -70,30 +71,5 @@ final class OrgName {
       }
     }
     return false;
-  }
-
-  /** Levenshtein distance, giving up (returning limit+1) once it must exceed {@code limit}. */
-  static int distance(String a, String b, int limit) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-        rowMin = Math.min(rowMin, cur[j]);
-      }
-      if (rowMin > limit) {
-        return limit + 1;
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
