@@ -3,7 +3,6 @@ package org.unmask.detect.sigma;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,18 +110,14 @@ final class GramIndex {
   private final boolean anyShortAscii;
 
   /**
-   * Text as the index compares it: as every case-insensitive test does ({@link SigmaString#lower}),
-   * so that what the index lets through stays a superset of what the tests accept.
+   * @param literalList the literals, folded here as values are when scanned and as every
+   *     case-insensitive test compares ({@link SigmaString#lower}), so that what the index lets
+   *     through stays a superset of what the tests accept
    */
-  static String fold(String s) {
-    return SigmaString.lower(s);
-  }
-
-  /** @param literalList the literals (folded here, as values are when scanned) */
   GramIndex(List<String> literalList, int[] payloadList) {
     literals = new String[literalList.size()];
     for (int p = 0; p < literals.length; p++) {
-      literals[p] = fold(literalList.get(p));
+      literals[p] = SigmaString.lower(literalList.get(p));
     }
     payloads = payloadList.clone();
     poolStart = new int[literals.length + 1];
@@ -268,7 +263,7 @@ final class GramIndex {
     }
     long[] sets = new long[literals.length * 2];
     for (int p = 0; p < literals.length; p++) {
-      for (char c : literals[p].toLowerCase(Locale.ROOT).toCharArray()) {
+      for (char c : literals[p].toCharArray()) {
         if (c >= 0x80) {
           return null;
         }
@@ -284,7 +279,7 @@ final class GramIndex {
     long[] literalBits = new long[literals.length];
     int next = 0;
     for (int p = 0; p < literals.length; p++) {
-      for (char c : literals[p].toLowerCase(Locale.ROOT).toCharArray()) {
+      for (char c : literals[p].toCharArray()) {
         if (bits[c] == 0) {
           if (next == 64) {
             return null;
@@ -370,7 +365,7 @@ final class GramIndex {
       boolean found = s.contains(literal);
       if (!found && hasLetter(literal)) {
         if (lower == null) {
-          lower = fold(s);
+          lower = SigmaString.lower(s);
         }
         found = lower.contains(literal);
       }
@@ -574,7 +569,7 @@ final class GramIndex {
       if (c >= 'A' && c <= 'Z') {
         c += 32;
       } else if (c >= 0x80 && !lowered) {
-        scan(fold(s), hits, true); // hits so far repeat harmlessly
+        scan(SigmaString.lower(s), hits, true); // hits so far repeat harmlessly
         return;
       }
       if (c > 0xFF) {

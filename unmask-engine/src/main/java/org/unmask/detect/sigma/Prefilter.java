@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Necessary conditions of a rule, as literals: a conjunction of clauses, each clause a set of
@@ -197,7 +196,7 @@ final class Prefilter {
   private static String literal(ValueMatcher m) {
     String text;
     if (m instanceof Glob g && g.kind != Glob.Kind.ANYTHING) {
-      text = GramIndex.fold(g.literal);
+      text = SigmaString.lower(g.literal);
     } else if (m instanceof ValueMatchers.Regex r) {
       text = RegexLiterals.required(r.source());
       if (text != null && RegexLiterals.foldsCase(r.pattern(), r.source())) {
@@ -206,7 +205,7 @@ final class Prefilter {
       if (text == null) {
         return null;
       }
-      text = GramIndex.fold(text);
+      text = SigmaString.lower(text);
     } else {
       return null;
     }
