@@ -84,6 +84,18 @@ final class GramIndex {
    */
   private final long[] charBits;
   private final long[] literalBits;
+  /**
+   * Up to {@link #MAX_MARKS} characters that are not letters or digits (':', '.', ' ', '\\'), at
+   * least one of which every literal holds; null when no such few exist. A value with none of them
+   * holds no literal, and {@link String#indexOf(int)} finds that in a few vector instructions per
+   * mark, where the character sets cost a table load per character. The SigmaHQ Windows keywords
+   * (mimikatz's "sekurlsa::", "gentilkiwi.com", "Kiwi Legit Printer") all hold ':', '.' or ' ', and
+   * the values they are searched for in are mostly GUIDs, hashes and numbers.
+   * No character folds to one of these but itself ({@link SigmaString#lower} changes letters
+   * only; a test checks every code point), so a folded value holds a mark exactly when the value does.
+   */
+  private final char[] marks;
+  private static final int MAX_MARKS = 3;
   private static final char[] ASCII_LOWER = new char[128];
 
   static {
@@ -186,6 +198,7 @@ final class GramIndex {
     long[][] compact = charSets == null ? null : compactCharSets(literals);
     charBits = compact == null ? null : compact[0];
     literalBits = compact == null ? null : compact[1];
+    marks = charSets == null ? null : marks(literals);
     shortLiterals = new String[shortOnes.size()];
     shortPayloads = new int[shortOnes.size()];
     for (int i = 0; i < shortLiterals.length; i++) {
@@ -271,6 +284,67 @@ final class GramIndex {
       }
     }
     return sets;
+  }
+
+  private boolean holdsMark(String s) {
+    for (char mark : marks) {
+      if (s.indexOf(mark) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a character can serve as a mark: see {@link #marks}. */
+  static boolean markable(char c) {
+    return c >= ' ' && c < 0x7F && !Character.isLetterOrDigit(c);
+  }
+
+  /**
+   * A few non-letter characters that every literal holds one of, chosen greedily (the one most
+   * literals hold first), or null when more than {@link #MAX_MARKS} would be needed.
+   */
+  private static char[] marks(String[] literals) {
+    boolean[] hit = new boolean[literals.length];
+    int left = literals.length;
+    char[] chosen = new char[MAX_MARKS];
+    int count = 0;
+    while (left > 0) {
+      if (count == MAX_MARKS) {
+        return null;
+      }
+      int[] holders = new int[128];
+      for (int p = 0; p < literals.length; p++) {
+        if (hit[p]) {
+          continue;
+        }
+        boolean[] counted = new boolean[128];
+        for (int i = 0; i < literals[p].length(); i++) {
+          char c = literals[p].charAt(i);
+          if (markable(c) && !counted[c]) {
+            counted[c] = true;
+            holders[c]++;
+          }
+        }
+      }
+      char best = 0;
+      for (char c = 0; c < 128; c++) {
+        if (holders[c] > holders[best]) {
+          best = c;
+        }
+      }
+      if (holders[best] == 0) {
+        return null; // a literal of letters and digits only
+      }
+      chosen[count++] = best;
+      for (int p = 0; p < literals.length; p++) {
+        if (!hit[p] && literals[p].indexOf(best) >= 0) {
+          hit[p] = true;
+          left--;
+        }
+      }
+    }
+    return count == 0 ? null : java.util.Arrays.copyOf(chosen, count);
   }
 
   /** {charBits, literalBits} for ASCII literals of at most 64 different characters, else null. */
@@ -406,6 +480,9 @@ final class GramIndex {
     }
     if (charSets == null) {
       return true;
+    }
+    if (marks != null && !holdsMark(s)) {
+      return false;
     }
     if (charBits != null) {
       return someLiteralFits(s);

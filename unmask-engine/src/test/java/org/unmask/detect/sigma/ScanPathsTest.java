@@ -71,6 +71,30 @@ class ScanPathsTest {
     }
   }
 
+  /**
+   * A short list of literals is first tested for a few punctuation characters one of which each
+   * literal holds (':' '.' ' ' for mimikatz's keywords): sound only if folding never turns another
+   * character into one of them, checked here for every code point, alone and after a letter.
+   */
+  @Test
+  void markCharacters_comeOnlyFromThemselves_whenFolded() {
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      String one = new String(Character.toChars(c));
+      for (String text : List.of(one, "A" + one)) {
+        String folded = SigmaString.lower(text);
+        for (int i = 0; i < folded.length(); i++) {
+          char f = folded.charAt(i);
+          if (GramIndex.markable(f) && text.indexOf(f) < 0) {
+            throw new AssertionError(String.format("U+%04X folds to mark '%c'", c, f));
+          }
+        }
+      }
+    }
+    GramIndex keywords = new GramIndex(List.of("sekurlsa::", "gentilkiwi.com", "kiwi legit printer"), new int[] {0, 1, 2});
+    assertThat(keywords.mayContainAny("SEKURLSA_GENTILKIWICOM_KIWILEGITPRINTER_sekurlsa")).as("no ':', '.' or ' '").isFalse();
+    assertThat(keywords.mayContainAny("Kiwi Legit Printer")).isTrue();
+  }
+
   @Test
   void shortValues_andLongLiterals_findWhatContainsFinds() {
     // the gate reads as many characters as the shortest literal has; values shorter than it are skipped
