@@ -1,9 +1,6 @@
 package org.unmask.detect.sigma;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ final class RuleLoader {
   static final List<String> LEVELS = List.of("informational", "low", "medium", "high", "critical");
   static final List<String> STATUSES = List.of("stable", "test", "experimental", "deprecated", "unsupported");
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
   /**
    * A rule ready to index.
@@ -64,46 +60,42 @@ final class RuleLoader {
     this.problems = problems;
   }
 
-  /** Loads a file, or every .yml/.yaml file under a folder, in name order. */
+  /**
+   * Loads a file, or every .yml/.yaml file under a folder, in name order; the files of a folder
+   * are parsed ahead on spare cores ({@link RuleFiles}).
+   */
   void loadPath(Path path) {
+    loadPath(path, RuleFiles.defaultWorkers());
+  }
+
+  /** The same with a given number of parsing threads (0: this thread only). */
+  void loadPath(Path path, int workers) {
     if (Files.isDirectory(path)) {
+      List<Path> files;
       try (Stream<Path> walk = Files.walk(path)) {
-        walk.filter(Files::isRegularFile)
-            .filter(SigmaRuleSet::isRuleFile)
-            .sorted()
-            .forEach(this::loadFile);
+        files = walk.filter(Files::isRegularFile).filter(SigmaRuleSet::isRuleFile).sorted().toList();
       } catch (IOException | java.io.UncheckedIOException e) {
         problems.accept(LoadProblem.error(path.toString(), 1, "cannot read folder: " + e.getMessage(), "check the path and permissions"));
+        return;
       }
+      RuleFiles.forEach(files, workers, this::load);
     } else if (Files.isRegularFile(path)) {
-      loadFile(path);
+      load(RuleFiles.parse(path));
     } else {
       problems.accept(LoadProblem.error(path.toString(), 1, "no such file or folder", "pass a rule file or a folder of rules"));
     }
   }
 
-  private void loadFile(Path path) {
-    String file = path.toString();
-    String text;
-    try {
-      if (Files.size(path) > MAX_FILE_BYTES) {
-        problems.accept(LoadProblem.error(file, 1, "file larger than 4 MiB", "split the rule collection"));
-        return;
-      }
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-    } catch (CharacterCodingException e) {
-      problems.accept(LoadProblem.error(file, 1, "not UTF-8 text", "save the rule as UTF-8"));
-      return;
-    } catch (IOException e) {
-      problems.accept(LoadProblem.error(file, 1, "cannot read: " + e.getMessage(), "check the path and permissions"));
-      return;
-    }
-    loadText(text, file);
+  private void load(RuleFiles.Parsed parsed) {
+    parsed.problems().forEach(problems);
+    loadDocuments(parsed.documents(), parsed.file());
   }
 
   void loadText(String text, String file) {
-    List<YamlDocument> documents = YamlDocuments.read(text, file, problems);
+    loadDocuments(YamlDocuments.read(text, file, problems), file);
+  }
+
+  private void loadDocuments(List<YamlDocument> documents, String file) {
     YamlDocument global = null;
     YamlDocument previous = null;
     for (YamlDocument doc : documents) {
