@@ -27,8 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo world as a careless export or an attacker leaves it: CSV cells of the wrong kind, rows
  * cut short, doubled or widened, event fields of the wrong JSON type or nested past sense,
- * photos and resumes truncated or replaced by noise. `unmask scan` reads every such world to the
- * end, exits 0 and prints no stack trace: bad records are rejected, never a crash.
+ * photos and resumes truncated or replaced by noise, and the folder itself disordered (gzip cut
+ * short, followed by garbage, split in two members or not gzip at all, empty files and files of
+ * NULs, a folder where a file belongs, odd dataset folder names, stray files). `unmask scan` reads
+ * every such world to the end, exits 0 and prints no stack trace: bad records are rejected, never
+ * a crash. (people.csv as a folder is the one layout that stops a scan, with exit 2 and a message,
+ * by design: there is no one to attribute anything to.)
  */
 class MutatedWorldTest {
 
@@ -68,11 +72,84 @@ class MutatedWorldTest {
   }
 
   private static String mutate(Path world, Random random) throws IOException {
-    return switch (random.nextInt(5)) {
+    return switch (random.nextInt(7)) {
       case 0, 1 -> mutateCsv(world, random);
       case 2, 3 -> mutateEvent(world, random);
-      default -> mutateFile(world, random);
+      case 4 -> mutateFile(world, random);
+      default -> mutateLayout(world, random);
     };
+  }
+
+  private static final String[] ODD_FOLDERS = {"okta", "sysmon", "windows", "osquery", "entra", "x".repeat(200), "éü",
+      ".hidden", "a b", "endpoint.process.old"};
+
+  private static String mutateLayout(Path world, Random random) throws IOException {
+    Path events = world.resolve("events");
+    List<Path> gz = files(events, p -> p.toString().endsWith(".gz"));
+    Path file = gz.isEmpty() ? null : gz.get(random.nextInt(gz.size()));
+    int how = file == null ? 6 : random.nextInt(8);
+    switch (how) {
+      case 0 -> {
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, random.nextInt(Math.max(1, bytes.length))));
+      }
+      case 1 -> {
+        byte[] noise = new byte[1 + random.nextInt(500)];
+        random.nextBytes(noise);
+        Files.write(file, noise, java.nio.file.StandardOpenOption.APPEND);
+      }
+      case 2 -> Files.write(file, gunzip(file)); // plain text under a .gz name
+      case 3 -> {
+        byte[] text = gunzip(file);
+        int half = text.length / 2;
+        try (OutputStream out = Files.newOutputStream(file)) { // two gzip members, as `cat a.gz b.gz` makes
+          out.write(gzip(java.util.Arrays.copyOfRange(text, 0, half)));
+          out.write(gzip(java.util.Arrays.copyOfRange(text, half, text.length)));
+        }
+      }
+      case 4 -> {
+        List<Path> targets = new ArrayList<>(gz);
+        targets.addAll(files(world, p -> p.toString().endsWith(".csv") && !p.endsWith("people.csv")));
+        file = targets.get(random.nextInt(targets.size()));
+        byte[][] contents = {new byte[0], "\n\n".getBytes(StandardCharsets.UTF_8), {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, " ".getBytes(StandardCharsets.UTF_8), new byte[100]};
+        Files.write(file, contents[random.nextInt(contents.length)]);
+      }
+      case 5 -> {
+        Files.delete(file);
+        Files.createDirectories(file); // a folder where a file belongs
+      }
+      case 6 -> {
+        String[] names = {"stray.jsonl", "notes.txt", "x.json", "y.jsonl.gz", "z.csv"};
+        file = events.resolve(names[random.nextInt(names.length)]);
+        byte[][] contents = {"{\"a\":1}\n".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8),
+            gzip("{\"@timestamp\":\"2026-03-02T00:00:00Z\",\"event\":{\"dataset\":\"idp.signin\"}}\n".getBytes(StandardCharsets.UTF_8))};
+        Files.write(file, contents[random.nextInt(contents.length)]);
+      }
+      default -> {
+        Path folder = file.getParent();
+        Path renamed = events.resolve(ODD_FOLDERS[random.nextInt(ODD_FOLDERS.length)]);
+        if (Files.exists(renamed)) {
+          return "nothing";
+        }
+        Files.move(folder, renamed);
+        return "layout rename " + world.relativize(folder) + " to " + world.relativize(renamed);
+      }
+    }
+    return "layout " + world.relativize(file) + " how " + how;
+  }
+
+  private static byte[] gunzip(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream z = new GZIPOutputStream(out)) {
+      z.write(bytes);
+    }
+    return out.toByteArray();
   }
 
   private static String mutateCsv(Path world, Random random) throws IOException {
