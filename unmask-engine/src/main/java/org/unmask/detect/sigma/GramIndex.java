@@ -85,7 +85,7 @@ final class GramIndex {
   private final long[] charBits;
   private final long[] literalBits;
   /**
-   * Up to {@link #MAX_MARKS} characters that are not letters or digits (':', '.', ' ', '\\'), at
+   * Up to {@link #MAX_MARKS} characters that are not letters or digits (':', '.', ' ', '\'), at
    * least one of which every literal holds; null when no such few exist. A value with none of them
    * holds no literal, and {@link String#indexOf(int)} finds that in a few vector instructions per
    * mark, where the character sets cost a table load per character. The SigmaHQ Windows keywords
