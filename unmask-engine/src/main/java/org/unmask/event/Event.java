@@ -41,10 +41,10 @@ public record Event(Instant timestamp, String dataset, Map<String, Object> field
   /** The field as text (numbers and booleans rendered), or null when absent, null or a list. */
   public String text(String field) {
     Object value = fields.get(field);
-    if (value == null || value instanceof List<?>) {
-      return null;
+    if (value instanceof String s) { // first: a failed `instanceof List` walks String's interfaces
+      return s;
     }
-    return value instanceof String s ? s : String.valueOf(value);
+    return value == null || value instanceof List<?> ? null : String.valueOf(value);
   }
 
   /** The field as a number, or null when absent or not numeric. Numeric strings are parsed. */

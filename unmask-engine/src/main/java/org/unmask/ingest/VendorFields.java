@@ -52,10 +52,13 @@ public final class VendorFields {
   /** The value as non-blank text (numbers rendered), or null. */
   public static String text(Map<String, Object> f, String key) {
     Object v = get(f, key);
+    if (v instanceof String s) { // first: a failed `instanceof List` walks String's interfaces
+      return s.isBlank() ? null : s;
+    }
     if (v == null || v instanceof List<?> || v instanceof Map<?, ?>) {
       return null;
     }
-    String s = v instanceof String str ? str : String.valueOf(v);
+    String s = String.valueOf(v);
     return s.isBlank() ? null : s;
   }
 

@@ -322,7 +322,7 @@ final class Bucket {
             scratch.rememberClear(i, index, s);
           }
         }
-      } else if (value instanceof List<?> list) {
+      } else if (!EventView.isPlainScalar(value) && value instanceof List<?> list) {
         for (Object item : list) {
           String s = item instanceof String text ? text : index.mayBeInScalarText() ? EventView.keywordText(item) : null;
           if (s != null && index.mayContainAny(s)) {

@@ -313,6 +313,16 @@ final class EventView {
     return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : null;
   }
 
+  /**
+   * Whether a value is one of the scalars JSON readers make of numbers and booleans. Each is a
+   * final class, so each test is one compare of the class word; a test for an interface
+   * ({@code instanceof List}) that fails scans the class's interfaces on Java 17, and Sysmon events
+   * carry a dozen numbers (event id, process ids, ports) that every event would pay it for.
+   */
+  static boolean isPlainScalar(Object value) {
+    return value instanceof Long || value instanceof Double || value instanceof Boolean;
+  }
+
   /** The value of one field in the current event; mutable and reused. */
   static final class FieldValue {
     /** The field is in the event, even with a null value. */
@@ -375,7 +385,10 @@ final class EventView {
         return;
       }
       count = 0;
-      if (raw instanceof List<?> list) {
+      if (isPlainScalar(raw)) { // before `instanceof List`, which walks a Long's interfaces too
+        unconverted = raw;
+        add(null);
+      } else if (raw instanceof List<?> list) {
         for (Object item : list) {
           if (item != null) {
             add(item instanceof String s ? s : String.valueOf(item));
