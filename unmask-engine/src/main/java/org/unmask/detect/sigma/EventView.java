@@ -284,7 +284,9 @@ final class EventView {
     allOriginal.clear();
     allLower.clear();
     for (Object value : event.fields().values()) {
-      if (value instanceof List<?> list) {
+      if (value instanceof String s) { // first, and numbers next, before a failing `instanceof List`
+        allOriginal.add(s);
+      } else if (!isPlainScalar(value) && value instanceof List<?> list) {
         for (Object item : list) {
           String text = keywordText(item);
           if (text != null) {
