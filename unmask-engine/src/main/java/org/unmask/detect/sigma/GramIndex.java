@@ -96,6 +96,15 @@ final class GramIndex {
    */
   private final char[] marks;
   private static final int MAX_MARKS = 3;
+  /**
+   * When every literal is ASCII: a control character that no literal holds, which
+   * stands in for the Latin-1 characters past ASCII ('®', 'é', 'µ') so that a value with them still
+   * takes the ASCII scan. Sound because folding takes none of them to ASCII (their lower cases are
+   * Latin-1 letters, and 'µ' folds to Greek mu), so none can be part of an ASCII literal; only
+   * characters past Latin-1 can ('ſ' folds to 's', the Kelvin sign to 'k'), and those still take the
+   * general scan. 0 when some literal is not ASCII.
+   */
+  private final char latin1StandIn;
   private static final char[] ASCII_LOWER = new char[128];
 
   static {
@@ -194,6 +203,7 @@ final class GramIndex {
       wide[i] = byWide.get(i).isEmpty() ? null : new Table(byWide.get(i));
     }
     anyWide = wideUsed;
+    latin1StandIn = asciiLiterals ? standIn(pool) : 0;
     charSets = asciiCharSets(literals);
     long[][] compact = charSets == null ? null : compactCharSets(literals);
     charBits = compact == null ? null : compact[0];
@@ -259,6 +269,22 @@ final class GramIndex {
       }
     }
     return true;
+  }
+
+  /** The first control character no literal holds (see {@link #latin1StandIn}); 0 if none is free. */
+  private static char standIn(char[] literalChars) {
+    boolean[] used = new boolean[32];
+    for (char c : literalChars) {
+      if (c < 32) {
+        used[c] = true;
+      }
+    }
+    for (char c = 1; c < 32; c++) {
+      if (!used[c]) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   /**
@@ -423,12 +449,32 @@ final class GramIndex {
   void scan(String s, char[] chars, Hits hits) {
     int n = s.length();
     s.getChars(0, n, chars, 0);
-    if (!isAscii(chars, n)) {
+    if (isAscii(chars, n) || latin1StandIn != 0 && standInForLatin1(chars, n)) {
+      scanAscii(chars, n, hits);
+    } else {
       shortLiteralsByIndexOf(s, hits);
       scan(s, hits, false);
-    } else {
-      scanAscii(chars, n, hits);
     }
+  }
+
+  /**
+   * Replaces every Latin-1 character past ASCII by {@link #latin1StandIn}; false, with the work
+   * array only partly replaced (the general scan reads the String, not the array), when a
+   * character lies past Latin-1. Windows logs are full of such values: "Microsoft® Windows®
+   * Operating System" in a process's product, and so in the rendered message of every event that
+   * names it.
+   */
+  private boolean standInForLatin1(char[] chars, int n) {
+    for (int i = 0; i < n; i++) {
+      char c = chars[i];
+      if (c >= 0x80) {
+        if (c > 0xFF) {
+          return false;
+        }
+        chars[i] = latin1StandIn;
+      }
+    }
+    return true;
   }
 
   /** The short literals in a value with non-ASCII characters, which is lower-cased once for all of them. */
@@ -493,7 +539,10 @@ final class GramIndex {
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
-        return true; // Unicode case folding: leave it to the scan
+        if (c > 0xFF) {
+          return true; // Unicode case folding ('ſ' is an 's'): leave it to the scan
+        }
+        continue; // no Latin-1 character past ASCII folds into an ASCII literal (see latin1StandIn)
       }
       // no branch on which half the character falls in: digits and letters alternate in the
       // GUIDs, times and host names this loop sees most, and a branch on it mispredicted often
@@ -513,7 +562,10 @@ final class GramIndex {
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
-        return true; // Unicode case folding: leave it to the scan
+        if (c > 0xFF) {
+          return true; // Unicode case folding: leave it to the scan
+        }
+        continue; // as in mayContainAny
       }
       seen |= bits[c];
     }

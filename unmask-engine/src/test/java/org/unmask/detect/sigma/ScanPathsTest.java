@@ -55,6 +55,64 @@ class ScanPathsTest {
   }
 
   /**
+   * ASCII literals in values with Latin-1 characters past ASCII ("Microsoft® Windows®", "é", "µ"),
+   * which take the ASCII scan with a stand-in for those characters: it must find what contains()
+   * finds in the folded value, also when a character past Latin-1 ('ſ' folds to 's') sends the value
+   * to the general scan, and the character test before the scan must let every such value through.
+   */
+  @Test
+  void asciiLiterals_inValuesWithLatin1Characters_findWhatContainsFinds() {
+    StringBuilder printable = new StringBuilder();
+    for (char c = ' '; c < 0x7F; c++) {
+      printable.append(c);
+    }
+    String latin1 = "®éÉµßÿÀ×\u00a0\u0080";
+    String past = "ſ\u212Aİı";
+    Random random = new Random(11);
+    for (int round = 0; round < 400; round++) {
+      // a few literals over a few characters (the compact character sets), up to 64 over all of
+      // ASCII (the 128-bit sets), more than 64 (no character test)
+      String ascii = round % 3 == 1 ? printable.toString() : "abcXYZ:\\.- ";
+      int count = round % 3 == 1 ? 40 : round % 6 == 0 ? 80 : 1 + random.nextInt(8);
+      List<String> literals = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        literals.add(SigmaString.lower(randomText(random, ascii, 1 + random.nextInt(6))));
+      }
+      ascii += "\u0001"; // the values may hold the scan's stand-in character themselves
+      int[] payloads = new int[count];
+      for (int i = 0; i < count; i++) {
+        payloads[i] = i;
+      }
+      GramIndex index = new GramIndex(literals, payloads);
+      ScanMemo memo = new ScanMemo();
+      for (int v = 0; v < 40; v++) {
+        String value = randomText(random, ascii + latin1 + (v % 5 == 0 ? past : ""), random.nextInt(50));
+        TreeSet<Integer> expected = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+          if (SigmaString.lower(value).contains(literals.get(i))) {
+            expected.add(i);
+          }
+        }
+        assertThat(index.mayContainAny(value) || expected.isEmpty()).as("test of %s before '%s'", literals, value).isTrue();
+        TreeSet<Integer> direct = new TreeSet<>();
+        index.scan(value, direct::add);
+        assertThat(direct).as("literals %s in '%s'", literals, value).isEqualTo(expected);
+        TreeSet<Integer> remembered = new TreeSet<>();
+        memo.scan(index, value, new char[value.length()], remembered::add, false);
+        assertThat(remembered).as("memo, literals %s in '%s'", literals, value).isEqualTo(expected);
+      }
+    }
+    GramIndex keywords = new GramIndex(List.of("kiwi legit printer", "sekurlsa::"), new int[] {0, 1});
+    TreeSet<Integer> found = new TreeSet<>();
+    keywords.scan("Microsoft® Windows® KIWI Legit Printer", found::add);
+    keywords.scan("mimikatz ſekurlſa::logonpasswords", found::add);
+    assertThat(found).containsExactly(0, 1);
+    TreeSet<Integer> none = new TreeSet<>();
+    keywords.scan("Kiwi® Legit Printer, sekurl\u00e0sa::", none::add);
+    assertThat(none).isEmpty();
+  }
+
+  /**
    * The keyword list's test before a scan: a GUID, a time or a host name lacks some character of
    * every keyword and is not scanned; a value with every character of one keyword, in any order
    * and any case, is.
@@ -362,9 +420,13 @@ class ScanPathsTest {
   }
 
   private static String randomText(Random random, int length) {
+    return randomText(random, ALPHABET, length);
+  }
+
+  private static String randomText(Random random, String alphabet, int length) {
     StringBuilder b = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
-      b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      b.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return b.toString();
   }
