@@ -27,30 +27,42 @@ class ScanPathsTest {
       for (int i = 0; i < count; i++) {
         literals.add(SigmaString.lower(randomText(random, 1 + random.nextInt(10))));
       }
-      int[] payloads = new int[count];
-      for (int i = 0; i < count; i++) {
-        payloads[i] = i;
-      }
-      GramIndex index = new GramIndex(literals, payloads);
+      GramIndex index = indexOf(literals);
       ScanMemo memo = new ScanMemo();
       for (int v = 0; v < 40; v++) {
-        String value = randomText(random, random.nextInt(60));
-        TreeSet<Integer> expected = new TreeSet<>();
-        for (int i = 0; i < count; i++) {
-          if (SigmaString.lower(value).contains(literals.get(i))) {
-            expected.add(i);
-          }
-        }
-        assertThat(index.mayContainAny(value) || expected.isEmpty()).as("test of %s before '%s'", literals, value).isTrue();
-        TreeSet<Integer> direct = new TreeSet<>();
-        index.scan(value, direct::add);
-        assertThat(direct).as("literals %s in '%s'", literals, value).isEqualTo(expected);
-        for (int twice = 0; twice < 4; twice++) { // from the memo after the first time; tested by the caller or not
-          TreeSet<Integer> remembered = new TreeSet<>();
-          memo.scan(index, value, new char[value.length()], remembered::add, twice % 2 == 0);
-          assertThat(remembered).as("memo, literals %s in '%s'", literals, value).isEqualTo(expected);
-        }
+        assertScansFindWhatContainsFinds(index, memo, literals, randomText(random, random.nextInt(60)));
       }
+    }
+  }
+
+  private static GramIndex indexOf(List<String> literals) {
+    int[] payloads = new int[literals.size()];
+    for (int i = 0; i < payloads.length; i++) {
+      payloads[i] = i;
+    }
+    return new GramIndex(literals, payloads);
+  }
+
+  /**
+   * The index's test before a scan lets the value through when it holds a literal, and the scan,
+   * direct and through the memory (first and later lookups, the value tested by the caller or not),
+   * finds the literals that contains() finds in the folded value.
+   */
+  private static void assertScansFindWhatContainsFinds(GramIndex index, ScanMemo memo, List<String> literals, String value) {
+    TreeSet<Integer> expected = new TreeSet<>();
+    for (int i = 0; i < literals.size(); i++) {
+      if (SigmaString.lower(value).contains(literals.get(i))) {
+        expected.add(i);
+      }
+    }
+    assertThat(index.mayContainAny(value) || expected.isEmpty()).as("test of %s before '%s'", literals, value).isTrue();
+    TreeSet<Integer> direct = new TreeSet<>();
+    index.scan(value, direct::add);
+    assertThat(direct).as("literals %s in '%s'", literals, value).isEqualTo(expected);
+    for (int twice = 0; twice < 4; twice++) {
+      TreeSet<Integer> remembered = new TreeSet<>();
+      memo.scan(index, value, new char[value.length()], remembered::add, twice % 2 == 0);
+      assertThat(remembered).as("memo, literals %s in '%s'", literals, value).isEqualTo(expected);
     }
   }
 
@@ -79,27 +91,10 @@ class ScanPathsTest {
         literals.add(SigmaString.lower(randomText(random, ascii, 1 + random.nextInt(6))));
       }
       ascii += "\u0001"; // the values may hold the scan's stand-in character themselves
-      int[] payloads = new int[count];
-      for (int i = 0; i < count; i++) {
-        payloads[i] = i;
-      }
-      GramIndex index = new GramIndex(literals, payloads);
+      GramIndex index = indexOf(literals);
       ScanMemo memo = new ScanMemo();
       for (int v = 0; v < 40; v++) {
-        String value = randomText(random, ascii + latin1 + (v % 5 == 0 ? past : ""), random.nextInt(50));
-        TreeSet<Integer> expected = new TreeSet<>();
-        for (int i = 0; i < count; i++) {
-          if (SigmaString.lower(value).contains(literals.get(i))) {
-            expected.add(i);
-          }
-        }
-        assertThat(index.mayContainAny(value) || expected.isEmpty()).as("test of %s before '%s'", literals, value).isTrue();
-        TreeSet<Integer> direct = new TreeSet<>();
-        index.scan(value, direct::add);
-        assertThat(direct).as("literals %s in '%s'", literals, value).isEqualTo(expected);
-        TreeSet<Integer> remembered = new TreeSet<>();
-        memo.scan(index, value, new char[value.length()], remembered::add, false);
-        assertThat(remembered).as("memo, literals %s in '%s'", literals, value).isEqualTo(expected);
+        assertScansFindWhatContainsFinds(index, memo, literals, randomText(random, ascii + latin1 + (v % 5 == 0 ? past : ""), random.nextInt(50)));
       }
     }
     GramIndex keywords = new GramIndex(List.of("kiwi legit printer", "sekurlsa::"), new int[] {0, 1});
