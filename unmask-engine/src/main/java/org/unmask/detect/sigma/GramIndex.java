@@ -97,12 +97,12 @@ final class GramIndex {
   private final char[] marks;
   private static final int MAX_MARKS = 3;
   /**
-   * When every literal is ASCII: a control character that no literal holds, which
-   * stands in for the Latin-1 characters past ASCII ('®', 'é', 'µ') so that a value with them still
-   * takes the ASCII scan. Sound because folding takes none of them to ASCII (their lower cases are
-   * Latin-1 letters, and 'µ' folds to Greek mu), so none can be part of an ASCII literal; only
-   * characters past Latin-1 can ('ſ' folds to 's', the Kelvin sign to 'k'), and those still take the
-   * general scan. 0 when some literal is not ASCII.
+   * When every literal is ASCII: a control character that no literal holds, which stands in for
+   * the Latin-1 characters past ASCII ('®', 'é', 'µ') so that a value with them still takes the
+   * ASCII scan. Sound because folding takes none of them to ASCII (their lower cases are Latin-1
+   * letters, and 'µ' folds to Greek mu), so none can be part of an ASCII literal; only characters
+   * past Latin-1 can ('ſ' folds to 's', the Kelvin sign to 'k'), and those still take the general
+   * scan. 0 when some literal is not ASCII.
    */
   private final char latin1StandIn;
   private static final char[] ASCII_LOWER = new char[128];
