@@ -449,7 +449,7 @@ final class GramIndex {
   void scan(String s, char[] chars, Hits hits) {
     int n = s.length();
     s.getChars(0, n, chars, 0);
-    if (isAscii(chars, n) || latin1StandIn != 0 && standInForLatin1(chars, n)) {
+    if (latin1StandIn != 0 ? standInForLatin1(chars, n) : isAscii(chars, n)) {
       scanAscii(chars, n, hits);
     } else {
       shortLiteralsByIndexOf(s, hits);
@@ -458,11 +458,11 @@ final class GramIndex {
   }
 
   /**
-   * Replaces every Latin-1 character past ASCII by {@link #latin1StandIn}; false, with the work
-   * array only partly replaced (the general scan reads the String, not the array), when a
-   * character lies past Latin-1. Windows logs are full of such values: "Microsoft® Windows®
-   * Operating System" in a process's product, and so in the rendered message of every event that
-   * names it.
+   * Replaces every Latin-1 character past ASCII by {@link #latin1StandIn}, in the one pass that
+   * also finds an ASCII value ASCII (and leaves it as it is); false, with the work array only
+   * partly replaced (the general scan reads the String, not the array), when a character lies
+   * past Latin-1. Windows logs are full of such values: "Microsoft® Windows® Operating System" in
+   * a process's product, and so in the rendered message of every event that names it.
    */
   private boolean standInForLatin1(char[] chars, int n) {
     for (int i = 0; i < n; i++) {
