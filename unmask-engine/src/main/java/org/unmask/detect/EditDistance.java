@@ -25,8 +25,9 @@ public final class EditDistance {
   }
 
   /**
-   * The same distance when it is at most {@code limit}, else {@code limit + 1}: gives up as soon as
-   * a whole row of the table exceeds the limit, which no later row can bring back under it.
+   * The same distance when it is at most {@code limit}, else some number above {@code limit}:
+   * gives up with {@code limit + 1} as soon as a whole row of the table exceeds the limit, which
+   * no later row can bring back under it.
    */
   public static int atMost(String a, String b, int limit) {
     int[] previous = new int[b.length() + 1];
