@@ -184,7 +184,7 @@ final class MatchCommand implements Callable<Integer> {
         ruleErrors[0]++;
         err.println(p);
       }
-    });
+    }, UserCache.rules());
     CorrelationEngine correlations = set.correlations(new MapStateProvider(), p -> {
       ruleErrors[0]++;
       err.println(p);

@@ -44,7 +44,8 @@ final class RulesLintCommand implements Callable<Integer> {
       return 2;
     }
     List<LoadProblem> problems = new ArrayList<>();
-    SigmaRuleSet set = SigmaRuleSet.load(paths, Pipeline.named(pipeline == null ? "none" : pipeline), SigmaConfig.defaults(), problems::add);
+    SigmaRuleSet set = SigmaRuleSet.load(paths, Pipeline.named(pipeline == null ? "none" : pipeline), SigmaConfig.defaults(), problems::add,
+        UserCache.rules());
     set.correlations(new MapStateProvider(), problems::add); // what match and scan would refuse: loops, bad windows
     if (pipeline != null) {
       set.inactiveRules().forEach(r -> problems.add(new LoadProblem(r.file(), r.line(), LoadProblem.Severity.WARNING,

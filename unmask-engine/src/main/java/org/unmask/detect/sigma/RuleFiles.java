@@ -45,11 +45,14 @@ final class RuleFiles {
     return Math.min(Runtime.getRuntime().availableProcessors() - 1, MAX_WORKERS);
   }
 
-  /** Hands each file, parsed, to {@code loader} in the order given; {@code workers} 0 parses on this thread. */
-  static void forEach(List<Path> files, int workers, Consumer<Parsed> loader) {
+  /**
+   * Hands each file, parsed (or read back from {@code cache}), to {@code loader} in the order
+   * given; {@code workers} 0 parses on this thread.
+   */
+  static void forEach(List<Path> files, int workers, CachedRuleFiles cache, Consumer<Parsed> loader) {
     if (workers <= 0 || files.size() < 2) {
       for (Path f : files) {
-        loader.accept(parse(f));
+        loader.accept(parse(f, cache));
       }
       return;
     }
@@ -64,7 +67,7 @@ final class RuleFiles {
       while (next < files.size() || !ahead.isEmpty()) {
         while (next < files.size() && ahead.size() < AHEAD) {
           Path f = files.get(next++);
-          ahead.add(pool.submit(() -> parse(f)));
+          ahead.add(pool.submit(() -> parse(f, cache)));
         }
         loader.accept(result(ahead.poll()));
       }
@@ -88,18 +91,27 @@ final class RuleFiles {
     }
   }
 
-  /** Reads one file as UTF-8 and parses its documents; every failure becomes a problem of the file. */
-  static Parsed parse(Path path) {
+  /**
+   * Reads one file as UTF-8 and parses its documents, unless {@code cache} holds the file with the
+   * same bytes; every failure becomes a problem of the file.
+   */
+  static Parsed parse(Path path, CachedRuleFiles cache) {
     String file = path.toString();
     List<LoadProblem> problems = new ArrayList<>();
+    byte[] bytes;
     String text;
     try {
       if (Files.size(path) > MAX_FILE_BYTES) {
         problems.add(LoadProblem.error(file, 1, "file larger than 4 MiB", "split the rule collection"));
         return new Parsed(file, List.of(), problems);
       }
+      bytes = Files.readAllBytes(path);
+      Parsed cached = cache.lookup(file, bytes);
+      if (cached != null) {
+        return cached;
+      }
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+          .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       problems.add(LoadProblem.error(file, 1, "not UTF-8 text", "save the rule as UTF-8"));
       return new Parsed(file, List.of(), problems);
@@ -107,6 +119,8 @@ final class RuleFiles {
       problems.add(LoadProblem.error(file, 1, "cannot read: " + e.getMessage(), "check the path and permissions"));
       return new Parsed(file, List.of(), problems);
     }
-    return new Parsed(file, YamlDocuments.read(text, file, problems::add), problems);
+    Parsed parsed = new Parsed(file, YamlDocuments.read(text, file, problems::add), problems);
+    cache.remember(file, bytes, parsed);
+    return parsed;
   }
 }

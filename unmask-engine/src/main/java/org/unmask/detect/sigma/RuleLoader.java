@@ -64,12 +64,12 @@ final class RuleLoader {
    * Loads a file, or every .yml/.yaml file under a folder, in name order; the files of a folder
    * are parsed ahead on spare cores ({@link RuleFiles}).
    */
-  void loadPath(Path path) {
-    loadPath(path, RuleFiles.defaultWorkers());
+  void loadPath(Path path, CachedRuleFiles cache) {
+    loadPath(path, RuleFiles.defaultWorkers(), cache);
   }
 
   /** The same with a given number of parsing threads (0: this thread only). */
-  void loadPath(Path path, int workers) {
+  void loadPath(Path path, int workers, CachedRuleFiles cache) {
     if (Files.isDirectory(path)) {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(path)) {
@@ -78,9 +78,9 @@ final class RuleLoader {
         problems.accept(LoadProblem.error(path.toString(), 1, "cannot read folder: " + e.getMessage(), "check the path and permissions"));
         return;
       }
-      RuleFiles.forEach(files, workers, this::load);
+      RuleFiles.forEach(files, workers, cache, this::load);
     } else if (Files.isRegularFile(path)) {
-      load(RuleFiles.parse(path));
+      load(RuleFiles.parse(path, cache));
     } else {
       problems.accept(LoadProblem.error(path.toString(), 1, "no such file or folder", "pass a rule file or a folder of rules"));
     }

@@ -25,7 +25,7 @@ class RuleFilesTest {
   private static Loaded load(Path folder, int workers) {
     List<String> problems = new ArrayList<>();
     RuleLoader loader = new RuleLoader(Pipeline.named("evtx"), SigmaConfig.defaults(), new Slots(), p -> problems.add(p.toString()));
-    loader.loadPath(folder, workers);
+    loader.loadPath(folder, workers, CachedRuleFiles.NONE);
     List<String> rules = new ArrayList<>();
     for (RuleLoader.Compiled c : loader.rules) {
       rules.add(c.rule().id() + " " + c.rule().title() + " " + c.partitions());
