@@ -157,11 +157,13 @@ public final class RuleFileCache {
 
     private static long compute() {
       CRC32 crc = new CRC32();
-      for (Class<?> c : List.of(YamlDocuments.class, RuleFiles.class, ParsedFileCodec.class, CachedRuleFiles.class,
-          org.snakeyaml.engine.v2.scanner.ScannerImpl.class, org.snakeyaml.engine.v2.parser.ParserImpl.class,
-          org.snakeyaml.engine.v2.composer.Composer.class, org.snakeyaml.engine.v2.api.LoadSettings.class)) {
-        String resource = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
-        try (InputStream in = c.getResourceAsStream(resource)) {
+      // by resource name: loading the YAML library's classes would cost a load from the cache time
+      String ours = "org/unmask/detect/sigma/";
+      String yaml = "org/snakeyaml/engine/v2/";
+      for (String resource : List.of(ours + "YamlDocuments", ours + "RuleFiles", ours + "ParsedFileCodec",
+          ours + "CachedRuleFiles", yaml + "scanner/ScannerImpl", yaml + "parser/ParserImpl", yaml + "composer/Composer",
+          yaml + "api/LoadSettings")) {
+        try (InputStream in = RuleFileCache.class.getClassLoader().getResourceAsStream(resource + ".class")) {
           if (in == null) {
             return 0; // classes without class files (a custom loader): nothing to compare, so never read
           }
