@@ -3,7 +3,6 @@ package org.unmask.detect.sigma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -99,36 +98,16 @@ class RuleFileCacheTest {
     return new Loaded(rules, problems);
   }
 
-  private static final String RULE = """
-      title: Whoami %d
-      id: 00000000-0000-4000-8000-%012d
-      status: test
-      description: whoami
-      author: unmask
-      date: 2026-11-27
-      level: low
-      logsource: {product: windows, category: process_creation}
-      detection:
-          selection:
-              Image|endswith: '\\\\whoami.exe'
-              IntegrityLevel: 4
-          condition: selection
-      """;
-
-  /** A folder of good and broken files, as RuleFilesTest has it: every kind of problem reading finds. */
+  /**
+   * A folder of good and broken files ({@link RuleFilesTest#writeRules}), and one with a key twice:
+   * every kind of problem reading finds.
+   */
   private Path folderOfRules(int n) throws IOException {
-    Path rules = Files.createDirectories(dir.resolve("rules"));
-    for (int i = 0; i < n; i++) {
-      Path file = rules.resolve(String.format("r%03d.yml", i));
-      switch (i % 10) {
-        case 3 -> Files.write(file, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xC3, (byte) 0x28});
-        case 5 -> Files.writeString(file, "title: [unclosed\n", StandardCharsets.UTF_8);
-        case 6 -> Files.writeString(file, RULE.formatted(i, i) + "level: high\n", StandardCharsets.UTF_8); // duplicate key
-        case 7 -> Files.writeString(file, RULE.formatted(i, i).replace("Image|endswith", "Image|endswiht"), StandardCharsets.UTF_8);
-        case 8 -> Files.writeString(file, RULE.formatted(i, i) + "---\n" + RULE.formatted(i, 1000 + i), StandardCharsets.UTF_8);
-        default -> Files.writeString(file, RULE.formatted(i, i), StandardCharsets.UTF_8);
-      }
-    }
+    Path rules = dir.resolve("rules");
+    RuleFilesTest.writeRules(rules, n);
+    Path first = rules.resolve("r000.yml");
+    Files.writeString(rules.resolve("r000-twice.yml"), Files.readString(first).replace("Whoami 0", "Twice 0")
+        .replace("-000000000000", "-000000009999") + "level: high\n");
     return rules;
   }
 

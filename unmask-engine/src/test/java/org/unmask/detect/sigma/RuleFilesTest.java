@@ -48,9 +48,11 @@ class RuleFilesTest {
     }
   }
 
-  /** Broken files among good ones: each file's problems come where a file-by-file load puts them. */
-  @Test
-  void brokenFiles_reportTheSameProblems_inTheSameOrder() throws IOException {
+  /**
+   * {@code n} rule files in {@code folder}: good ones, and among them every 10th not UTF-8 (3), not
+   * YAML (5), with an unknown modifier (7), and with a second rule (8).
+   */
+  static void writeRules(Path folder, int n) throws IOException {
     String good = """
         title: Whoami %d
         id: 00000000-0000-4000-8000-%012d
@@ -63,10 +65,12 @@ class RuleFilesTest {
         detection:
             selection:
                 Image|endswith: '\\\\whoami.exe'
+                IntegrityLevel: 4
             condition: selection
         """;
-    for (int i = 0; i < 150; i++) {
-      Path file = dir.resolve(String.format("r%03d.yml", i));
+    Files.createDirectories(folder);
+    for (int i = 0; i < n; i++) {
+      Path file = folder.resolve(String.format("r%03d.yml", i));
       switch (i % 10) {
         case 3 -> Files.write(file, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xC3, (byte) 0x28});
         case 5 -> Files.writeString(file, "title: [unclosed\n", StandardCharsets.UTF_8);
@@ -75,6 +79,12 @@ class RuleFilesTest {
         default -> Files.writeString(file, good.formatted(i, i), StandardCharsets.UTF_8);
       }
     }
+  }
+
+  /** Broken files among good ones: each file's problems come where a file-by-file load puts them. */
+  @Test
+  void brokenFiles_reportTheSameProblems_inTheSameOrder() throws IOException {
+    writeRules(dir, 150);
     Loaded alone = load(dir, 0);
     assertThat(alone.problems()).anyMatch(p -> p.contains("not UTF-8")).anyMatch(p -> p.contains("YAML syntax"))
         .anyMatch(p -> p.contains("endswiht"));
