@@ -8,11 +8,15 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
@@ -73,6 +77,9 @@ final class CachedRuleFiles {
     }
     Map<String, Entry> held = new HashMap<>();
     try {
+      if (!theUsersOwn(file)) {
+        return new CachedRuleFiles(owner, file, held);
+      }
       byte[] bytes = Files.readAllBytes(file);
       ByteBuffer in = ByteBuffer.wrap(bytes, 0, Math.max(0, bytes.length - Integer.BYTES));
       if (bytes.length >= MAGIC.length + Integer.BYTES && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
@@ -92,6 +99,26 @@ final class CachedRuleFiles {
       held.clear(); // unreadable or damaged: as if there were none, and rewritten at the end
     }
     return new CachedRuleFiles(owner, file, held);
+  }
+
+  /**
+   * Whether the cache file is a plain file of the running user's that no one else may write. A
+   * cache is believed (its rules are the rules that run), so a folder shared with other users, such
+   * as one under /tmp, must not let them plant one: a cache of SigmaHQ's public rules with their
+   * detections emptied would pass every other check. Where the file system has no POSIX owners and
+   * modes, the folder's own permissions decide.
+   */
+  static boolean theUsersOwn(Path file) throws IOException {
+    PosixFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      return true;
+    }
+    Set<PosixFilePermission> modes = attributes.permissions();
+    return attributes.isRegularFile() && !modes.contains(PosixFilePermission.GROUP_WRITE)
+        && !modes.contains(PosixFilePermission.OTHERS_WRITE)
+        && attributes.owner().getName().equals(System.getProperty("user.name"));
   }
 
   private static int checksum(byte[] bytes, int length) {

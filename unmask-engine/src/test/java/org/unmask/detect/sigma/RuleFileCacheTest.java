@@ -230,6 +230,28 @@ class RuleFileCacheTest {
     assertThat(after.lookup(any.toString(), Files.readAllBytes(any))).isNotNull();
   }
 
+  /** A cache others could have written is not believed: a shared folder must not let them plant rules. */
+  @Test
+  void aCacheOthersMayWrite_orALink_isNotRead() throws IOException {
+    Path rules = folderOfRules(10);
+    RuleFileCache cache = RuleFileCache.in(dir.resolve("cache"));
+    load(rules, cache);
+    Path file = caches().get(0);
+    Path any = rules.resolve("r000.yml");
+    assertThat(cache.open(List.of(rules)).lookup(any.toString(), Files.readAllBytes(any))).as("the user's own").isNotNull();
+
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+    assertThat(cache.open(List.of(rules)).lookup(any.toString(), Files.readAllBytes(any))).as("group-writable").isNull();
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--rw-"));
+    assertThat(cache.open(List.of(rules)).lookup(any.toString(), Files.readAllBytes(any))).as("world-writable").isNull();
+
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Path elsewhere = Files.move(file, dir.resolve("planted.cache"));
+    Files.createSymbolicLink(file, elsewhere);
+    assertThat(cache.open(List.of(rules)).lookup(any.toString(), Files.readAllBytes(any))).as("a link").isNull();
+    assertThat(load(rules, cache)).isEqualTo(load(rules, RuleFileCache.NONE));
+  }
+
   @Test
   void theCodeFingerprint_isSet() {
     assertThat(RuleFileCache.codeFingerprint()).isNotZero();
