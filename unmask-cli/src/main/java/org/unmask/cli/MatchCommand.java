@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.unmask.detect.sigma.JsonEvents;
 import org.unmask.detect.sigma.LoadProblem;
 import org.unmask.detect.sigma.Pipeline;
 import org.unmask.detect.sigma.SigmaConfig;
+import org.unmask.detect.sigma.SigmaMatch;
 import org.unmask.detect.sigma.SigmaRuleSet;
 import org.unmask.detect.sigma.correlation.CorrelationEngine;
 import org.unmask.detect.sigma.correlation.MapStateProvider;
@@ -45,6 +50,10 @@ final class MatchCommand implements Callable<Integer> {
 
   @Option(names = "--placeholder", paramLabel = "NAME=VALUE", description = "A value for an |expand placeholder (repeatable).")
   List<String> placeholders = new ArrayList<>();
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that parse and match (default: one per core). Output and correlations are the same with any number.")
+  int threads = Runtime.getRuntime().availableProcessors();
 
   @Parameters(arity = "0..*", paramLabel = "FILE",
       description = "Event files or folders. After --rules, event files are recognised by their extension; put an event folder before --rules or after '--'.")
@@ -83,8 +92,12 @@ final class MatchCommand implements Callable<Integer> {
     if (inputs == null) {
       return 2;
     }
-    Map<String, Loaded> sets = new HashMap<>();
-    int[] ruleErrors = {0};
+    if (threads < 1) {
+      err.println("--threads must be 1 or more");
+      return 2;
+    }
+    Map<String, Loaded> sets = new ConcurrentHashMap<>();
+    AtomicInteger ruleErrors = new AtomicInteger();
     long loadStarted = System.nanoTime();
     // with --pipeline every event meets one rule set, loaded before the first; otherwise each
     // event's shape picks its set, loaded when an event of that shape first comes
@@ -98,30 +111,37 @@ final class MatchCommand implements Callable<Integer> {
     // one JSON line per match, flushed when the run ends: a flush per match passed through to
     // stdout cost a system call per line (99k of them in the benchmark's million events)
     MatchLines lines = new MatchLines(out);
+    // the rule set an event meets: the one named, or the one of its shape, loaded when first needed
+    Function<Event, Loaded> setFor = event -> rules.isEmpty() ? null
+        : named != null ? named : sets.computeIfAbsent(JsonEvents.shapeOf(event.fields()), n -> load(n, config, ruleErrors));
+    Consumer<JsonEvents.Rejected> rejected = r -> {
+      counts[2]++;
+      err.println(r.file() + ":" + r.line() + ": rejected: " + r.reason());
+    };
     try {
-      for (Path file : inputs) {
-        JsonEvents.read(file, event -> {
-          counts[0]++;
-          if (rules.isEmpty()) {
-            return;
-          }
-          Loaded set = named != null ? named : sets.computeIfAbsent(JsonEvents.shapeOf(event.fields()), n -> load(n, config, ruleErrors));
-          set.rules().match(event, m -> {
-            String id = m.rule().id().isEmpty() ? null : m.rule().id();
-            String ruleName = m.rule().name().isEmpty() ? null : m.rule().name();
-            set.correlations().onMatch(id, ruleName, event, c -> {
-              counts[1]++;
-              write(lines, c.trigger(), null, c.ruleId(), c.title(), c.level().label());
-            });
-            if (set.correlations().reportsBaseRule(id, ruleName)) {
-              counts[1]++;
-              write(lines, event, m.rule(), m.rule().id(), m.rule().title(), m.rule().level());
+      if (threads == 1) {
+        for (Path file : inputs) {
+          JsonEvents.read(file, event -> {
+            counts[0]++;
+            Loaded set = setFor.apply(event);
+            if (set != null) {
+              set.rules().match(event, m -> emit(set, event, m, lines, counts));
             }
-          });
-        }, r -> {
-          counts[2]++;
-          err.println(r.file() + ":" + r.line() + ": rejected: " + r.reason());
-        });
+          }, rejected);
+        }
+      } else {
+        ParallelMatching.Outcomes<Loaded> outcomes = new ParallelMatching.Outcomes<>() {
+          @Override
+          public void matched(ParallelMatching.Matched<Loaded> m) {
+            m.matches().forEach(match -> emit(m.set(), m.event(), match, lines, counts));
+          }
+
+          @Override
+          public void rejected(JsonEvents.Rejected r) {
+            rejected.accept(r);
+          }
+        };
+        counts[0] = new ParallelMatching<>(threads, setFor, Loaded::rules).run(inputs, outcomes);
       }
     } catch (UncheckedIOException e) {
       err.println("cannot write the output: " + e.getCause().getMessage());
@@ -131,14 +151,14 @@ final class MatchCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     err.printf(Locale.ROOT, "%d events, %d matches, %d rejected in %.2f s (%.0f events/s)%s%s%n", counts[0], counts[1], counts[2],
         seconds, counts[0] / Math.max(seconds, 1e-9),
-        loadSeconds > 0.001 ? String.format(Locale.ROOT, "; rules loaded in %.2f s before", loadSeconds) : "", ruleErrors[0] > 0 ? "; " + ruleErrors[0] + " rule problems (see 'unmask rules lint')" : "");
+        loadSeconds > 0.001 ? String.format(Locale.ROOT, "; rules loaded in %.2f s before", loadSeconds) : "", ruleErrors.get() > 0 ? "; " + ruleErrors.get() + " rule problems (see 'unmask rules lint')" : "");
     long late = sets.values().stream().mapToLong(l -> l.correlations().tooLate()).sum();
     if (late > 0) {
       err.printf(Locale.ROOT, "%,d matches came more than a correlation window after later ones and were not correlated:"
           + " give the files in time order (one file per log read in order, or merge them)%n", late);
     }
     // the other rules ran and their matches are out; a CI job must still see that some did not
-    return ruleErrors[0] > 0 ? 1 : 0;
+    return ruleErrors.get() > 0 ? 1 : 0;
   }
 
   /** Event files by name, in a folder too: JSON lines (Winlogbeat's file output writes .ndjson), JSON documents. */
@@ -178,18 +198,35 @@ final class MatchCommand implements Callable<Integer> {
    */
   private record Loaded(SigmaRuleSet rules, CorrelationEngine correlations) {}
 
-  private Loaded load(String name, SigmaConfig config, int[] ruleErrors) {
+  private Loaded load(String name, SigmaConfig config, AtomicInteger ruleErrors) {
     SigmaRuleSet set = SigmaRuleSet.load(rules, Pipeline.named(name), config, p -> {
       if (p.severity() == LoadProblem.Severity.ERROR) {
-        ruleErrors[0]++;
+        ruleErrors.incrementAndGet();
         err.println(p);
       }
     }, UserCache.rules());
     CorrelationEngine correlations = set.correlations(new MapStateProvider(), p -> {
-      ruleErrors[0]++;
+      ruleErrors.incrementAndGet();
       err.println(p);
     });
     return new Loaded(set, correlations);
+  }
+
+  /**
+   * One match, on the thread that writes: a correlation sees it in the order events were read,
+   * and the rule's own line is printed unless only its correlations report it.
+   */
+  private static void emit(Loaded set, Event event, SigmaMatch m, MatchLines lines, long[] counts) {
+    String id = m.rule().id().isEmpty() ? null : m.rule().id();
+    String ruleName = m.rule().name().isEmpty() ? null : m.rule().name();
+    set.correlations().onMatch(id, ruleName, event, c -> {
+      counts[1]++;
+      write(lines, c.trigger(), null, c.ruleId(), c.title(), c.level().label());
+    });
+    if (set.correlations().reportsBaseRule(id, ruleName)) {
+      counts[1]++;
+      write(lines, event, m.rule(), m.rule().id(), m.rule().title(), m.rule().level());
+    }
   }
 
   private static void write(MatchLines lines, Event event, Object rule, String id, String title, String level) {

@@ -173,6 +173,75 @@ class SigmaCommandsTest {
     });
   }
 
+  /**
+   * Several threads parse and match, one writes: the matches, the correlations' verdicts, the
+   * rejections and the counts are those of one thread, in the same order, over files of every
+   * shape and batches of lines that finish out of order.
+   */
+  @Test
+  void match_onSeveralThreads_printsWhatOneThreadPrints() throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("threads-rules"));
+    Files.writeString(rules.resolve("anydesk.yml"), RULE);
+    Files.writeString(rules.resolve("notepad.yml"), RULE.replace("title: AnyDesk started\n", "title: Notepad\nname: notepad\n")
+        .replace("0c3a2d6e", "2c3a2d6e").replace("anydesk.exe", "notepad.exe"));
+    Files.writeString(rules.resolve("many.yml"), "title: Notepad three times on one host\n"
+        + "id: 5b1e9f3a-7c2d-4e8f-9a0b-1c2d3e4f5a6c\nstatus: test\nlevel: high\ncorrelation:\n"
+        + "    type: event_count\n    rules:\n        - notepad\n    group-by:\n        - Event.System.Computer\n"
+        + "    timespan: 10m\n    condition:\n        gte: 3\n");
+    String event = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\","
+        + "\"Computer\":\"LT-%d\",\"TimeCreated\":{\"SystemTime\":\"%s\"}},\"EventData\":{\"Image\":\"C:\\\\Tools\\\\%s\"}}}";
+    StringBuilder lines = new StringBuilder();
+    java.time.Instant t = java.time.Instant.parse("2026-05-04T00:00:00Z");
+    for (int i = 0; i < 6000; i++) {
+      String image = i % 7 == 0 ? "AnyDesk.exe" : i % 3 == 0 ? "notepad.exe" : "chrome.exe";
+      String line = i % 101 == 0 ? "{not json" : i % 257 == 0 ? "[1]" : event.formatted(i % 5, t.plusSeconds(20L * i), image);
+      lines.append(line).append('\n');
+    }
+    Path jsonl = Files.writeString(dir.resolve("a.jsonl"), lines.toString());
+    Path gz = dir.resolve("b.jsonl.gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(lines.substring(0, lines.length() / 3).getBytes(StandardCharsets.UTF_8));
+    }
+    Path array = Files.writeString(dir.resolve("c.json"), "[" + event.formatted(1, "2026-05-05T00:00:00Z", "AnyDesk.exe") + ", 7, "
+        + event.formatted(1, "2026-05-05T00:01:00Z", "notepad.exe") + "]");
+    Path records = Files.writeString(dir.resolve("d.txt"), "Record 1\n" + event.formatted(2, "2026-05-06T00:00:00Z", "AnyDesk.exe")
+        + "\nRecord 2\n{\"Event\": [\nRecord 3\n" + event.formatted(2, "2026-05-06T00:00:01Z", "AnyDesk.exe") + "\n");
+
+    String[] files = {jsonl.toString(), gz.toString(), array.toString(), records.toString()};
+    Run one = runMatch(rules, "1", files);
+    assertThat(one.out().lines().filter(l -> l.contains("AnyDesk started")).count()).isGreaterThan(1000);
+    assertThat(one.out()).contains("Notepad three times on one host").contains(json(records));
+    assertThat(one.err()).contains(jsonl + ":102: rejected: invalid JSON").contains(jsonl + ":258: rejected: not a JSON object")
+        .contains(array + ":2: rejected: array element is not a JSON object").contains(records + ":2: rejected: invalid JSON");
+    for (String threads : new String[] {"2", "3"}) {
+      Run many = runMatch(rules, threads, files);
+      assertThat(many.status()).isEqualTo(one.status());
+      assertThat(many.out()).as("%s threads", threads).isEqualTo(one.out());
+      assertThat(withoutTimes(many.err())).as("%s threads", threads).isEqualTo(withoutTimes(one.err()));
+    }
+    Run none = run(new MatchCommand(), "--threads", "0", jsonl.toString());
+    assertThat(none.status()).isEqualTo(2);
+    assertThat(none.err()).contains("--threads must be 1 or more");
+  }
+
+  private Run runMatch(Path rules, String threads, String... files) {
+    String[] args = new String[files.length + 6];
+    args[0] = "--threads";
+    args[1] = threads;
+    args[2] = "--rules";
+    args[3] = rules.toString();
+    args[4] = "--pipeline";
+    args[5] = "evtx";
+    args = java.util.Arrays.copyOf(args, files.length + 7);
+    args[6] = "--";
+    System.arraycopy(files, 0, args, 7, files.length);
+    return run(new MatchCommand(), args);
+  }
+
+  private static String withoutTimes(String err) {
+    return err.replaceAll(" in [0-9.]+ s \\([0-9]+ events/s\\)(; rules loaded in [0-9.]+ s before)?", "");
+  }
+
   @Test
   void match_withoutRules_parsesEveryEvent_andTrailingEventFilesAfterRulesAreEvents() throws IOException {
     Path rules = dir.resolve("r.yml");

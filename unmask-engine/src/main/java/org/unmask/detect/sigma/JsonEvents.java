@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,27 @@ public final class JsonEvents {
     void accept(Event event);
   }
 
+  /**
+   * A line of a JSON-lines file or a record of evtx_dump's output, its bytes copied, left for the
+   * caller to parse with {@link #parse(Unparsed, Sink, Consumer)} on any thread.
+   *
+   * @param record an evtx_dump record (rejections say "record"), else a line
+   */
+  public record Unparsed(byte[] bytes, SourceRef where, boolean record) {}
+
+  /**
+   * Receives what {@link #readUnparsed} finds: lines and records to parse, and, from a JSON document
+   * (which has to be parsed to be split), its events parsed.
+   */
+  public interface UnparsedSink extends Sink {
+    void unparsed(Unparsed unit);
+  }
+
+  /** What to do with the bytes of one line or record: parse them now, or copy them and hand them on. */
+  private interface Unit {
+    void take(byte[] b, int off, int len, SourceRef where, boolean record);
+  }
+
   private JsonEvents() {}
 
   /** The pipeline an event's field names follow: {@code evtx}, {@code winlogbeat} or {@code ecs}. */
@@ -70,14 +92,32 @@ public final class JsonEvents {
    * files after it.
    */
   public static void read(Path file, Sink events, Consumer<Rejected> rejects) throws IOException {
+    read(file, events, (b, off, len, where, record) -> oneObject(b, off, len, where, events, rejects, record), rejects);
+  }
+
+  /**
+   * Reads a file as {@link #read} does, but hands each line and record on unparsed, so that the
+   * caller can parse them on other threads; the order of units, events and rejects is the file's.
+   */
+  public static void readUnparsed(Path file, UnparsedSink out, Consumer<Rejected> rejects) throws IOException {
+    read(file, out, (b, off, len, where, record) -> out.unparsed(new Unparsed(Arrays.copyOfRange(b, off, off + len), where, record)),
+        rejects);
+  }
+
+  /** Parses a line or record {@link #readUnparsed} handed on: its event, or its rejection with the reason. */
+  public static void parse(Unparsed unit, Sink events, Consumer<Rejected> rejects) {
+    oneObject(unit.bytes(), 0, unit.bytes().length, unit.where(), events, rejects, unit.record());
+  }
+
+  private static void read(Path file, Sink events, Unit units, Consumer<Rejected> rejects) throws IOException {
     try {
-      readFile(file, events, rejects);
+      readFile(file, events, units, rejects);
     } catch (IOException e) {
       rejects.accept(new Rejected(file.toString(), 0, "cannot read the file: " + reason(e)));
     }
   }
 
-  private static void readFile(Path file, Sink events, Consumer<Rejected> rejects) throws IOException {
+  private static void readFile(Path file, Sink events, Unit units, Consumer<Rejected> rejects) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String label = file.toString();
     boolean gzip = name.endsWith(".gz");
@@ -85,11 +125,11 @@ public final class JsonEvents {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = new BufferedInputStream(gzip ? org.unmask.ingest.Gzip.open(raw) : raw, 1 << 16)) {
       if (startsWithRecordLine(in)) { // evtx_dump -o json, whatever the file is called
-        readRecords(in, label, events, rejects);
+        readRecords(in, label, units, rejects);
       } else if (gzip ? name.endsWith(".json.gz") : name.endsWith(".json")) {
         readJson(in, label, events, rejects);
       } else {
-        readLines(in, label, events, rejects);
+        readLines(in, label, units, rejects);
       }
     }
   }
@@ -152,7 +192,7 @@ public final class JsonEvents {
    * record as indented JSON. Each record is parsed alone, so a broken one is rejected with its
    * reason and the records after it are still read.
    */
-  private static void readRecords(InputStream in, String label, Sink events, Consumer<Rejected> rejects) throws IOException {
+  private static void readRecords(InputStream in, String label, Unit units, Consumer<Rejected> rejects) throws IOException {
     LineReader lines = new LineReader(in, MAX_RECORD_BYTES); // a record's one line may be as long as a record
     ByteArrayOutputStream record = new ByteArrayOutputStream(4096);
     long ordinal = 0;
@@ -162,14 +202,14 @@ public final class JsonEvents {
     while ((kind = lines.next()) != LineReader.Kind.END) {
       if (kind == LineReader.Kind.FAILED) {
         if (inRecord) { // the complete lines read before the break may hold the whole record
-          record(record, tooBig, label, ordinal, events, rejects);
+          record(record, tooBig, label, ordinal, units, rejects);
         }
         rejects.accept(new Rejected(label, Math.max(ordinal, 1), "cannot read further: " + reason(lines.failure())));
         return;
       }
       if (kind == LineReader.Kind.LINE && isRecordLine(lines.bytes(), lines.offset(), lines.length())) {
         if (inRecord) {
-          record(record, tooBig, label, ordinal, events, rejects);
+          record(record, tooBig, label, ordinal, units, rejects);
         }
         ordinal++;
         inRecord = true;
@@ -188,27 +228,28 @@ public final class JsonEvents {
       }
     }
     if (inRecord) {
-      record(record, tooBig, label, ordinal, events, rejects);
+      record(record, tooBig, label, ordinal, units, rejects);
     }
   }
 
-  private static void record(ByteArrayOutputStream bytes, boolean tooBig, String label, long ordinal, Sink events,
+  private static void record(ByteArrayOutputStream bytes, boolean tooBig, String label, long ordinal, Unit units,
       Consumer<Rejected> rejects) {
     if (tooBig) {
       rejects.accept(new Rejected(label, ordinal, "record longer than " + MAX_RECORD_BYTES + " bytes"));
       return;
     }
     byte[] b = bytes.toByteArray();
-    oneObject(b, 0, b.length, new SourceRef(label, ordinal), "record is not a JSON object",
-        "text after the record's JSON object", events, rejects);
+    units.take(b, 0, b.length, new SourceRef(label, ordinal), true);
   }
 
   /**
    * Parses the bytes as exactly one JSON object and hands its event on; a line or a record that is
    * anything else is rejected with its reason.
    */
-  private static void oneObject(byte[] b, int off, int len, SourceRef where, String notAnObject, String textAfter,
-      Sink events, Consumer<Rejected> rejects) {
+  private static void oneObject(byte[] b, int off, int len, SourceRef where, Sink events, Consumer<Rejected> rejects,
+      boolean record) {
+    String notAnObject = record ? "record is not a JSON object" : "not a JSON object";
+    String textAfter = record ? "text after the record's JSON object" : "text after the JSON object";
     if (org.unmask.ingest.Utf8.opensAsUtf16Or32(b, off, len)) {
       rejects.accept(new Rejected(where.file(), where.line(), "not UTF-8: a NUL byte in the first four (UTF-16 or UTF-32 text?)"));
       return;
@@ -231,7 +272,7 @@ public final class JsonEvents {
     }
   }
 
-  private static void readLines(InputStream in, String label, Sink events, Consumer<Rejected> rejects) throws IOException {
+  private static void readLines(InputStream in, String label, Unit units, Consumer<Rejected> rejects) throws IOException {
     // bytes, not decoded text: Jackson's UTF-8 parser reads them directly, so a line is decoded
     // once, into the values only; and a line longer than the cap is skipped, not held in memory
     LineReader lines = new LineReader(in, ReadOptions.DEFAULT_MAX_LINE_BYTES);
@@ -252,7 +293,7 @@ public final class JsonEvents {
       if (LineReader.isBlank(b, off, len)) {
         continue;
       }
-      oneObject(b, off, len, new SourceRef(label, n), "not a JSON object", "text after the JSON object", events, rejects);
+      units.take(b, off, len, new SourceRef(label, n), false);
     }
   }
 

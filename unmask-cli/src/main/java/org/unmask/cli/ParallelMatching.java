@@ -1,0 +1,169 @@
+package org.unmask.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.unmask.detect.sigma.JsonEvents;
+import org.unmask.detect.sigma.SigmaMatch;
+import org.unmask.detect.sigma.SigmaRuleSet;
+import org.unmask.event.Event;
+
+/**
+ * {@code unmask match} on several cores: the calling thread reads the files and cuts them into
+ * batches of lines; worker threads parse and match the batches; the calling thread takes each
+ * batch's outcomes back in the files' order and hands them on, so correlations, output and
+ * rejections come exactly as one thread would give them. Parsing and matching are nearly all the
+ * work (reading and cutting lines is a tenth), and a rule set matches on any number of threads.
+ *
+ * <p>A JSON document ({@code .json}) has to be parsed to be cut, so its events are parsed on the
+ * reading thread and only matched on the workers. At most {@code 2 × threads + 1} batches are in
+ * flight, so memory stays bounded whatever the files' size.
+ *
+ * @param <S> what the caller keeps per rule set (its correlations), chosen per event
+ */
+final class ParallelMatching<S> {
+
+  /** An event with the rule set it met and the rules that matched it (at least one). */
+  record Matched<S>(Event event, S set, List<SigmaMatch> matches) {}
+
+  /** Receives the outcomes in the files' order. */
+  interface Outcomes<S> {
+    void matched(Matched<S> matched);
+
+    void rejected(JsonEvents.Rejected rejected);
+  }
+
+  private static final int BATCH_UNITS = 1024;
+  private static final int BATCH_BYTES = 4 << 20;
+
+  private final int threads;
+  private final Function<Event, S> setFor;
+  private final Function<S, SigmaRuleSet> rulesOf;
+
+  /**
+   * @param setFor the rule set an event meets, or null to only count it (no rules: parsing alone)
+   */
+  ParallelMatching(int threads, Function<Event, S> setFor, Function<S, SigmaRuleSet> rulesOf) {
+    this.threads = threads;
+    this.setFor = setFor;
+    this.rulesOf = rulesOf;
+  }
+
+  /** One batch's outcomes: events, in order among the rejections, and how many events it held. */
+  private record Done<S>(List<Object> outcomes, long events) {}
+
+  /** Reads, parses and matches every file; returns the number of events. */
+  long run(List<Path> files, Outcomes<S> out) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+      Thread t = new Thread(task, "unmask-match");
+      t.setDaemon(true); // a failed run must not be kept alive by its workers
+      return t;
+    });
+    ArrayDeque<Future<Done<S>>> inFlight = new ArrayDeque<>();
+    long[] events = {0};
+    try {
+      List<Object> batch = new ArrayList<>(BATCH_UNITS);
+      long[] bytes = {0};
+      Runnable submitIfFull = () -> {
+        if (batch.size() >= BATCH_UNITS || bytes[0] >= BATCH_BYTES) {
+          List<Object> full = new ArrayList<>(batch);
+          batch.clear();
+          bytes[0] = 0;
+          inFlight.add(pool.submit(() -> work(full)));
+          while (inFlight.size() > 2 * threads) {
+            events[0] += emit(inFlight.poll(), out);
+          }
+        }
+      };
+      JsonEvents.UnparsedSink units = new JsonEvents.UnparsedSink() {
+        @Override
+        public void unparsed(JsonEvents.Unparsed unit) {
+          batch.add(unit);
+          bytes[0] += unit.bytes().length;
+          submitIfFull.run();
+        }
+
+        @Override
+        public void accept(Event event) {
+          batch.add(event);
+          submitIfFull.run();
+        }
+      };
+      for (Path file : files) {
+        JsonEvents.readUnparsed(file, units, rejected -> {
+          batch.add(rejected); // keeps its place among the lines around it
+          submitIfFull.run();
+        });
+      }
+      if (!batch.isEmpty()) {
+        List<Object> last = new ArrayList<>(batch);
+        inFlight.add(pool.submit(() -> work(last)));
+      }
+      while (!inFlight.isEmpty()) {
+        events[0] += emit(inFlight.poll(), out);
+      }
+      return events[0];
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Done<S> work(List<Object> batch) {
+    List<Object> outcomes = new ArrayList<>();
+    long[] events = {0};
+    JsonEvents.Sink match = event -> {
+      events[0]++;
+      S set = setFor.apply(event);
+      if (set != null) {
+        List<SigmaMatch> matches = rulesOf.apply(set).matches(event);
+        if (!matches.isEmpty()) {
+          outcomes.add(new Matched<>(event, set, matches));
+        }
+      }
+    };
+    for (Object unit : batch) {
+      if (unit instanceof JsonEvents.Unparsed line) {
+        JsonEvents.parse(line, match, outcomes::add);
+      } else if (unit instanceof Event event) {
+        match.accept(event);
+      } else {
+        outcomes.add(unit); // a rejection made while reading
+      }
+    }
+    return new Done<>(outcomes, events[0]);
+  }
+
+  @SuppressWarnings("unchecked")
+  private long emit(Future<Done<S>> batch, Outcomes<S> out) {
+    Done<S> done;
+    try {
+      done = batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while matching", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (Object outcome : done.outcomes()) {
+      if (outcome instanceof Matched<?> m) {
+        out.matched((Matched<S>) m);
+      } else {
+        out.rejected((JsonEvents.Rejected) outcome);
+      }
+    }
+    return done.events();
+  }
+}
