@@ -51,9 +51,16 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--placeholder", paramLabel = "NAME=VALUE", description = "A value for an |expand placeholder (repeatable).")
   List<String> placeholders = new ArrayList<>();
 
+  /**
+   * One per core, up to eight: each thread keeps its own memories of recent values (up to about
+   * 20 MB), and the launcher's heap is 2 GB.
+   */
+  static final int MAX_DEFAULT_THREADS = 8;
+
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that parse and match (default: one per core). Output and correlations are the same with any number.")
-  int threads = Runtime.getRuntime().availableProcessors();
+      description = "Threads that parse and match (default: one per core, at most 8; each may hold about 20 MB of memories)."
+          + " Output and correlations are the same with any number.")
+  int threads = Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_THREADS);
 
   @Parameters(arity = "0..*", paramLabel = "FILE",
       description = "Event files or folders. After --rules, event files are recognised by their extension; put an event folder before --rules or after '--'.")
