@@ -37,6 +37,9 @@ import org.unmask.ingest.elastic.ElasticDefendAdapter;
  * indented record after a {@code Record <id>} line, is recognised by that first line whatever the
  * file's name (line = the record's ordinal; a record that is not one JSON object is rejected
  * alone). A line that is not a JSON object is rejected with its reason and reading goes on.
+ *
+ * <p>{@link #readUnparsed} reads the same files but leaves the lines and records unparsed, so that
+ * {@code unmask match} can parse them on several threads ({@link #parse(Unparsed, Sink, Consumer)}).
  */
 public final class JsonEvents {
 
