@@ -170,4 +170,71 @@ class JsonEventsTest {
     assertThat(exists.matches(e)).hasSize(1);
     assertThat(absent.matches(e)).isEmpty();
   }
+
+  /** What reading hands on, in order: each event as its source and fields, each rejection as it is. */
+  private static List<String> sequence(Path file, boolean unparsed) throws IOException {
+    List<String> out = new ArrayList<>();
+    JsonEvents.Sink events = e -> out.add("event " + e.source() + " " + new java.util.TreeMap<>(e.fields()));
+    java.util.function.Consumer<JsonEvents.Rejected> rejects = r -> out.add("rejected " + r);
+    if (!unparsed) {
+      JsonEvents.read(file, events, rejects);
+      return out;
+    }
+    JsonEvents.readUnparsed(file, new JsonEvents.UnparsedSink() {
+      @Override
+      public void unparsed(JsonEvents.Unparsed unit) {
+        JsonEvents.parse(unit, events, rejects); // as a worker thread would, later
+      }
+
+      @Override
+      public void accept(Event event) {
+        events.accept(event);
+      }
+    }, rejects);
+    return out;
+  }
+
+  /**
+   * Reading lines and records unparsed and parsing them after (what {@code unmask match} does on
+   * several threads) gives the events and rejections of reading them parsed, in the same order,
+   * over random damage of every file shape.
+   */
+  @Test
+  void readUnparsed_thenParsed_isRead() throws IOException {
+    java.util.Random random = new java.util.Random(2711);
+    String good = "{\"@timestamp\":\"2026-05-04T08:00:%02dZ\",\"Event\":{\"System\":{\"EventID\":%d},\"EventData\":{\"Image\":\"C:\\\\x%d.exe\"}}}";
+    for (int round = 0; round < 60; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 40; i++) {
+        String line = good.formatted(i % 60, i, random.nextInt(5));
+        switch (random.nextInt(8)) {
+          case 0 -> line = line.substring(0, random.nextInt(line.length())); // cut
+          case 1 -> line = line + " trailing";
+          case 2 -> line = "";
+          case 3 -> line = "[" + line + "]";
+          default -> { }
+        }
+        text.append(line).append('\n');
+      }
+      String shape = List.of("e.jsonl", "e.jsonl.gz", "e.json", "records.txt").get(round % 4);
+      String content = switch (shape) {
+        case "e.json" -> "[" + String.join(",", text.toString().lines().filter(l -> !l.isEmpty()).toList()) + "]";
+        case "records.txt" -> {
+          StringBuilder r = new StringBuilder();
+          int n = 1;
+          for (String l : text.toString().lines().toList()) {
+            r.append("Record ").append(n++).append('\n').append(l).append('\n');
+          }
+          yield r.toString();
+        }
+        default -> text.toString();
+      };
+      Path file = write(round + shape, content);
+      List<String> parsed = sequence(file, false);
+      if (!shape.equals("e.json")) { // one break in a JSON document rejects the rest of it
+        assertThat(parsed).as("round %d", round).anyMatch(l -> l.startsWith("event ")).anyMatch(l -> l.startsWith("rejected "));
+      }
+      assertThat(sequence(file, true)).as("round %d, %s", round, shape).isEqualTo(parsed);
+    }
+  }
 }
