@@ -64,7 +64,7 @@ class CasesCommandTest {
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--store", store, "--key-file", keyFile, "--as-user", "alice"));
-    int status = new CommandLine(new UnmaskCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+    int status = UnmaskCli.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(all.toArray(String[]::new));
     return new Result(status, out.toString(), err.toString());
   }
@@ -161,7 +161,7 @@ class CasesCommandTest {
   @Test
   void missingStore_saysHowToGiveOne() {
     StringWriter err = new StringWriter();
-    int status = new CommandLine(new UnmaskCli()).setErr(new PrintWriter(err)).execute("cases", "list", "--store", "");
+    int status = UnmaskCli.commandLine().setErr(new PrintWriter(err)).execute("cases", "list", "--store", "");
     assertThat(status).isEqualTo(2);
     assertThat(err.toString()).contains("--store");
   }

@@ -38,6 +38,25 @@ class CliErrorsTest {
     assertThat(unknown.err().lines()).hasSize(2).last().isEqualTo("(see: unmask --help)");
   }
 
+  /** A run names its subcommand first and gets that one only (a faster start); its usage is the same. */
+  @Test
+  void aSubcommand_isBuiltAlone_withTheUsageItHasAmongAll() {
+    picocli.CommandLine all = UnmaskCli.commandLine();
+    assertThat(all.getSubcommands().keySet()).contains("help", "scan", "match", "rules", "kafka-load").hasSize(14);
+    assertThat(UnmaskCli.commandLine("--help").getSubcommands()).hasSize(14);
+    assertThat(UnmaskCli.commandLine("help", "match").getSubcommands()).as("help describes the others").hasSize(14);
+    assertThat(UnmaskCli.commandLine("mtch").getSubcommands()).as("a typo is answered with the names").hasSize(14);
+    for (String name : all.getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue;
+      }
+      picocli.CommandLine alone = UnmaskCli.commandLine(name, "--some-option");
+      assertThat(alone.getSubcommands().keySet()).containsExactly(name);
+      assertThat(alone.getSubcommands().get(name).getUsageMessage())
+          .isEqualTo(all.getSubcommands().get(name).getUsageMessage());
+    }
+  }
+
   @Test
   void aFailureInsideACommand_isOneLine_withoutATrace(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("afile"), "x");

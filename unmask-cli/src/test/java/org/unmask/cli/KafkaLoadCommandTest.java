@@ -28,7 +28,7 @@ class KafkaLoadCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      int status = new CommandLine(new UnmaskCli()).execute(args);
+      int status = UnmaskCli.commandLine().execute(args);
       return new Result(status, err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setErr(before);
@@ -55,7 +55,7 @@ class KafkaLoadCommandTest {
   @Test
   void help_namesTheTopics() {
     StringWriter out = new StringWriter();
-    int status = new CommandLine(new UnmaskCli()).setOut(new PrintWriter(out)).execute("kafka-load", "--help");
+    int status = UnmaskCli.commandLine().setOut(new PrintWriter(out)).execute("kafka-load", "--help");
 
     assertThat(status).isZero();
     assertThat(out.toString()).contains("P.reference").contains("P.events").contains("--bootstrap-servers");

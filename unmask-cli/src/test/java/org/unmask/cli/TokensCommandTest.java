@@ -16,7 +16,7 @@ class TokensCommandTest {
   @TempDir Path dir;
 
   private int run(StringWriter out, StringWriter err, String... args) {
-    return new CommandLine(new UnmaskCli()).setCaseInsensitiveEnumValuesAllowed(true)
+    return UnmaskCli.commandLine().setCaseInsensitiveEnumValuesAllowed(true)
         .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
   }
 
