@@ -14,6 +14,6 @@ public final class Rules {
     if (!options.builtInRules() && options.rulePaths().isEmpty()) {
       return EventRules.NONE;
     }
-    return SigmaEventRules.load(options.rulePaths(), options.builtInRules(), options.riskPolicy());
+    return SigmaEventRules.load(options.rulePaths(), options.builtInRules(), options.riskPolicy(), options.ruleCache());
   }
 }

@@ -88,7 +88,7 @@ final class ScanCommand implements Callable<Integer> {
       err.println("unmask scan: warning: no people.csv and no events/ in " + dataset + "; is it the dataset folder?");
     }
     try {
-      ScanOptions options = ScanOptions.defaults(out).withRulePaths(rules).withDataDir(dataDir);
+      ScanOptions options = ScanOptions.defaults(out).withRulePaths(rules).withDataDir(dataDir).withRuleCache(UserCache.rules());
       if (riskPolicy != null) {
         try {
           options = options.withRiskPolicy(RiskPolicy.load(riskPolicy));
@@ -99,7 +99,7 @@ final class ScanCommand implements Callable<Integer> {
       }
       if (noBuiltInRules || noVetting) {
         options = new ScanOptions(options.out(), options.rulePaths(), !noBuiltInRules, options.riskPolicy(),
-            options.dataDir(), options.read(), options.suppressed(), !noVetting);
+            options.dataDir(), options.read(), options.suppressed(), !noVetting, options.ruleCache());
       }
       Pseudonymizer pseudonyms;
       try {

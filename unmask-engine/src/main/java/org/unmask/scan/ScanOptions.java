@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
+import org.unmask.detect.sigma.RuleFileCache;
 import org.unmask.event.Finding;
 import org.unmask.ingest.ReadOptions;
 import org.unmask.risk.RiskPolicy;
@@ -21,6 +22,8 @@ import org.unmask.risk.RiskPolicy;
  * @param read reading limits
  * @param suppressed findings to drop (case suppressions), or a predicate that drops nothing
  * @param withVetting whether applicants are vetted (photos, resumes, identities)
+ * @param ruleCache where parsed rule files are kept between scans ({@link RuleFileCache#NONE}: parsed
+ *     every time, the default)
  */
 public record ScanOptions(
     Path out,
@@ -30,14 +33,22 @@ public record ScanOptions(
     String dataDir,
     ReadOptions read,
     Predicate<Finding> suppressed,
-    boolean withVetting) {
+    boolean withVetting,
+    RuleFileCache ruleCache) {
 
   public ScanOptions {
     requireNonNull(out, "out");
+    requireNonNull(ruleCache, "ruleCache");
     rulePaths = List.copyOf(rulePaths);
     requireNonNull(riskPolicy, "riskPolicy");
     requireNonNull(read, "read");
     requireNonNull(suppressed, "suppressed");
+  }
+
+  /** The options without a rule cache. */
+  public ScanOptions(Path out, List<Path> rulePaths, boolean builtInRules, RiskPolicy riskPolicy, String dataDir,
+      ReadOptions read, Predicate<Finding> suppressed, boolean withVetting) {
+    this(out, rulePaths, builtInRules, riskPolicy, dataDir, read, suppressed, withVetting, RuleFileCache.NONE);
   }
 
   /** Defaults: shipped rules, shipped policy, shipped data, no suppressions, vetting on. */
@@ -46,22 +57,26 @@ public record ScanOptions(
   }
 
   public ScanOptions withRulePaths(List<Path> paths) {
-    return new ScanOptions(out, paths, builtInRules, riskPolicy, dataDir, read, suppressed, withVetting);
+    return new ScanOptions(out, paths, builtInRules, riskPolicy, dataDir, read, suppressed, withVetting, ruleCache);
   }
 
   public ScanOptions withRiskPolicy(RiskPolicy policy) {
-    return new ScanOptions(out, rulePaths, builtInRules, policy, dataDir, read, suppressed, withVetting);
+    return new ScanOptions(out, rulePaths, builtInRules, policy, dataDir, read, suppressed, withVetting, ruleCache);
   }
 
   public ScanOptions withDataDir(String dir) {
-    return new ScanOptions(out, rulePaths, builtInRules, riskPolicy, dir, read, suppressed, withVetting);
+    return new ScanOptions(out, rulePaths, builtInRules, riskPolicy, dir, read, suppressed, withVetting, ruleCache);
   }
 
   public ScanOptions withSuppressed(Predicate<Finding> predicate) {
-    return new ScanOptions(out, rulePaths, builtInRules, riskPolicy, dataDir, read, predicate, withVetting);
+    return new ScanOptions(out, rulePaths, builtInRules, riskPolicy, dataDir, read, predicate, withVetting, ruleCache);
+  }
+
+  public ScanOptions withRuleCache(RuleFileCache cache) {
+    return new ScanOptions(out, rulePaths, builtInRules, riskPolicy, dataDir, read, suppressed, withVetting, cache);
   }
 
   public ScanOptions withRead(ReadOptions options) {
-    return new ScanOptions(out, rulePaths, builtInRules, riskPolicy, dataDir, options, suppressed, withVetting);
+    return new ScanOptions(out, rulePaths, builtInRules, riskPolicy, dataDir, options, suppressed, withVetting, ruleCache);
   }
 }

@@ -136,6 +136,13 @@ public final class SigmaEventRules implements EventRules {
     return load(paths, builtIn, policy, inProcess());
   }
 
+  /** As {@link #load(List, boolean, RiskPolicy)}, reading back from {@code cache} the rule files it holds unchanged. */
+  public static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy, RuleFileCache cache) {
+    synchronized (SHIPPED_LOCK) {
+      return loadNow(paths, builtIn, policy, inProcess(), cache);
+    }
+  }
+
   /**
    * As {@link #load(List, boolean, RiskPolicy)}, remembering reported facts and correlation windows
    * in {@code memory} rather than in this process.
@@ -144,13 +151,14 @@ public final class SigmaEventRules implements EventRules {
     // The shipped rules inside a jar are read through one zip file system shared by the whole JVM,
     // which the first loader to finish would close under the others: loads take turns.
     synchronized (SHIPPED_LOCK) {
-      return loadNow(paths, builtIn, policy, memory);
+      return loadNow(paths, builtIn, policy, memory, RuleFileCache.NONE);
     }
   }
 
   private static final Object SHIPPED_LOCK = new Object();
 
-  private static SigmaEventRules loadNow(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory) {
+  private static SigmaEventRules loadNow(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory,
+      RuleFileCache cache) {
     List<Path> all = new ArrayList<>();
     FileSystem jar = null;
     try {
@@ -165,7 +173,7 @@ public final class SigmaEventRules implements EventRules {
         if (p.isError()) {
           errors.add(p.toString());
         }
-      });
+      }, cache);
       CorrelationEngine engine = set.correlations(memory.correlations(), p -> errors.add(p.toString()));
       if (!errors.isEmpty()) {
         throw new IllegalArgumentException("cannot load rules:\n  " + String.join("\n  ", errors));

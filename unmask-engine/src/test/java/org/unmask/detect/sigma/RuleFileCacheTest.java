@@ -252,6 +252,38 @@ class RuleFileCacheTest {
     assertThat(load(rules, cache)).isEqualTo(load(rules, RuleFileCache.NONE));
   }
 
+  /** What a scan loads (the shipped rules and the user's) is the same read back from the cache. */
+  @Test
+  void aScansRules_loadTheSame_fromTheCache() throws IOException {
+    Path user = Files.createDirectories(dir.resolve("user"));
+    Files.writeString(user.resolve("rmm.yml"), """
+        title: ScreenConnect started
+        id: 6d1c2c52-9b7e-4c59-8a6e-0f1f2f3f4f5f
+        status: test
+        description: remote access
+        tags: [attack.t1219]
+        level: high
+        logsource: {product: windows, category: process_creation}
+        detection:
+            selection:
+                process.executable|endswith: '\\ScreenConnect.ClientService.exe'
+            condition: selection
+        """);
+    org.unmask.risk.RiskPolicy policy = org.unmask.risk.RiskPolicy.defaults();
+    List<String> without = new ArrayList<>();
+    SigmaEventRules.load(List.of(user), true, policy).ruleSet().rules().forEach(r -> without.add(r.id() + " " + r.file()));
+    assertThat(without).anyMatch(r -> r.startsWith("6d1c2c52")); // and the shipped rules, where the classpath has them
+    RuleFileCache cache = RuleFileCache.in(dir.resolve("cache"));
+    for (int run = 0; run < 2; run++) {
+      List<String> cached = new ArrayList<>();
+      SigmaEventRules.load(List.of(user), true, policy, cache).ruleSet().rules().forEach(r -> cached.add(r.id() + " " + r.file()));
+      assertThat(cached).as("run %d", run).isEqualTo(without);
+    }
+    assertThat(caches()).hasSize(1);
+    Path rule = user.resolve("rmm.yml");
+    assertThat(cache.open(List.of(user)).lookup(rule.toString(), Files.readAllBytes(rule))).isNull(); // another set of paths
+  }
+
   @Test
   void theCodeFingerprint_isSet() {
     assertThat(RuleFileCache.codeFingerprint()).isNotZero();
