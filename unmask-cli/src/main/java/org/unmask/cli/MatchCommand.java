@@ -111,6 +111,7 @@ final class MatchCommand implements Callable<Integer> {
     Loaded named = !rules.isEmpty() && pipeline != null ? load(pipeline.toLowerCase(Locale.ROOT), config, ruleErrors) : null;
     if (named != null) {
       sets.put(pipeline.toLowerCase(Locale.ROOT), named);
+      announce(named);
     }
     double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
     long[] counts = new long[3]; // events, matches, rejected
@@ -131,6 +132,7 @@ final class MatchCommand implements Callable<Integer> {
           JsonEvents.read(file, event -> {
             counts[0]++;
             Loaded set = setFor.apply(event);
+            announce(set);
             if (set != null) {
               set.rules().match(event, m -> emit(set, event, m, lines, counts));
             }
@@ -146,6 +148,11 @@ final class MatchCommand implements Callable<Integer> {
           @Override
           public void rejected(JsonEvents.Rejected r) {
             rejected.accept(r);
+          }
+
+          @Override
+          public void met(Loaded set) {
+            announce(set);
           }
         };
         counts[0] = new ParallelMatching<>(threads, setFor, Loaded::rules).run(inputs, outcomes);
@@ -203,20 +210,47 @@ final class MatchCommand implements Callable<Integer> {
    * they happen; a referenced rule prints its own matches only when a correlation says
    * {@code generate: true} or no correlation references it.
    */
-  private record Loaded(SigmaRuleSet rules, CorrelationEngine correlations) {}
+  private static final class Loaded {
+    final SigmaRuleSet rules;
+    final CorrelationEngine correlations;
+    /** The errors loading found, printed once by the writing thread where one thread would print them. */
+    final List<LoadProblem> problems;
+    boolean announced;
 
+    Loaded(SigmaRuleSet rules, CorrelationEngine correlations, List<LoadProblem> problems) {
+      this.rules = rules;
+      this.correlations = correlations;
+      this.problems = problems;
+    }
+
+    SigmaRuleSet rules() {
+      return rules;
+    }
+
+    CorrelationEngine correlations() {
+      return correlations;
+    }
+  }
+
+  /** Loads a pipeline's rule set (on a worker thread too); its problems wait for {@link #announce}. */
   private Loaded load(String name, SigmaConfig config, AtomicInteger ruleErrors) {
+    List<LoadProblem> problems = new ArrayList<>();
     SigmaRuleSet set = SigmaRuleSet.load(rules, Pipeline.named(name), config, p -> {
       if (p.severity() == LoadProblem.Severity.ERROR) {
-        ruleErrors.incrementAndGet();
-        err.println(p);
+        problems.add(p);
       }
     }, UserCache.rules());
-    CorrelationEngine correlations = set.correlations(new MapStateProvider(), p -> {
-      ruleErrors.incrementAndGet();
-      err.println(p);
-    });
-    return new Loaded(set, correlations);
+    CorrelationEngine correlations = set.correlations(new MapStateProvider(), problems::add);
+    ruleErrors.addAndGet(problems.size());
+    return new Loaded(set, correlations, problems);
+  }
+
+  /** Prints a rule set's problems the first time an event meets it, on the writing thread. */
+  private void announce(Loaded set) {
+    if (set != null && !set.announced) {
+      set.announced = true;
+      set.problems.forEach(err::println);
+    }
   }
 
   /**

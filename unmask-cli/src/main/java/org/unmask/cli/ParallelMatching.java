@@ -38,7 +38,16 @@ final class ParallelMatching<S> {
     void matched(Matched<S> matched);
 
     void rejected(JsonEvents.Rejected rejected);
+
+    /**
+     * A rule set met its first event of a batch, here: the first call for a set is where one
+     * thread would have met it first (and loaded it, and reported its problems).
+     */
+    void met(S set);
   }
+
+  /** Where a batch first used a rule set. */
+  private record Met<S>(S set) {}
 
   private static final int BATCH_UNITS = 1024;
   private static final int BATCH_BYTES = 4 << 20;
@@ -118,9 +127,13 @@ final class ParallelMatching<S> {
   private Done<S> work(List<Object> batch) {
     List<Object> outcomes = new ArrayList<>();
     long[] events = {0};
+    java.util.Set<S> met = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     JsonEvents.Sink match = event -> {
       events[0]++;
       S set = setFor.apply(event);
+      if (set != null && met.add(set)) {
+        outcomes.add(new Met<>(set));
+      }
       if (set != null) {
         List<SigmaMatch> matches = rulesOf.apply(set).matches(event);
         if (!matches.isEmpty()) {
@@ -160,6 +173,8 @@ final class ParallelMatching<S> {
     for (Object outcome : done.outcomes()) {
       if (outcome instanceof Matched<?> m) {
         out.matched((Matched<S>) m);
+      } else if (outcome instanceof Met<?> m) {
+        out.met((S) m.set());
       } else {
         out.rejected((JsonEvents.Rejected) outcome);
       }

@@ -219,23 +219,40 @@ class SigmaCommandsTest {
       assertThat(many.out()).as("%s threads", threads).isEqualTo(one.out());
       assertThat(withoutTimes(many.err())).as("%s threads", threads).isEqualTo(withoutTimes(one.err()));
     }
+    // each event's shape picks its rule set, loaded on a worker when first met: its problems still
+    // come where one thread prints them, after the rejections of the lines before
+    Path byShape = Files.createDirectories(dir.resolve("threads-rules-by-shape"));
+    for (Path rule : List.of(rules.resolve("anydesk.yml"), rules.resolve("notepad.yml"), rules.resolve("many.yml"))) {
+      Files.copy(rule, byShape.resolve(rule.getFileName()));
+    }
+    Files.writeString(byShape.resolve("bad.yml"), RULE.replace("Image|endswith", "Image|endswth").replace("0c3a2d6e", "3c3a2d6e"));
+    Path ecs = Files.writeString(dir.resolve("e.jsonl"), "{broken\n{\"process\":{\"executable\":\"C:\\\\AnyDesk.exe\"}}\n");
+    String[] shapes = {ecs.toString(), jsonl.toString(), records.toString()};
+    Run oneByShape = runMatch(byShape, "1", shapes);
+    assertThat(oneByShape.status()).isEqualTo(1);
+    List<String> errLines = oneByShape.err().lines().toList();
+    assertThat(errLines.get(0)).startsWith(ecs + ":1: rejected");
+    assertThat(errLines.get(1)).contains("bad.yml").contains("endswth");
+    assertThat(errLines).filteredOn(l -> l.contains("endswth")).hasSize(2); // once per shape's rule set
+    for (String threads : new String[] {"2", "3"}) {
+      Run many = runMatch(byShape, threads, shapes);
+      assertThat(many.out()).as("%s threads", threads).isEqualTo(oneByShape.out());
+      assertThat(withoutTimes(many.err())).as("%s threads", threads).isEqualTo(withoutTimes(oneByShape.err()));
+    }
+
     Run none = run(new MatchCommand(), "--threads", "0", jsonl.toString());
     assertThat(none.status()).isEqualTo(2);
     assertThat(none.err()).contains("--threads must be 1 or more");
   }
 
   private Run runMatch(Path rules, String threads, String... files) {
-    String[] args = new String[files.length + 6];
-    args[0] = "--threads";
-    args[1] = threads;
-    args[2] = "--rules";
-    args[3] = rules.toString();
-    args[4] = "--pipeline";
-    args[5] = "evtx";
-    args = java.util.Arrays.copyOf(args, files.length + 7);
-    args[6] = "--";
-    System.arraycopy(files, 0, args, 7, files.length);
-    return run(new MatchCommand(), args);
+    List<String> args = new java.util.ArrayList<>(List.of("--threads", threads, "--rules", rules.toString()));
+    if (!rules.getFileName().toString().endsWith("-by-shape")) {
+      args.addAll(List.of("--pipeline", "evtx"));
+    }
+    args.add("--");
+    args.addAll(List.of(files));
+    return run(new MatchCommand(), args.toArray(String[]::new));
   }
 
   private static String withoutTimes(String err) {
