@@ -63,7 +63,8 @@ final class MatchCommand implements Callable<Integer> {
   int threads = Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_THREADS);
 
   @Parameters(arity = "0..*", paramLabel = "FILE",
-      description = "Event files or folders. After --rules, event files are recognised by their extension; put an event folder before --rules or after '--'.")
+      description = "Event files or folders, or - for the standard input (JSON lines or evtx_dump records)."
+          + " After --rules, event files are recognised by their extension; put an event folder before --rules or after '--'.")
   List<Path> files = new ArrayList<>();
 
   PrintStream out = System.out;
@@ -291,15 +292,20 @@ final class MatchCommand implements Callable<Integer> {
     return new SigmaConfig(values, SigmaConfig.Unresolved.NOTHING);
   }
 
+  /** What {@code -} reads: the standard input, as JSON lines or evtx_dump records. */
+  static final Path STANDARD_INPUT = Path.of("/dev/stdin");
+
   private List<Path> inputs() throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path f : files) {
-      if (Files.isDirectory(f)) {
+      if (f.toString().equals("-")) {
+        out.add(STANDARD_INPUT); // evtx_dump file.evtx | unmask match --rules rules/ -- -
+      } else if (Files.isDirectory(f)) {
         try (Stream<Path> walk = Files.walk(f)) {
           walk.filter(Files::isRegularFile).filter(p -> isEventFile(p)).sorted().forEach(out::add);
         }
-      } else if (Files.isRegularFile(f)) {
-        out.add(f);
+      } else if (Files.exists(f)) {
+        out.add(f); // a file, or a pipe: <(zcat logs.jsonl.gz) is /dev/fd/63
       } else {
         err.println("no such file or folder: " + f + " — pass .jsonl, .jsonl.gz or .json event files");
         return null;

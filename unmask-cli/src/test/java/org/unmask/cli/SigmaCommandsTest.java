@@ -259,6 +259,39 @@ class SigmaCommandsTest {
     return err.replaceAll(" in [0-9.]+ s \\([0-9]+ events/s\\)(; rules loaded in [0-9.]+ s before)?", "");
   }
 
+  /** A pipe is an event file: {@code <(zcat logs.jsonl.gz)}, and {@code -} for the standard input. */
+  @Test
+  void match_readsAPipe_andTakesDashForTheStandardInput() throws Exception {
+    assertThat(MatchCommand.STANDARD_INPUT).isEqualTo(Path.of("/dev/stdin"));
+    Path rule = Files.writeString(dir.resolve("anydesk.yml"), RULE);
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+      return;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    String anydesk = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+        + "\"EventData\":{\"Image\":\"C:\\\\AnyDesk.exe\"}}}\n";
+    Thread writer = new Thread(() -> {
+      try (var out = Files.newOutputStream(fifo)) {
+        for (int i = 0; i < 3000; i++) {
+          out.write((i == 2999 ? anydesk : anydesk.replace("AnyDesk", "chrome")).getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Run r = run(new MatchCommand(), "--rules", rule.toString(), "--", fifo.toString());
+    writer.join();
+    assertThat(r.status()).isZero();
+    assertThat(r.err()).startsWith("3000 events, 1 matches, 0 rejected");
+    assertThat(r.out()).contains("\"file\":\"" + json(fifo) + "\",\"line\":3000,");
+  }
+
   @Test
   void match_withoutRules_parsesEveryEvent_andTrailingEventFilesAfterRulesAreEvents() throws IOException {
     Path rules = dir.resolve("r.yml");

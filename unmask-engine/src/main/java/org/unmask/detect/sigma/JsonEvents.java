@@ -125,7 +125,9 @@ public final class JsonEvents {
     String label = file.toString();
     boolean gzip = name.endsWith(".gz");
     // buffered to look at the start and go back; reads of a whole buffer pass straight through
-    try (InputStream raw = Files.newInputStream(file);
+    // a pipe (the standard input, <(zcat ...)) through FileInputStream: the channel stream that
+    // Files.newInputStream gives answers available() with the channel's position, which a pipe has not
+    try (InputStream raw = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
         InputStream in = new BufferedInputStream(gzip ? org.unmask.ingest.Gzip.open(raw) : raw, 1 << 16)) {
       if (startsWithRecordLine(in)) { // evtx_dump -o json, whatever the file is called
         readRecords(in, label, units, rejects);

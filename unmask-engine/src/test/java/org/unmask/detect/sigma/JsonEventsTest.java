@@ -237,4 +237,38 @@ class JsonEventsTest {
       assertThat(sequence(file, true)).as("round %d, %s", round, shape).isEqualTo(parsed);
     }
   }
+
+  /**
+   * A pipe is read to its end, as the standard input ({@code evtx_dump x.evtx | unmask match ... -})
+   * and process substitution are: a stream that asks a pipe for its position fails after the first
+   * buffer with "Illegal seek".
+   */
+  @Test
+  void aPipe_isReadToItsEnd() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+      return;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    int lines = 20_000; // far more than one buffer
+    Thread writer = new Thread(() -> {
+      try (OutputStream out = Files.newOutputStream(fifo)) {
+        for (int i = 0; i < lines; i++) {
+          out.write(("{\"n\":" + i + ",\"pad\":\"" + "x".repeat(64) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Read read = read(fifo);
+    writer.join();
+    assertThat(read.rejected()).isEmpty();
+    assertThat(read.events()).hasSize(lines);
+    assertThat(read.events().get(lines - 1).source().line()).isEqualTo(lines);
+  }
 }
