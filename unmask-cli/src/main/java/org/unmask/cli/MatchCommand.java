@@ -104,6 +104,10 @@ final class MatchCommand implements Callable<Integer> {
       err.println("--threads must be 1 or more");
       return 2;
     }
+    // a pipe may be a live log (tail -f ... | unmask match ... -): it is read on one thread and
+    // each match written as it is found, not when a batch fills or the run ends
+    boolean live = inputs.stream().anyMatch(f -> !Files.isRegularFile(f));
+    int threads = live ? 1 : this.threads;
     Map<String, Loaded> sets = new ConcurrentHashMap<>();
     AtomicInteger ruleErrors = new AtomicInteger();
     long loadStarted = System.nanoTime();
@@ -135,7 +139,11 @@ final class MatchCommand implements Callable<Integer> {
             Loaded set = setFor.apply(event);
             announce(set);
             if (set != null) {
+              long before = counts[1];
               set.rules().match(event, m -> emit(set, event, m, lines, counts));
+              if (live && counts[1] != before) {
+                flush(lines);
+              }
             }
           }, rejected);
         }
@@ -268,6 +276,14 @@ final class MatchCommand implements Callable<Integer> {
     if (set.correlations().reportsBaseRule(id, ruleName)) {
       counts[1]++;
       write(lines, event, m.rule(), m.rule().id(), m.rule().title(), m.rule().level());
+    }
+  }
+
+  private static void flush(MatchLines lines) {
+    try {
+      lines.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -292,6 +292,47 @@ class SigmaCommandsTest {
     assertThat(r.out()).contains("\"file\":\"" + json(fifo) + "\",\"line\":3000,");
   }
 
+  /** A pipe may be a live log: each match is written as it is found, while the pipe is still open. */
+  @Test
+  void match_writesAPipesMatches_asTheyAreFound() throws Exception {
+    Path rule = Files.writeString(dir.resolve("anydesk.yml"), RULE);
+    Path fifo = dir.resolve("live");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+      return;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+    String anydesk = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+        + "\"EventData\":{\"Image\":\"C:\\\\AnyDesk.exe\"}}}\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    boolean[] seenWhileOpen = {false};
+    Thread log = new Thread(() -> {
+      try (var pipe = Files.newOutputStream(fifo)) {
+        pipe.write(anydesk.getBytes(StandardCharsets.UTF_8));
+        pipe.flush();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && !seenWhileOpen[0]) {
+          seenWhileOpen[0] = out.toString(StandardCharsets.UTF_8).contains("\"line\":1,");
+          Thread.sleep(20);
+        }
+        pipe.write(anydesk.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    log.start();
+    MatchCommand m = new MatchCommand();
+    m.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    m.err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThat(new CommandLine(m).execute("--threads", "2", "--rules", rule.toString(), "--", fifo.toString())).isZero();
+    log.join();
+    assertThat(seenWhileOpen[0]).as("the first match was out before the pipe closed").isTrue();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+  }
+
   @Test
   void match_withoutRules_parsesEveryEvent_andTrailingEventFilesAfterRulesAreEvents() throws IOException {
     Path rules = dir.resolve("r.yml");

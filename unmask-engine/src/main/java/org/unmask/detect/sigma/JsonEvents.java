@@ -142,13 +142,23 @@ public final class JsonEvents {
   /** Whether the stream (whose position is kept) opens, after blanks, with evtx_dump's {@code Record <id>}. */
   private static boolean startsWithRecordLine(InputStream in) throws IOException {
     in.mark(256);
-    byte[] head;
+    byte[] head = new byte[256];
+    int n = 0;
     try {
-      head = in.readNBytes(256);
+      // up to the end of the first line that is not blank, not 256 bytes whatever comes: a live
+      // pipe may hold one short line for a long time
+      while (n < head.length && !holdsALine(head, n)) {
+        int read = in.read(head, n, head.length - n);
+        if (read < 0) {
+          break;
+        }
+        n += read;
+      }
     } catch (IOException e) {
-      head = new byte[0]; // a broken stream: the reader after this reports it, with the lines before the break
+      n = 0; // a broken stream: the reader after this reports it, with the lines before the break
     }
     in.reset();
+    head = Arrays.copyOf(head, n);
     int i = ByteOrderMark.startsAt(head, 0, head.length) ? ByteOrderMark.LENGTH : 0;
     while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
       i++;
@@ -162,6 +172,18 @@ public final class JsonEvents {
   }
 
   /** {@code Record} and a number, alone on the line: evtx_dump's separator before each record. */
+  /** Whether the first {@code n} bytes hold a line feed after something other than blanks (and a byte order mark). */
+  private static boolean holdsALine(byte[] b, int n) {
+    boolean text = false;
+    for (int i = n >= ByteOrderMark.LENGTH && ByteOrderMark.startsAt(b, 0, n) ? ByteOrderMark.LENGTH : 0; i < n; i++) {
+      if (b[i] == '\n' && text) {
+        return true;
+      }
+      text |= b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\n';
+    }
+    return false;
+  }
+
   private static boolean isRecordLine(byte[] b, int off, int len) {
     int end = off + len;
     if (ByteOrderMark.startsAt(b, off, end)) {
