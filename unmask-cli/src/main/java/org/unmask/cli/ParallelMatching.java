@@ -2,14 +2,13 @@ package org.unmask.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import java.util.function.Function;
+import org.unmask.concurrent.InOrder;
 import org.unmask.detect.sigma.JsonEvents;
 import org.unmask.detect.sigma.SigmaMatch;
 import org.unmask.detect.sigma.SigmaRuleSet;
@@ -70,14 +69,8 @@ final class ParallelMatching<S> {
 
   /** Reads, parses and matches every file; returns the number of events. */
   long run(List<Path> files, Outcomes<S> out) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread t = new Thread(task, "unmask-match");
-      t.setDaemon(true); // a failed run must not be kept alive by its workers
-      return t;
-    });
-    ArrayDeque<Future<Done<S>>> inFlight = new ArrayDeque<>();
     long[] events = {0};
-    try {
+    try (InOrder<Done<S>> batches = new InOrder<>(threads, 2 * threads + 1, "unmask-match", done -> events[0] += emit(done, out))) {
       List<Object> batch = new ArrayList<>(BATCH_UNITS);
       long[] bytes = {0};
       Runnable submitIfFull = () -> {
@@ -85,10 +78,7 @@ final class ParallelMatching<S> {
           List<Object> full = new ArrayList<>(batch);
           batch.clear();
           bytes[0] = 0;
-          inFlight.add(pool.submit(() -> work(full)));
-          while (inFlight.size() > 2 * threads) {
-            events[0] += emit(inFlight.poll(), out);
-          }
+          batches.submit(() -> work(full));
         }
       };
       JsonEvents.UnparsedSink units = new JsonEvents.UnparsedSink() {
@@ -113,32 +103,29 @@ final class ParallelMatching<S> {
       }
       if (!batch.isEmpty()) {
         List<Object> last = new ArrayList<>(batch);
-        inFlight.add(pool.submit(() -> work(last)));
+        batches.submit(() -> work(last));
       }
-      while (!inFlight.isEmpty()) {
-        events[0] += emit(inFlight.poll(), out);
-      }
+      batches.finish();
       return events[0];
-    } finally {
-      pool.shutdownNow();
     }
   }
 
   private Done<S> work(List<Object> batch) {
     List<Object> outcomes = new ArrayList<>();
     long[] events = {0};
-    java.util.Set<S> met = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<S> met = Collections.newSetFromMap(new IdentityHashMap<>());
     JsonEvents.Sink match = event -> {
       events[0]++;
       S set = setFor.apply(event);
-      if (set != null && met.add(set)) {
+      if (set == null) {
+        return;
+      }
+      if (met.add(set)) {
         outcomes.add(new Met<>(set));
       }
-      if (set != null) {
-        List<SigmaMatch> matches = rulesOf.apply(set).matches(event);
-        if (!matches.isEmpty()) {
-          outcomes.add(new Matched<>(event, set, matches));
-        }
+      List<SigmaMatch> matches = rulesOf.apply(set).matches(event);
+      if (!matches.isEmpty()) {
+        outcomes.add(new Matched<>(event, set, matches));
       }
     };
     for (Object unit : batch) {
@@ -154,22 +141,7 @@ final class ParallelMatching<S> {
   }
 
   @SuppressWarnings("unchecked")
-  private long emit(Future<Done<S>> batch, Outcomes<S> out) {
-    Done<S> done;
-    try {
-      done = batch.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while matching", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+  private long emit(Done<S> done, Outcomes<S> out) {
     for (Object outcome : done.outcomes()) {
       if (outcome instanceof Matched<?> m) {
         out.matched((Matched<S>) m);

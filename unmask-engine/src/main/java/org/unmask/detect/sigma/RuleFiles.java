@@ -7,14 +7,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.unmask.concurrent.InOrder;
 
 /**
  * Reads rule files into YAML documents, ahead of the loader and on the cores it leaves idle.
@@ -56,38 +52,11 @@ final class RuleFiles {
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
-      Thread t = new Thread(task, "unmask-rule-files");
-      t.setDaemon(true); // an abandoned load must not keep the JVM alive
-      return t;
-    });
-    try {
-      ArrayDeque<Future<Parsed>> ahead = new ArrayDeque<>();
-      int next = 0;
-      while (next < files.size() || !ahead.isEmpty()) {
-        while (next < files.size() && ahead.size() < AHEAD) {
-          Path f = files.get(next++);
-          ahead.add(pool.submit(() -> parse(f, cache)));
-        }
-        loader.accept(result(ahead.poll()));
+    try (InOrder<Parsed> parsed = new InOrder<>(workers, AHEAD, "unmask-rule-files", loader)) {
+      for (Path f : files) {
+        parsed.submit(() -> parse(f, cache));
       }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static Parsed result(Future<Parsed> parsing) {
-    try {
-      return parsing.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while loading rules", e);
-    } catch (ExecutionException e) {
-      // parse() reports what a file can do wrong; what escapes is the JVM's (out of memory)
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
+      parsed.finish();
     }
   }
 
