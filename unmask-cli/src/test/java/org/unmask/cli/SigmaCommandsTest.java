@@ -259,26 +259,34 @@ class SigmaCommandsTest {
     return err.replaceAll(" in [0-9.]+ s \\([0-9]+ events/s\\)(; rules loaded in [0-9.]+ s before)?", "");
   }
 
-  /** A pipe is an event file: {@code <(zcat logs.jsonl.gz)}, and {@code -} for the standard input. */
-  @Test
-  void match_readsAPipe_andTakesDashForTheStandardInput() throws Exception {
-    assertThat(MatchCommand.STANDARD_INPUT).isEqualTo(Path.of("/dev/stdin"));
-    Path rule = Files.writeString(dir.resolve("anydesk.yml"), RULE);
-    Path fifo = dir.resolve("pipe");
+  /** A Sysmon process creation of AnyDesk, as one JSON line that {@link #RULE} matches. */
+  private static final String ANYDESK_LINE = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
+      + "\"EventData\":{\"Image\":\"C:\\\\AnyDesk.exe\"}}}\n";
+
+  /** A named pipe in the test's folder; the test is skipped where there is no {@code mkfifo}. */
+  private Path fifo(String name) throws IOException, InterruptedException {
+    Path fifo = dir.resolve(name);
     Process mkfifo;
     try {
       mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     } catch (IOException e) {
       org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
-      return;
+      throw e; // not reached: abort throws
     }
     org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
-    String anydesk = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
-        + "\"EventData\":{\"Image\":\"C:\\\\AnyDesk.exe\"}}}\n";
+    return fifo;
+  }
+
+  /** A pipe is an event file: {@code <(zcat logs.jsonl.gz)}, and {@code -} for the standard input. */
+  @Test
+  void match_readsAPipe_andTakesDashForTheStandardInput() throws Exception {
+    assertThat(MatchCommand.STANDARD_INPUT).isEqualTo(Path.of("/dev/stdin"));
+    Path rule = Files.writeString(dir.resolve("anydesk.yml"), RULE);
+    Path fifo = fifo("pipe");
     Thread writer = new Thread(() -> {
       try (var out = Files.newOutputStream(fifo)) {
         for (int i = 0; i < 3000; i++) {
-          out.write((i == 2999 ? anydesk : anydesk.replace("AnyDesk", "chrome")).getBytes(StandardCharsets.UTF_8));
+          out.write((i == 2999 ? ANYDESK_LINE : ANYDESK_LINE.replace("AnyDesk", "chrome")).getBytes(StandardCharsets.UTF_8));
         }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -296,29 +304,19 @@ class SigmaCommandsTest {
   @Test
   void match_writesAPipesMatches_asTheyAreFound() throws Exception {
     Path rule = Files.writeString(dir.resolve("anydesk.yml"), RULE);
-    Path fifo = dir.resolve("live");
-    Process mkfifo;
-    try {
-      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-    } catch (IOException e) {
-      org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
-      return;
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
-    String anydesk = "{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\"},"
-        + "\"EventData\":{\"Image\":\"C:\\\\AnyDesk.exe\"}}}\n";
+    Path fifo = fifo("live");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     boolean[] seenWhileOpen = {false};
     Thread log = new Thread(() -> {
       try (var pipe = Files.newOutputStream(fifo)) {
-        pipe.write(anydesk.getBytes(StandardCharsets.UTF_8));
+        pipe.write(ANYDESK_LINE.getBytes(StandardCharsets.UTF_8));
         pipe.flush();
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline && !seenWhileOpen[0]) {
           seenWhileOpen[0] = out.toString(StandardCharsets.UTF_8).contains("\"line\":1,");
           Thread.sleep(20);
         }
-        pipe.write(anydesk.getBytes(StandardCharsets.UTF_8));
+        pipe.write(ANYDESK_LINE.getBytes(StandardCharsets.UTF_8));
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }

@@ -171,7 +171,6 @@ public final class JsonEvents {
     return isRecordLine(head, lineStart, end - lineStart);
   }
 
-  /** {@code Record} and a number, alone on the line: evtx_dump's separator before each record. */
   /** Whether the first {@code n} bytes hold a line feed after something other than blanks (and a byte order mark). */
   private static boolean holdsALine(byte[] b, int n) {
     boolean text = false;
@@ -184,6 +183,7 @@ public final class JsonEvents {
     return false;
   }
 
+  /** {@code Record} and a number, alone on the line: evtx_dump's separator before each record. */
   private static boolean isRecordLine(byte[] b, int off, int len) {
     int end = off + len;
     if (ByteOrderMark.startsAt(b, off, end)) {

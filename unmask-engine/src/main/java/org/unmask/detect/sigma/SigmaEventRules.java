@@ -138,9 +138,7 @@ public final class SigmaEventRules implements EventRules {
 
   /** As {@link #load(List, boolean, RiskPolicy)}, reading back from {@code cache} the rule files it holds unchanged. */
   public static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy, RuleFileCache cache) {
-    synchronized (SHIPPED_LOCK) {
-      return loadNow(paths, builtIn, policy, inProcess(), cache);
-    }
+    return load(paths, builtIn, policy, inProcess(), cache);
   }
 
   /**
@@ -148,10 +146,14 @@ public final class SigmaEventRules implements EventRules {
    * in {@code memory} rather than in this process.
    */
   public static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory) {
+    return load(paths, builtIn, policy, memory, RuleFileCache.NONE);
+  }
+
+  private static SigmaEventRules load(List<Path> paths, boolean builtIn, RiskPolicy policy, Memory memory, RuleFileCache cache) {
     // The shipped rules inside a jar are read through one zip file system shared by the whole JVM,
     // which the first loader to finish would close under the others: loads take turns.
     synchronized (SHIPPED_LOCK) {
-      return loadNow(paths, builtIn, policy, memory, RuleFileCache.NONE);
+      return loadNow(paths, builtIn, policy, memory, cache);
     }
   }
 
