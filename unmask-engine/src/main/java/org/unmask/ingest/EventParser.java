@@ -192,10 +192,8 @@ final class EventParser {
   }
 
   private void readObject(JsonParser p, DottedKeys.Key parent, Map<String, Object> out) throws IOException {
-    String name;
-    int position = 0;
-    while ((name = p.nextFieldName()) != null) {
-      DottedKeys.Key key = parent.child(position++, name);
+    DottedKeys.Key key = null;
+    while ((key = parent.nextField(p, key)) != null) {
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_OBJECT) {
         readObject(p, key, out);

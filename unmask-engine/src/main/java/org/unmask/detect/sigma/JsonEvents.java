@@ -401,10 +401,8 @@ public final class JsonEvents {
   private static final ThreadLocal<DottedKeys> KEYS = ThreadLocal.withInitial(DottedKeys::new);
 
   private static void object(JsonParser p, DottedKeys.Key parent, Map<String, Object> out, int depth) throws IOException {
-    String name;
-    int position = 0;
-    while ((name = p.nextFieldName()) != null) {
-      DottedKeys.Key key = parent.child(position++, name);
+    DottedKeys.Key key = null;
+    while ((key = parent.nextField(p, key)) != null) {
       JsonToken v = p.nextToken();
       if (v == JsonToken.START_OBJECT) {
         if (depth >= MAX_DEPTH) {
