@@ -73,12 +73,15 @@ final class ParallelMatching<S> {
     try (InOrder<Done<S>> batches = new InOrder<>(threads, 2 * threads + 1, "unmask-match", done -> events[0] += emit(done, out))) {
       List<Object> batch = new ArrayList<>(BATCH_UNITS);
       long[] bytes = {0};
+      Runnable submit = () -> {
+        List<Object> full = new ArrayList<>(batch);
+        batch.clear();
+        bytes[0] = 0;
+        batches.submit(() -> work(full));
+      };
       Runnable submitIfFull = () -> {
         if (batch.size() >= BATCH_UNITS || bytes[0] >= BATCH_BYTES) {
-          List<Object> full = new ArrayList<>(batch);
-          batch.clear();
-          bytes[0] = 0;
-          batches.submit(() -> work(full));
+          submit.run();
         }
       };
       JsonEvents.UnparsedSink units = new JsonEvents.UnparsedSink() {
@@ -102,8 +105,7 @@ final class ParallelMatching<S> {
         });
       }
       if (!batch.isEmpty()) {
-        List<Object> last = new ArrayList<>(batch);
-        batches.submit(() -> work(last));
+        submit.run();
       }
       batches.finish();
       return events[0];

@@ -387,10 +387,8 @@ final class EventView {
         return;
       }
       count = 0;
-      if (isPlainScalar(raw)) { // before `instanceof List`, which walks a Long's interfaces too
-        unconverted = raw;
-        add(null);
-      } else if (raw instanceof List<?> list) {
+      // a number is ruled out before `instanceof List`, which walks a Long's interfaces too
+      if (!isPlainScalar(raw) && raw instanceof List<?> list) {
         for (Object item : list) {
           if (item != null) {
             add(item instanceof String s ? s : String.valueOf(item));
